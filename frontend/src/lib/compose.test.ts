@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { composeLayers, fallbackColor, hexToRgb } from "./compose";
+import { bitmapBBox, emptyBitmap } from "./rle";
+import { paintDisk } from "./brush";
+
+describe("compose", () => {
+  it("parses colours", () => {
+    expect(hexToRgb("#ff8000")).toEqual([255, 128, 0]);
+    expect(hexToRgb("#0f0")).toEqual([0, 255, 0]);
+    expect(hexToRgb("bogus")).toEqual([0, 200, 255]);
+    expect(fallbackColor(3)).toMatch(/^#[0-9a-f]{6}$/);
+    expect(fallbackColor(3)).not.toBe(fallbackColor(4));
+  });
+
+  it("paints masks in their colours, later layers on top, outline opaque", () => {
+    const w = 10;
+    const h = 8;
+    const a = emptyBitmap(w, h);
+    const b = emptyBitmap(w, h);
+    paintDisk(a, { x: 3, y: 4 }, 2.5, 1);
+    paintDisk(b, { x: 5, y: 4 }, 1, 1);
+    const out = new Uint8ClampedArray(w * h * 4);
+    composeLayers(out, w, h, [
+      { bitmap: a, bbox: bitmapBBox(a), rgb: [255, 0, 0], alpha: 100 },
+      { bitmap: b, bbox: bitmapBBox(b), rgb: [0, 0, 255], alpha: 100, outline: true },
+    ]);
+    const px = (x: number, y: number) => Array.from(out.slice((y * w + x) * 4, (y * w + x) * 4 + 4));
+    expect(px(2, 4)).toEqual([255, 0, 0, 100]);
+    expect(px(4, 4)).toEqual([0, 0, 255, 255]);
+    expect(px(9, 0)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("skips layers of the wrong size or empty bbox", () => {
+    const out = new Uint8ClampedArray(4 * 4 * 4).fill(7);
+    composeLayers(out, 4, 4, [{ bitmap: emptyBitmap(3, 3), bbox: [0, 0, 3, 3], rgb: [1, 1, 1], alpha: 1 }]);
+    expect(out.every((v) => v === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Draw every visible masklet of a frame into ONE RGBA buffer at the video's original
+ * resolution; the canvas then scales that single image (cheap) instead of 200 layers.
+ */
+import type { BBox, Bitmap } from "./rle";
+
+export type Rgb = [number, number, number];
+
+export interface Layer {
+  bitmap: Bitmap;
+  bbox: BBox; // limits the scan to where the mask is
+  rgb: Rgb;
+  alpha: number; // 0..255 fill opacity
+  outline?: boolean; // draw the border opaque (selected masklet)
+}
+
+export function hexToRgb(hex: string): Rgb {
+  const m = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(hex.trim());
+  if (!m) return [0, 200, 255];
+  let h = m[1];
+  if (h.length === 3) h = h.split("").map((c) => c + c).join("");
+  const n = parseInt(h, 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** A stable distinct colour for masklets without a label (golden-angle hue steps). */
+export function fallbackColor(n: number): string {
+  const hue = (n * 137.508) % 360;
+  const s = 0.75;
+  const l = 0.55;
+  const f = (k: number) => {
+    const kk = (k + hue / 30) % 12;
+    const a = s * Math.min(l, 1 - l);
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(kk - 3, 9 - kk, 1))));
+  };
+  return "#" + [f(0), f(8), f(4)].map((v) => v.toString(16).padStart(2, "0")).join("");
+}
+
+/** Paint layers (later ones on top) into `out` (RGBA, width*height*4), which is cleared first. */
+export function composeLayers(out: Uint8ClampedArray, width: number, height: number, layers: readonly Layer[]): void {
+  out.fill(0);
+  for (const layer of layers) {
+    const { bitmap, rgb, alpha } = layer;
+    if (bitmap.width !== width || bitmap.height !== height) continue;
+    const [bx, by, bw, bh] = layer.bbox;
+    if (bw <= 0 || bh <= 0) continue;
+    const data = bitmap.data;
+    const x1 = Math.min(width, bx + bw);
+    const y1 = Math.min(height, by + bh);
+    for (let y = Math.max(0, by); y < y1; y++) {
+      const row = y * width;
+      for (let x = Math.max(0, bx); x < x1; x++) {
+        const i = row + x;
+        if (!data[i]) continue;
+        let a = alpha;
+        if (layer.outline) {
+          const edge =
+            x === 0 || y === 0 || x === width - 1 || y === height - 1 ||
+            !data[i - 1] || !data[i + 1] || !data[i - width] || !data[i + width];
+          if (edge) a = 255;
+        }
+        const o = i * 4;
+        out[o] = rgb[0];
+        out[o + 1] = rgb[1];
+        out[o + 2] = rgb[2];
+        out[o + 3] = a;
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Timeline geometry and row segmentation. A row is one masklet; each frame it has a mask on
+ * is coloured by the mask's source, frames whose mask is empty (area 0) are "lost".
+ */
+import type { Direction, MaskSource, TimelineFrame } from "./types";
+
+export type SegmentKind = MaskSource | "lost";
+
+export interface Segment {
+  start: number; // first frame, inclusive
+  end: number; // last frame, inclusive
+  kind: SegmentKind;
+}
+
+/** Runs of consecutive frames with the same kind; gaps (no mask) split runs. */
+export function rowSegments(frames: readonly TimelineFrame[]): Segment[] {
+  // one entry per frame (the last one given wins), in frame order
+  const byFrame = new Map<number, TimelineFrame>();
+  for (const f of frames) byFrame.set(f[0], f);
+  const sorted = [...byFrame.values()].sort((a, b) => a[0] - b[0]);
+  const out: Segment[] = [];
+  let cur: Segment | null = null;
+  for (const [frame, source, area] of sorted) {
+    const kind: SegmentKind = area > 0 ? source : "lost";
+    if (cur && cur.kind === kind && frame === cur.end + 1) {
+      cur.end = frame;
+    } else {
+      cur = { start: frame, end: frame, kind };
+      out.push(cur);
+    }
+  }
+  return out;
+}
+
+/** Replace (or add) one frame's entry in a row, keeping the row sorted. Area 0 marks it lost. */
+export function upsertFrame(frames: readonly TimelineFrame[], entry: TimelineFrame): TimelineFrame[] {
+  const out = frames.filter((f) => f[0] !== entry[0]);
+  out.push(entry);
+  out.sort((a, b) => a[0] - b[0]);
+  return out;
+}
+
+export interface Scale {
+  frameCount: number;
+  width: number; // pixels available for frames
+  offset?: number; // left padding in pixels
+}
+
+export function frameToX(frame: number, s: Scale): number {
+  const n = Math.max(1, s.frameCount);
+  return (s.offset ?? 0) + (frame / n) * s.width;
+}
+
+/** Frame under pixel x, clamped to [0, frameCount - 1]. */
+export function xToFrame(x: number, s: Scale): number {
+  const n = Math.max(1, s.frameCount);
+  const f = Math.floor(((x - (s.offset ?? 0)) / s.width) * n);
+  return Math.min(n - 1, Math.max(0, f));
+}
+
+/** Pixel span [x0, x1) covered by frames start..end inclusive, at least 1 px wide. */
+export function segmentSpan(seg: Pick<Segment, "start" | "end">, s: Scale): [number, number] {
+  const x0 = frameToX(seg.start, s);
+  const x1 = frameToX(seg.end + 1, s);
+  return [x0, Math.max(x1, x0 + 1)];
+}
+
+/** Rows intersecting the viewport: [first, last] inclusive, or null when there are none. */
+export function visibleRows(scrollTop: number, viewHeight: number, rowHeight: number, rowCount: number): [number, number] | null {
+  if (rowCount <= 0) return null;
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight));
+  const last = Math.min(rowCount - 1, Math.floor((scrollTop + viewHeight - 1) / rowHeight));
+  return first > last ? null : [first, last];
+}
+
+/** Frames a propagation will cover, inclusive: [lo, hi]. */
+export function propagationRange(startFrame: number, direction: Direction, maxFrames: number, frameCount: number): [number, number] {
+  const last = frameCount - 1;
+  const n = Math.max(0, maxFrames);
+  const lo = direction === "forward" ? startFrame : Math.max(0, startFrame - n);
+  const hi = direction === "backward" ? startFrame : Math.min(last, startFrame + n);
+  return [lo, hi];
+}
+
+/**
+ * The part of a propagation range already done, for the progress bar. Forward fills from the
+ * start frame rightwards, backward leftwards, both outwards; `frame` (last frame reported by
+ * the worker) wins over the fraction when it is given.
+ */
+export function progressSpans(
+  range: [number, number],
+  startFrame: number,
+  direction: Direction,
+  progress: number,
+  frame?: number | null,
+): Array<[number, number]> {
+  const [lo, hi] = range;
+  const p = Math.min(1, Math.max(0, progress));
+  if (direction === "forward") {
+    const end = frame != null && frame >= lo && frame <= hi ? frame : lo + Math.round(p * (hi - lo));
+    return [[lo, end]];
+  }
+  if (direction === "backward") {
+    const begin = frame != null && frame >= lo && frame <= hi ? frame : hi - Math.round(p * (hi - lo));
+    return [[begin, hi]];
+  }
+  const left = startFrame - Math.round(p * (startFrame - lo));
+  const right = startFrame + Math.round(p * (hi - startFrame));
+  return [[left, right]];
+}
+
+export const SEGMENT_COLORS: Record<SegmentKind, string> = {
+  prompt: "#ffd400",
+  propagated: "", // label colour
+  auto: "#8fb3ff",
+  edited: "#ff8c42",
+  imported: "#b58cff",
+  lost: "#e5484d",
+};
