@@ -159,7 +159,9 @@ class JsonStream:
                 return
             if char != ",":
                 self._pos -= 1
-                raise self._error(f"expected ',' or '}}' in an object, found {char or 'end of file'!r}")
+                raise self._error(
+                    f"expected ',' or '}}' in an object, found {char or 'end of file'!r}"
+                )
 
     def skip(self) -> None:
         """Consume the next value without keeping it (arrays are walked item by item)."""

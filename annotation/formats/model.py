@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import IO, Literal, NamedTuple, TypeAlias
+from typing import IO, Any, Literal, NamedTuple, TypeAlias
 
 from inference.engine.masks import RLE
 
@@ -77,7 +77,8 @@ class ManifestVideo:
     frames: int = 0  # annotated frames written
     masks: int = 0  # non-empty masks written
     files: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # plain-English caveats (overlaps, limits)
+    details: dict[str, Any] = field(default_factory=dict)  # format-specific, e.g. DAVIS palette
 
 
 @dataclass

@@ -239,7 +239,9 @@ def write_sav(
                 for s in stats
             ],
             "masklet_frame_count": [s.frame_count for s in stats],
-            "masklet_edited_frame_count": [0 if kind == "auto" else m.edited_frame_count for m in masklets],
+            "masklet_edited_frame_count": [
+                0 if kind == "auto" else m.edited_frame_count for m in masklets
+            ],
             "masklet_type": [kind] * len(ids),
         }
         out.write(b"], " + _dumps(tail)[1:-1] + b', "masklet_stability_score": ')
@@ -269,7 +271,9 @@ def write_sav_export(out: IO[bytes], videos: Iterable[VideoExport]) -> Manifest:
     manifest = Manifest(format="sav")
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for item in videos:
-            entry = ManifestVideo(video_id=item.video.video_id, frames=item.video.annotated_frame_count)
+            entry = ManifestVideo(
+                video_id=item.video.video_id, frames=item.video.annotated_frame_count
+            )
             groups: list[tuple[MaskletType, list[MaskletMeta]]] = [
                 (kind, [m for m in item.masklets if m.type == kind]) for kind in ("manual", "auto")
             ]
@@ -338,7 +342,9 @@ def parse_sav(source: Any, target: ImportTarget) -> ParsedImport:
         for key in stream.keys():
             if key in ("video_height", "video_width"):
                 value = stream.value()
-                _check_video_size(key, value, target.height if key == "video_height" else target.width)
+                _check_video_size(
+                    key, value, target.height if key == "video_height" else target.width
+                )
             elif key == "masklet":
                 seen_masklet = True
                 if stream.peek() != "[":
@@ -355,7 +361,9 @@ def parse_sav(source: Any, target: ImportTarget) -> ParsedImport:
                         if frame == 0:
                             positions.append(ImportedMasklet(external_id=str(j)))
                         elif j >= len(positions):
-                            raise FormatError("frames list different numbers of masklets", where=where)
+                            raise FormatError(
+                                "frames list different numbers of masklets", where=where
+                            )
                         rle = _as_rle(cell, where, target)
                         if rle_ops.area(rle):
                             m = positions[j]
@@ -376,10 +384,12 @@ def parse_sav(source: Any, target: ImportTarget) -> ParsedImport:
                     if value is None:
                         continue
                     if not isinstance(value, list) or not all(
-                        v is None or (isinstance(v, int | float) and not isinstance(v, bool)) for v in value
+                        v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+                        for v in value
                     ):
                         raise FormatError(
-                            "stability scores must be lists of numbers", where=f"masklet_stability_score[{frame}]"
+                            "stability scores must be lists of numbers",
+                            where=f"masklet_stability_score[{frame}]",
                         )
                     scores_seen = True
                     score_spool.write(json.dumps([frame, value]).encode("ascii") + b"\n")
@@ -419,17 +429,27 @@ def _apply_sav_masklet_fields(positions: list[ImportedMasklet], header: dict[str
             m.external_id = str(i)
     num = header.get("masklet_num")
     if num is not None and num != n:
-        raise FormatError(f"masklet_num says {num} but the masks list {n} masklets", where="masklet_num")
+        raise FormatError(
+            f"masklet_num says {num} but the masks list {n} masklets", where="masklet_num"
+        )
     types = header.get("masklet_type")
     if types is not None:
-        if not isinstance(types, list) or len(types) != n or not all(t in ("manual", "auto") for t in types):
-            raise FormatError('masklet_type must list "manual" or "auto" per masklet', where="masklet_type")
+        if (
+            not isinstance(types, list)
+            or len(types) != n
+            or not all(t in ("manual", "auto") for t in types)
+        ):
+            raise FormatError(
+                'masklet_type must list "manual" or "auto" per masklet', where="masklet_type"
+            )
         for m, t in zip(positions, types, strict=True):
             m.type = t
     edited = header.get("masklet_edited_frame_count")
     if edited is not None:
-        if not isinstance(edited, list) or len(edited) != n or not all(
-            isinstance(e, int) and not isinstance(e, bool) and e >= 0 for e in edited
+        if (
+            not isinstance(edited, list)
+            or len(edited) != n
+            or not all(isinstance(e, int) and not isinstance(e, bool) and e >= 0 for e in edited)
         ):
             raise FormatError(
                 "masklet_edited_frame_count must list a whole number per masklet",
