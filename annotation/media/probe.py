@@ -18,6 +18,7 @@ from annotation.media.frames_zip import FramesZipScan, is_zip, scan_frames_zip
 from annotation.media.sampling import estimate_annotated_count
 from annotation.media.settings import DEFAULT_FRAMES_FPS, DEFAULT_LIMITS, IngestLimits
 from annotation.media.video import (
+    codec_name,
     declared_duration_s,
     first_video_stream,
     iter_decoded_frames,
@@ -165,7 +166,7 @@ def _probe_video(path: str, size: int, limits: IngestLimits) -> MediaInfo:
             size_bytes=size,
             sha256="",
             container=container.format.name,
-            codec=stream.codec_context.name,
+            codec=codec_name(stream),
             width=width,
             height=height,
             rotation=rotation,

@@ -54,28 +54,39 @@ def open_video(path: str) -> av.container.InputContainer:
     """Open ``path`` with the accepted demuxers only; raises IngestError when it is not a video."""
     try:
         return av.open(path, mode="r", options=dict(OPEN_OPTIONS))
+    except av.error.EOFError as exc:
+        raise IngestError(
+            "The file ends before its first video frame: it is empty or truncated.",
+            code="no_frames",
+        ) from exc
     except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise _not_a_video_error(path) from exc
 
 
 def first_video_stream(container: av.container.InputContainer) -> av.video.stream.VideoStream:
+    """The first video track, checked to have a decoder; raises IngestError otherwise."""
     if not container.streams.video:
-        kinds = sorted({stream.type for stream in container.streams}) or ["no"]
+        kinds = sorted({stream.type for stream in container.streams})
+        holds = f" (it holds {' and '.join(kinds)} only)" if kinds else ""
         raise IngestError(
-            f"The file has no video track (it holds {' and '.join(kinds)} data only), "
-            "so there is nothing to annotate.",
+            f"The file has no video track{holds}, so there is nothing to annotate.",
             code="no_video_track",
         )
     stream = container.streams.video[0]
     codec_context = stream.codec_context
     if codec_context is None or codec_context.codec is None:
-        tag = (stream.codec_tag or "unknown").strip() if hasattr(stream, "codec_tag") else "unknown"
         raise IngestError(
-            f"The video uses a codec we cannot decode ({tag!r}). "
-            "Convert it to H.264, H.265, VP9 or AV1 and upload it again.",
+            "The video uses a codec we cannot decode. Convert it to H.264, H.265, VP9 or AV1 "
+            "and upload it again.",
             code="unsupported_codec",
         )
     return stream
+
+
+def codec_name(stream: av.video.stream.VideoStream) -> str:
+    """The codec's common name (``h264``, ``av1``), not the decoder's (``libdav1d``)."""
+    codec = stream.codec_context.codec
+    return str(getattr(codec, "canonical_name", None) or codec.name)
 
 
 def stream_fps(stream: av.video.stream.VideoStream) -> float | None:
