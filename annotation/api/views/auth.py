@@ -1,0 +1,99 @@
+"""Token and session authentication, the current user, and the service status."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import authenticate, login, logout
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.utils import extend_schema
+from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotation.api.serializers import LoginIn, UserOut
+from annotation.api.views.base import parse
+from annotation.services.tasks import users_list
+
+
+def _check_credentials(request: Request):  # type: ignore[no-untyped-def]
+    data = parse(LoginIn, request)
+    user = authenticate(request._request, username=data["username"], password=data["password"])
+    if user is None or not user.is_active:
+        raise AuthenticationFailed("Wrong username or password.")
+    return user
+
+
+class TokenView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(request=LoginIn, responses={200: {"type": "object", "properties": {"token": {"type": "string"}}}})
+    def post(self, request: Request) -> Response:
+        user = _check_credentials(request)
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
+
+
+@method_decorator(ensure_csrf_cookie, name="dispatch")
+class CsrfView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={200: {"type": "object"}})
+    def get(self, request: Request) -> Response:
+        return Response({"detail": "CSRF cookie set."})
+
+
+class LoginView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=LoginIn, responses={200: UserOut})
+    def post(self, request: Request) -> Response:
+        user = _check_credentials(request)
+        login(request._request, user)
+        return Response({"id": user.pk, "username": user.get_username()})
+
+
+class LogoutView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=None, responses={200: {"type": "object"}})
+    def post(self, request: Request) -> Response:
+        logout(request._request)
+        return Response({"detail": "Logged out."})
+
+
+class MeView(APIView):
+    @extend_schema(responses={200: UserOut})
+    def get(self, request: Request) -> Response:
+        return Response({"id": request.user.pk, "username": request.user.get_username(), "is_staff": request.user.is_staff})
+
+
+class UsersView(APIView):
+    """Active users (id, username), to pick members, assignees and reviewers."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: UserOut(many=True)})
+    def get(self, request: Request) -> Response:
+        # Only managers pick people for their projects; others learn no user names.
+        from annotation.models import Membership
+
+        if not Membership.objects.filter(user=request.user, role="manager").exists():
+            raise PermissionDenied("Only project managers can list users.")
+        return Response([{"id": u.pk, "username": u.get_username()} for u in users_list()])
+
+
+class StatusView(APIView):
+    """Which inference backend serves this installation (SAM 2, or the labelled OpenCV fallback)."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={200: {"type": "object"}})
+    def get(self, request: Request) -> Response:
+        from inference.config import backend_label, configured_backend
+
+        return Response({"backend": configured_backend(), "backend_label": backend_label(), "version": settings.SPECTACULAR_SETTINGS["VERSION"]})

@@ -1,0 +1,221 @@
+"""Videos: upload, metadata, frames, timeline, masklets of a video, jobs started on a video."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotation import permissions as policy
+from annotation import selectors
+from annotation.api.serializers import (
+    AutomaskletsIn,
+    ImportIn,
+    IssueIn,
+    IssueOut,
+    JobOut,
+    JobRef,
+    MaskletIn,
+    MaskletOut,
+    MaskOut,
+    PropagationIn,
+    VideoOut,
+    VideoUploadIn,
+)
+from annotation.api.views.base import parse, require
+from annotation.services import jobs as job_services
+from annotation.services import masklets as masklet_services
+from annotation.services import review as review_services
+from annotation.services import videos as video_services
+
+ANNOTATORS_ONLY = "Only the video's assigned annotators and the project's managers can do this."
+
+
+def _int_param(request: Request, name: str) -> int | None:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        from annotation.services.errors import InvalidInput
+
+        raise InvalidInput(f"{name} must be a whole number") from None
+
+
+class ProjectVideoListView(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(responses={200: VideoOut(many=True)})
+    def get(self, request: Request, pk: int) -> Response:
+        project = selectors.project_get(request.user, pk)
+        return Response(VideoOut(selectors.videos_for(request.user).filter(project=project), many=True).data)
+
+    @extend_schema(request={"multipart/form-data": VideoUploadIn}, responses={201: VideoOut})
+    def post(self, request: Request, pk: int) -> Response:
+        project = selectors.project_get(request.user, pk)
+        require(policy.can_manage(request.user, project), "Only the project's managers can upload videos.")
+        data = parse(VideoUploadIn, request)
+        video, job = video_services.video_upload(
+            project=project, user=request.user, upload=data["file"], name=data.get("name") or data["file"].name
+        )
+        body = VideoOut(video).data | {"job": job.pk}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class VideoDetailView(APIView):
+    @extend_schema(responses={200: VideoOut})
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(VideoOut(selectors.video_get(request.user, pk)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        require(policy.can_manage(request.user, video.project_id), "Only the project's managers can delete videos.")
+        video_services.video_delete(video=video)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _serve_image(request: Request, name: str, etag_seed: str) -> HttpResponse:
+    etag = '"' + hashlib.sha1(etag_seed.encode()).hexdigest() + '"'
+    if request.headers.get("If-None-Match") == etag:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        try:
+            handle = default_storage.open(name, "rb")
+        except (FileNotFoundError, OSError):
+            raise Http404("no such frame") from None
+        response = FileResponse(handle, content_type="image/jpeg")
+    response["ETag"] = etag
+    # Frames never change once ingested; members only, so private caches.
+    response["Cache-Control"] = "private, max-age=31536000, immutable"
+    return response
+
+
+class FrameView(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("size", str, enum=["display", "full"], description="display (default) or full")],
+        responses={(200, "image/jpeg"): bytes},
+    )
+    def get(self, request: Request, pk: int, index: int) -> HttpResponse:
+        video = selectors.video_get(request.user, pk)
+        if video.status != "ready":
+            raise Http404("the video has no frames yet")
+        if not 0 <= index < video.frame_count:
+            raise Http404(f"no frame {index}: the video has frames 0 to {video.frame_count - 1}")
+        full = request.query_params.get("size") == "full"
+        return _serve_image(request, video.frame_path(index, full=full), f"{video.pk}:{video.content_hash}:{index}:{full}")
+
+
+class ThumbnailView(APIView):
+    @extend_schema(responses={(200, "image/jpeg"): bytes})
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        video = selectors.video_get(request.user, pk)
+        if video.status != "ready":
+            raise Http404("the video has no thumbnail yet")
+        return _serve_image(request, video.thumbnail_path, f"{video.pk}:{video.content_hash}:thumb")
+
+
+class VideoMaskletListView(APIView):
+    @extend_schema(responses={200: MaskletOut(many=True)})
+    def get(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        return Response(MaskletOut(selectors.masklets_of(video), many=True).data)
+
+    @extend_schema(request=MaskletIn, responses={201: MaskletOut})
+    def post(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
+        masklet = masklet_services.masklet_create(video=video, user=request.user, **parse(MaskletIn, request))
+        return Response(MaskletOut(masklet).data, status=status.HTTP_201_CREATED)
+
+
+class VideoMasksView(APIView):
+    """Masks of every masklet of the video in a frame window (end inclusive)."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("start", int), OpenApiParameter("end", int)], responses={200: MaskOut(many=True)}
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        masks = selectors.masks_in_range(selectors.masklets_of(video), _int_param(request, "start"), _int_param(request, "end"))
+        return Response(MaskOut(masks, many=True).data)
+
+
+class TimelineView(APIView):
+    @extend_schema(responses={200: {"type": "object"}})
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(selectors.timeline_of(selectors.video_get(request.user, pk)))
+
+
+class VideoJobListView(APIView):
+    @extend_schema(responses={200: JobOut(many=True)})
+    def get(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        return Response(JobOut(selectors.jobs_for(request.user).filter(video=video)[:50], many=True).data)
+
+
+class PropagationView(APIView):
+    @extend_schema(request=PropagationIn, responses={202: JobRef})
+    def post(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
+        job = video_services.propagation_start(video=video, user=request.user, **parse(PropagationIn, request))
+        return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
+
+
+class AutomaskletsView(APIView):
+    @extend_schema(request=AutomaskletsIn, responses={202: JobRef})
+    def post(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
+        job = video_services.automasklets_start(video=video, user=request.user, params=parse(AutomaskletsIn, request))
+        return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportView(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(request={"multipart/form-data": ImportIn}, responses={202: JobRef})
+    def post(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        require(policy.can_manage(request.user, video.project_id), "Only the project's managers can import annotations.")
+        data = parse(ImportIn, request)
+        job = video_services.import_start(video=video, user=request.user, upload=data["file"], fmt=data["format"])
+        return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
+
+
+class VideoIssueListView(APIView):
+    @extend_schema(responses={200: IssueOut(many=True)})
+    def get(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        return Response(IssueOut(selectors.issues_of(video), many=True).data)
+
+    @extend_schema(request=IssueIn, responses={201: IssueOut})
+    def post(self, request: Request, pk: int) -> Response:
+        video = selectors.video_get(request.user, pk)
+        require(policy.can_review(request.user, video.project_id), "Only reviewers and managers file review issues.")
+        issue = review_services.issue_create(video=video, user=request.user, **parse(IssueIn, request))
+        return Response(IssueOut(selectors.issues_of(video).get(pk=issue.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class JobDetailView(APIView):
+    @extend_schema(responses={200: JobOut})
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(JobOut(selectors.job_get(request.user, pk)).data)
+
+
+class JobCancelView(APIView):
+    @extend_schema(request=None, responses={200: JobOut})
+    def post(self, request: Request, pk: int) -> Response:
+        job = selectors.job_get(request.user, pk)
+        allowed = policy.can_manage(request.user, job.project_id) or job.created_by_id == request.user.pk
+        require(allowed, "Only the job's author and the project's managers can cancel it.")
+        return Response(JobOut(job_services.job_cancel(job=job)).data)

@@ -1,0 +1,23 @@
+"""Domain model of ../shared/DESIGN.md: projects and people, videos, tasks, masklets, jobs, review."""
+
+from annotation.models.jobs import Job
+from annotation.models.masklets import FrameMask, Masklet, Prompt
+from annotation.models.projects import Label, Membership, Project
+from annotation.models.review import ReviewComment, ReviewIssue
+from annotation.models.tasks import Task, TaskTransition
+from annotation.models.videos import Video
+
+__all__ = [
+    "FrameMask",
+    "Job",
+    "Label",
+    "Masklet",
+    "Membership",
+    "Project",
+    "Prompt",
+    "ReviewComment",
+    "ReviewIssue",
+    "Task",
+    "TaskTransition",
+    "Video",
+]

@@ -1,0 +1,95 @@
+"""The one permission policy of Masklet: views, list filtering and websocket consumers all ask here.
+
+Rules (../shared/DESIGN.md, issue 2):
+- a user outside a project learns nothing of it: its objects are filtered out of every list and
+  answer 404 (selectors scope every query by `visible_projects`);
+- managers do everything inside their project;
+- annotators edit masks, masklets and run jobs only in videos of tasks assigned to them that are
+  open for work (new, in progress or rejected);
+- reviewers verify or reject masklets, accept or reject tasks, and file review issues.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from annotation.models import Membership, Project, Task, Video
+from annotation.models.projects import Role
+from annotation.models.tasks import TaskState
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+WORKABLE_TASK_STATES = (TaskState.NEW, TaskState.IN_PROGRESS, TaskState.REJECTED)
+
+
+def visible_projects(user: AnyUser) -> QuerySet[Project]:
+    """Projects the user is a member of, in any role."""
+    if not user.is_authenticated:
+        return Project.objects.none()
+    return Project.objects.filter(memberships__user=user)
+
+
+def role_in(user: AnyUser, project: Project | int) -> str | None:
+    """The user's role in the project, or None for an outsider."""
+    if not user.is_authenticated:
+        return None
+    project_id = project if isinstance(project, int) else project.pk
+    cache: dict[int, str | None] = user.__dict__.setdefault("_masklet_roles", {})
+    if project_id not in cache:
+        cache[project_id] = (
+            Membership.objects.filter(project_id=project_id, user=user).values_list("role", flat=True).first()
+        )
+    return cache[project_id]
+
+
+def is_member(user: AnyUser, project: Project | int) -> bool:
+    return role_in(user, project) is not None
+
+
+def can_manage(user: AnyUser, project: Project | int) -> bool:
+    return role_in(user, project) == Role.MANAGER
+
+
+def can_review(user: AnyUser, project: Project | int) -> bool:
+    return role_in(user, project) in (Role.MANAGER, Role.REVIEWER)
+
+
+def can_annotate(user: AnyUser, video: Video) -> bool:
+    """Edit masks and masklets, click, propagate and run automatic masklets on this video."""
+    role = role_in(user, video.project_id)
+    if role == Role.MANAGER:
+        return True
+    if role != Role.ANNOTATOR:
+        return False
+    return Task.objects.filter(video=video, assignee=user, state__in=WORKABLE_TASK_STATES).exists()
+
+
+def can_comment(user: AnyUser, video: Video) -> bool:
+    """Reply to or resolve review issues: reviewers, managers, and the video's annotators."""
+    role = role_in(user, video.project_id)
+    if role in (Role.MANAGER, Role.REVIEWER):
+        return True
+    return role == Role.ANNOTATOR and Task.objects.filter(video=video, assignee=user).exists()
+
+
+def can_transition_task(user: AnyUser, task: Task, action: str) -> bool:
+    role = role_in(user, task.project_id)
+    if role == Role.MANAGER:
+        return True
+    if action in ("start", "submit"):
+        return role == Role.ANNOTATOR and task.assignee_id == user.pk
+    if action in ("accept", "reject"):
+        return role == Role.REVIEWER and task.reviewer_id in (None, user.pk)
+    return False
+
+
+def can_set_masklet_status(user: AnyUser, video: Video, status: str) -> bool:
+    """Reviewers verify and reject; annotators send back to draft or ask for verification."""
+    if status in ("verified", "rejected"):
+        return can_review(user, video.project_id)
+    return can_annotate(user, video)

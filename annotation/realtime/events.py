@@ -1,0 +1,127 @@
+"""One typed schema per realtime event (../shared/API.md, Realtime), and a checker for tests."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypedDict, get_args, get_type_hints
+
+
+class PresenceUser(TypedDict):
+    id: int
+    username: str
+    frame: int | None
+
+
+class PresenceEvent(TypedDict):
+    type: Literal["presence"]
+    video: int
+    users: list[PresenceUser]
+
+
+class MaskUpdatedEvent(TypedDict):
+    type: Literal["mask.updated"]
+    video: int
+    masklet: int
+    frames: list[int]
+    versions: list[int]
+    source: str
+    user: int | None
+
+
+class MaskletChangedEvent(TypedDict):
+    type: Literal["masklet.changed"]
+    video: int
+    masklet: int
+    action: Literal["created", "updated", "deleted"]
+    version: int
+
+
+class JobProgressEvent(TypedDict):
+    type: Literal["job.progress"]
+    video: int
+    job: int
+    kind: str
+    progress: float
+    frame: int | None
+
+
+class JobFinishedEvent(TypedDict):
+    type: Literal["job.finished"]
+    video: int
+    job: int
+    kind: str
+    status: str
+    error: str
+
+
+class ReviewChangedEvent(TypedDict):
+    type: Literal["review.changed"]
+    video: int
+    issue: int | None
+    task: int | None
+    masklet: int | None
+
+
+class VideoChangedEvent(TypedDict):
+    type: Literal["video.changed"]
+    video: int
+    status: str
+
+
+Event = (
+    PresenceEvent
+    | MaskUpdatedEvent
+    | MaskletChangedEvent
+    | JobProgressEvent
+    | JobFinishedEvent
+    | ReviewChangedEvent
+    | VideoChangedEvent
+)
+
+SCHEMAS: dict[str, type] = {
+    get_args(get_type_hints(cls)["type"])[0]: cls
+    for cls in (
+        PresenceEvent,
+        MaskUpdatedEvent,
+        MaskletChangedEvent,
+        JobProgressEvent,
+        JobFinishedEvent,
+        ReviewChangedEvent,
+        VideoChangedEvent,
+    )
+}
+
+
+def check_event(event: dict[str, Any]) -> None:
+    """Raise ValueError unless `event` matches its type's schema exactly (keys and value types)."""
+    schema = SCHEMAS.get(event.get("type", ""))
+    if schema is None:
+        raise ValueError(f"unknown event type {event.get('type')!r}")
+    hints = get_type_hints(schema)
+    if set(event) != set(hints):
+        raise ValueError(f"{event['type']}: keys {sorted(event)} != {sorted(hints)}")
+    for key, hint in hints.items():
+        if not _matches(event[key], hint):
+            raise ValueError(f"{event['type']}.{key}: {event[key]!r} is not {hint}")
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    origin = getattr(hint, "__origin__", None)
+    args = get_args(hint)
+    if origin is Literal:
+        return value in args
+    if origin is list:
+        return isinstance(value, list) and all(_matches(v, args[0]) for v in value)
+    if args and origin is None or type(hint).__name__ == "UnionType":
+        return any(_matches(value, a) for a in args)
+    if hint is type(None):
+        return value is None
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type) and hasattr(hint, "__annotations__") and issubclass(hint, dict):
+        sub = get_type_hints(hint)
+        return isinstance(value, dict) and set(value) == set(sub) and all(_matches(value[k], sub[k]) for k in sub)
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True

@@ -1,0 +1,50 @@
+"""Interactive segmentation: log the prompt, let the interactive worker answer, return its mask."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import current_app
+from celery.exceptions import TimeoutError as CeleryTimeout
+from django.conf import settings
+
+from annotation.models import Masklet
+from annotation.services.errors import InvalidInput, Unavailable
+from annotation.services.masklets import prompt_record
+
+
+class PromptFailed(InvalidInput):
+    pass
+
+
+def masklet_prompt(
+    *,
+    masklet: Masklet,
+    user: Any,
+    frame: int,
+    points: list[list[float]] | None = None,
+    labels: list[int] | None = None,
+    box: list[float] | None = None,
+    reset: bool = False,
+) -> dict[str, Any]:
+    """Segment `masklet` on `frame` from all clicks there since the last reset (pixels).
+
+    The prompt is committed first so the worker reads it; the worker stores the mask (source
+    "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
+    """
+    if masklet.video.status != "ready":
+        raise InvalidInput("the video is not ready yet")
+    prompt = prompt_record(masklet=masklet, frame=frame, user=user, points=points, labels=labels, box=box, reset=reset)
+    result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue="interactive")
+    try:
+        answer = result.get(timeout=settings.MASKLET["INTERACTIVE_TIMEOUT"], propagate=False)
+    except CeleryTimeout:
+        result.revoke()
+        raise Unavailable(
+            "no inference worker answered in time: ask your administrator to start one on the interactive queue"
+        ) from None
+    if result.failed() or not isinstance(answer, dict):
+        raise Unavailable("the inference worker failed on this click; try again")
+    if "error" in answer:
+        raise PromptFailed(answer["error"])
+    return answer

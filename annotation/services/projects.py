@@ -1,0 +1,151 @@
+"""Projects, memberships and labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from annotation.models import Label, Membership, Project
+from annotation.models.projects import Role
+from annotation.services.errors import Conflict, InvalidInput, NotFound
+
+# Per-project parameters and their defaults. Pixel units throughout.
+DEFAULT_PROJECT_SETTINGS: dict[str, Any] = {
+    "propagation": {"max_frames": None},
+    "postprocess": {"fill_holes_px": 64, "min_region_px": 32, "open_px": 0, "close_px": 0},
+    "automask": {
+        # The SA-V data engine: 32x32 points on the frame, 16x16 on 4 crops, 4x4 on 16 crops.
+        "points_per_side": [32, 16, 4],
+        "crop_n_layers": 2,
+        "pred_iou_thresh": 0.8,
+        "stability_score_thresh": 0.9,
+        "box_nms_thresh": 0.7,
+        "min_mask_region_area": 64,
+        "max_masklets": 50,
+        "key_frame": 0,
+        "max_frames": None,
+    },
+}
+
+
+def _merge_settings(base: dict[str, Any], update: dict[str, Any], path: str = "") -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in update.items():
+        if key not in base:
+            raise InvalidInput(f"unknown project setting {path}{key!r}")
+        if isinstance(base[key], dict):
+            if not isinstance(value, dict):
+                raise InvalidInput(f"project setting {path}{key!r} must be an object")
+            merged[key] = _merge_settings(base[key], value, f"{path}{key}.")
+        else:
+            merged[key] = value
+    return merged
+
+
+def project_settings(project: Project) -> dict[str, Any]:
+    """The project's parameters with defaults filled in."""
+    return _merge_settings(DEFAULT_PROJECT_SETTINGS, project.settings or {})
+
+
+def _save(instance: Any) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise InvalidInput(
+            "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items()),
+            extra={"errors": error.message_dict},
+        ) from error
+    instance.save()
+
+
+@transaction.atomic
+def project_create(
+    *, user: AbstractBaseUser, name: str, description: str = "", annotation_fps: float | None = None,
+    settings: dict[str, Any] | None = None,
+) -> Project:
+    """Create a project; its creator becomes its first manager."""
+    project = Project(name=name, description=description, annotation_fps=annotation_fps, created_by=user)
+    if settings:
+        _merge_settings(DEFAULT_PROJECT_SETTINGS, settings)
+        project.settings = settings
+    _save(project)
+    Membership.objects.create(project=project, user=user, role=Role.MANAGER)
+    return project
+
+
+@transaction.atomic
+def project_update(*, project: Project, **fields: Any) -> Project:
+    for key in ("name", "description", "annotation_fps"):
+        if key in fields:
+            setattr(project, key, fields[key])
+    if "settings" in fields and fields["settings"] is not None:
+        _merge_settings(DEFAULT_PROJECT_SETTINGS, fields["settings"])
+        project.settings = fields["settings"]
+    _save(project)
+    return project
+
+
+def project_delete(*, project: Project) -> None:
+    project.delete()
+
+
+def _resolve_user(user: int | str) -> AbstractBaseUser:
+    User = get_user_model()
+    lookup = {"pk": user} if isinstance(user, int) else {"username": user}
+    try:
+        return User.objects.get(**lookup)
+    except User.DoesNotExist as error:
+        raise InvalidInput(f"there is no user {user!r}") from error
+
+
+@transaction.atomic
+def membership_add(*, project: Project, user: int | str, role: str) -> Membership:
+    """Add a user to the project, or change the role of one who is already in it."""
+    if role not in Role.values:
+        raise InvalidInput(f"role must be one of {', '.join(Role.values)}")
+    member = _resolve_user(user)
+    membership, _ = Membership.objects.update_or_create(project=project, user=member, defaults={"role": role})
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, project: Project, membership_id: int) -> None:
+    membership = Membership.objects.select_for_update().filter(project=project, pk=membership_id).first()
+    if membership is None:
+        raise NotFound("no such member in this project")
+    if (
+        membership.role == Role.MANAGER
+        and not Membership.objects.filter(project=project, role=Role.MANAGER).exclude(pk=membership.pk).exists()
+    ):
+        raise Conflict("a project needs at least one manager")
+    membership.delete()
+
+
+@transaction.atomic
+def label_create(*, project: Project, name: str, color: str = "#e6194b") -> Label:
+    label = Label(project=project, name=name, color=color)
+    if Label.objects.filter(project=project, name=name).exists():
+        raise Conflict(f"the project already has a label named {name!r}")
+    _save(label)
+    return label
+
+
+@transaction.atomic
+def label_update(*, label: Label, **fields: Any) -> Label:
+    for key in ("name", "color"):
+        if key in fields:
+            setattr(label, key, fields[key])
+    try:
+        with transaction.atomic():
+            _save(label)
+    except IntegrityError as error:
+        raise Conflict(f"the project already has a label named {label.name!r}") from error
+    return label
+
+
+def label_delete(*, label: Label) -> None:
+    label.delete()

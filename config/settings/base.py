@@ -1,0 +1,220 @@
+"""Settings shared by every environment. Every secret and address comes from the environment."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(name, default)
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-change-me")
+DEBUG = False
+ALLOWED_HOSTS = [h for h in (env("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]") or "").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "channels",
+    "annotation",
+    "inference",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+ASGI_APPLICATION = "config.asgi.application"
+WSGI_APPLICATION = None
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/masklet") or "",
+        conn_max_age=60,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+# Static files: the built frontend (frontend/dist) is served by WhiteNoise under /static/.
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")) or "")
+FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
+STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
+
+# Media storage: local files by default; S3-compatible when MASKLET_S3_BUCKET is set, so that
+# workers on other machines read the same frames.
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")) or "")
+MEDIA_URL = "/media/"
+if env("MASKLET_S3_BUCKET"):
+    STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env("MASKLET_S3_BUCKET"),
+                "endpoint_url": env("MASKLET_S3_ENDPOINT_URL"),
+                "access_key": env("MASKLET_S3_ACCESS_KEY"),
+                "secret_key": env("MASKLET_S3_SECRET_KEY"),
+                "region_name": env("MASKLET_S3_REGION"),
+                "file_overwrite": True,
+                "querystring_auth": True,
+            },
+        },
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    }
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    }
+
+# Uploads stream to a temporary file past 2.5 MB; the size limit is checked by the upload view.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+FILE_UPLOAD_TEMP_DIR = env("FILE_UPLOAD_TEMP_DIR")
+
+REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0") or ""
+
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {"hosts": [REDIS_URL], "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet") or ""},
+    }
+}
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "masklet",
+    }
+}
+
+# Celery: Redis broker; results only for the synchronous interactive prompts.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", REDIS_URL)
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", REDIS_URL)
+CELERY_RESULT_EXPIRES = 600
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_DEFAULT_QUEUE = "cpu"
+CELERY_TASK_ROUTES = {
+    "inference.tasks.segment_prompt": {"queue": "interactive"},
+    "inference.tasks.run_propagation": {"queue": "batch"},
+    "inference.tasks.run_automasklets": {"queue": "batch"},
+    "annotation.tasks.*": {"queue": "cpu"},
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "annotation.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Masklet API",
+    "DESCRIPTION": "Collaborative video segmentation with SAM 2: projects, videos, masklets, "
+    "propagation and automatic masklets, review, exports.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
+
+# --- Masklet -----------------------------------------------------------------------------------
+MASKLET = {
+    # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend.
+    "INFERENCE_BACKEND": env("MASKLET_BACKEND", "auto"),
+    "SAM2_CHECKPOINT": env("MASKLET_SAM2_CHECKPOINT", ""),
+    "SAM2_CONFIG": env("MASKLET_SAM2_CONFIG", "") or None,
+    "SAM2_IMAGE_SIZE": env_int("MASKLET_SAM2_IMAGE_SIZE", 0) or None,
+    "INFERENCE_DEVICE": env("MASKLET_DEVICE", "auto"),
+    "FEATURE_CACHE_BYTES": env_int("MASKLET_FEATURE_CACHE_MB", 512) * 1024 * 1024,
+    "TORCH_THREADS": env_int("MASKLET_TORCH_THREADS", 0) or None,
+    # Interactive sessions (one per video) a worker keeps open between clicks.
+    "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
+    # Seconds a click waits for the interactive worker before answering 503.
+    "INTERACTIVE_TIMEOUT": env_int("MASKLET_INTERACTIVE_TIMEOUT", 60),
+    # Frame masks written per database transaction during propagation.
+    "MASK_BATCH_SIZE": env_int("MASKLET_MASK_BATCH_SIZE", 8),
+    # A running job holds a Redis lock with this time-to-live, refreshed as it works; a job whose
+    # lock lapsed belongs to a dead worker and is resumed.
+    "JOB_LOCK_TTL": env_int("MASKLET_JOB_LOCK_TTL", 60),
+    # Ingest.
+    "UPLOAD_MAX_BYTES": env_int("MASKLET_UPLOAD_MAX_BYTES", 4 * 1024**3),
+    "MAX_VIDEO_WIDTH": env_int("MASKLET_MAX_VIDEO_WIDTH", 4096),
+    "MAX_VIDEO_HEIGHT": env_int("MASKLET_MAX_VIDEO_HEIGHT", 4096),
+    "MAX_VIDEO_SECONDS": env_int("MASKLET_MAX_VIDEO_SECONDS", 3 * 3600),
+    "MAX_ANNOTATED_FRAMES": env_int("MASKLET_MAX_ANNOTATED_FRAMES", 20000),
+    "DISPLAY_MAX_SIDE": env_int("MASKLET_DISPLAY_MAX_SIDE", 1280),
+    "FRAMES_ZIP_FPS": float(env("MASKLET_FRAMES_ZIP_FPS", "24") or 24),
+    "JPEG_QUALITY": env_int("MASKLET_JPEG_QUALITY", 95),
+    # Exports.
+    "EXPORT_PREFIX": "exports",
+}

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from annotation.frontend import api_not_found, spa
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/", include("annotation.api.urls")),
+    re_path(r"^api/.*$", api_not_found),
+    re_path(r"^(?!static/|media/|ws/).*$", spa, name="spa"),
+]
