@@ -47,7 +47,7 @@ def small_video(
         if f not in (2, 3):
             truth[2][f] = rle_ops.encode(square(height, width, 7, 10 - f, 3))
         if f % 2 == 0:
-            top = 2 if overlap else 8
+            top = 2 if overlap else 10  # rows 10-11 touch no other masklet
             truth[5][f] = rle_ops.encode(square(height, width, top, 1 + f, 2))
     masklets = [
         MaskletMeta(1, "manual", "person", edited_frame_count=2),
