@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -135,7 +136,7 @@ def scan_frames_zip(path: str, limits: IngestLimits) -> FramesZipScan:
         size: tuple[int, int] | None = None
         first_name = ""
         for member in candidates:
-            image_format, member_size = _read_header(archive, member)
+            image_format, member_size = _read_header(archive, member, limits)
             if image_format not in IMAGE_EXTENSIONS.values():
                 raise _not_image(member.filename)
             if size is None:
@@ -173,12 +174,23 @@ def iter_zip_images(path: str, scan: FramesZipScan) -> Iterator[tuple[ZipImage, 
             yield image, data
 
 
-def _read_header(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[str, tuple[int, int]]:
+def _read_header(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: IngestLimits
+) -> tuple[str, tuple[int, int]]:
     try:
-        with archive.open(member) as handle, Image.open(handle) as picture:
-            return picture.format or "", picture.size
+        with warnings.catch_warnings():
+            # Pillow warns above 89 megapixels; our own limit decides, with a clear message.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with archive.open(member) as handle, Image.open(handle) as picture:
+                return picture.format or "", picture.size
     except UnidentifiedImageError as exc:
         raise _not_image(member.filename) from exc
+    except Image.DecompressionBombError as exc:
+        raise IngestError(
+            f"The image {member.filename!r} in the zip declares a size far beyond the limit of "
+            f"{limits.max_width}x{limits.max_height} pixels.",
+            code="too_wide",
+        ) from exc
     except NotImplementedError as exc:
         raise IngestError(
             f"The zip uses a compression method we cannot read (for {member.filename!r}); "

@@ -226,8 +226,8 @@ def iter_annotated_frames(
         picture, original_jpeg = load()
         jpeg = original_jpeg or encode_jpeg(picture, rendition.jpeg_quality)
         display = downscale(picture, rendition.display_max_side)
-        display_jpeg = jpeg if display is picture else encode_jpeg(
-            display, rendition.display_jpeg_quality
+        display_jpeg = (
+            jpeg if display is picture else encode_jpeg(display, rendition.display_jpeg_quality)
         )
         yield AnnotatedFrame(index, relative, number, jpeg, display_jpeg, picture)
         index += 1
@@ -311,7 +311,9 @@ def _check_not_truncated(info: MediaInfo, stats: _DecodeStats, limits: IngestLim
     )
     duration_short = bool(declared_s) and decoded_s < share * declared_s  # type: ignore[operator]
     if frames_short or duration_short:
-        declared_text = f"{declared_s:.1f} s" if declared_s else f"{info.declared_frame_count} frames"
+        declared_text = (
+            f"{declared_s:.1f} s" if declared_s else f"{info.declared_frame_count} frames"
+        )
         raise IngestError(
             f"The file seems truncated: only {decoded_s:.1f} s ({stats.source_frames} frames) "
             f"of its declared {declared_text} could be decoded. Upload the complete file.",

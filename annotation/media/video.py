@@ -166,6 +166,13 @@ def _not_a_video_error(path: str) -> IngestError:
             "or copy was probably cut short). Upload the complete file.",
             code="truncated",
         )
+    container_name = _accepted_container_by_magic(head)
+    if container_name:
+        return IngestError(
+            f"The file starts like {container_name} video but could not be opened: it seems "
+            "damaged or truncated. Export it again and re-upload it.",
+            code="decode_failed",
+        )
     if _is_known_media(head):
         return IngestError(
             f"The file is a media format we do not accept. Upload {ACCEPTED_FORMATS_TEXT}.",
@@ -184,6 +191,16 @@ def _read_head(path: str, size: int) -> bytes:
             return handle.read(size)
     except OSError:
         return b""
+
+
+def _accepted_container_by_magic(head: bytes) -> str | None:
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return "an MKV/WebM"
+    if head.startswith(b"RIFF") and head[8:12] == b"AVI ":
+        return "an AVI"
+    if head[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free"):
+        return "an MP4/MOV"
+    return None
 
 
 def _is_known_media(head: bytes) -> bool:

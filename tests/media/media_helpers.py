@@ -38,7 +38,10 @@ def read_barcode(rgb: np.ndarray) -> int:
     column = width // 8
     number = 0
     for bit in range(8):
-        patch = rgb[height // 4 : 3 * height // 4, bit * column + column // 4 : (bit + 1) * column - column // 4]
+        patch = rgb[
+            height // 4 : 3 * height // 4,
+            bit * column + column // 4 : (bit + 1) * column - column // 4,
+        ]
         if patch.mean() > 128:
             number |= 1 << bit
     return number
@@ -91,7 +94,9 @@ def write_video(
         output.mux(packet)
     if audio_stream is not None:
         for index in range(24):
-            samples = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), format="fltp", layout="mono")
+            samples = av.AudioFrame.from_ndarray(
+                np.zeros((1, 1024), np.float32), format="fltp", layout="mono"
+            )
             samples.sample_rate, samples.pts = 48000, index * 1024
             for packet in audio_stream.encode(samples):
                 output.mux(packet)

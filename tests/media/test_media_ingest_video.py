@@ -37,7 +37,9 @@ def bedroom_native() -> tuple[IngestResult, DictStore]:
     return result, store
 
 
-def test_bedroom_at_native_rate_gives_200_frames(bedroom_native: tuple[IngestResult, DictStore]) -> None:
+def test_bedroom_at_native_rate_gives_200_frames(
+    bedroom_native: tuple[IngestResult, DictStore],
+) -> None:
     result, store = bedroom_native
     assert result.kind == "video"
     assert (result.width, result.height) == (960, 540)
@@ -57,7 +59,9 @@ def test_bedroom_at_native_rate_gives_200_frames(bedroom_native: tuple[IngestRes
     assert list(store.files)[:3] == ["frames/000000.jpg", "display/000000.jpg", "thumbnail.jpg"]
 
 
-def test_every_bedroom_frame_matches_its_reference_jpeg(bedroom_native: tuple[IngestResult, DictStore]) -> None:
+def test_every_bedroom_frame_matches_its_reference_jpeg(
+    bedroom_native: tuple[IngestResult, DictStore],
+) -> None:
     _, store = bedroom_native
     scores = []
     for index in range(200):
@@ -150,7 +154,9 @@ def test_accepted_containers(
     tmp_path: Path, suffix: str, container_format: str, codec: str, expected_codec: str
 ) -> None:
     # A misleading name: detection is by content, not extension.
-    path = write_video(tmp_path / "upload.bin", 24, fps=24, codec=codec, container_format=container_format)
+    path = write_video(
+        tmp_path / "upload.bin", 24, fps=24, codec=codec, container_format=container_format
+    )
     store = DictStore()
     result = ingest(path, annotation_fps=6, store=store)
     assert result.codec == expected_codec
@@ -163,7 +169,11 @@ def test_accepted_containers(
 def test_variable_frame_rate_follows_the_timestamp_rule(tmp_path: Path) -> None:
     pts = [0, 10, 50, 200, 210, 400, 700, 720, 1000]  # milliseconds
     path = write_video(
-        tmp_path / "vfr.mkv", len(pts), container_format="matroska", pts=pts, time_base=Fraction(1, 1000)
+        tmp_path / "vfr.mkv",
+        len(pts),
+        container_format="matroska",
+        pts=pts,
+        time_base=Fraction(1, 1000),
     )
     store = DictStore()
     result = ingest(path, annotation_fps=5, store=store)
@@ -194,7 +204,9 @@ def test_rotation_flag_is_applied(tmp_path: Path) -> None:
 
 def test_progress_reports_every_frame(clip_24fps: Path) -> None:
     calls: list[tuple[int, int]] = []
-    ingest(clip_24fps, annotation_fps=6, store=DictStore(), progress=lambda d, t: calls.append((d, t)))
+    ingest(
+        clip_24fps, annotation_fps=6, store=DictStore(), progress=lambda d, t: calls.append((d, t))
+    )
     assert [done for done, _ in calls] == list(range(1, 14))
     assert all(total >= done for done, total in calls)
     assert calls[-1] == (13, 13)
@@ -209,9 +221,17 @@ def test_exception_from_store_propagates_and_names_are_tracked(clip_24fps: Path)
     def store(name: str, data: bytes) -> None:
         if name == frame_name(2):
             raise Cancelled
+
     with pytest.raises(Cancelled):
         ingest(clip_24fps, annotation_fps=None, store=store, stored_names=stored)
-    assert stored == [frame_name(0), display_name(0), THUMBNAIL_NAME, frame_name(1), display_name(1), frame_name(2)]
+    assert stored == [
+        frame_name(0),
+        display_name(0),
+        THUMBNAIL_NAME,
+        frame_name(1),
+        display_name(1),
+        frame_name(2),
+    ]
 
 
 def test_barcode_helper_round_trips() -> None:

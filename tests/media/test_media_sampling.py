@@ -9,7 +9,9 @@ import pytest
 from annotation.media.sampling import FrameSampler, estimate_annotated_count, samples_every_frame
 
 
-def picked(timestamps: list[float], annotation_fps: float | None, source_fps: float | None) -> list[int]:
+def picked(
+    timestamps: list[float], annotation_fps: float | None, source_fps: float | None
+) -> list[int]:
     sampler = FrameSampler(annotation_fps, source_fps)
     return [number for number, t in enumerate(timestamps) if sampler.accept(t)]
 
