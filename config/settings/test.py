@@ -1,17 +1,18 @@
 """pytest: real PostgreSQL and Redis, kept apart from a running demo (own Redis db, own media)."""
 
-import os
 import tempfile
 from pathlib import Path
 
 from config.settings.base import *  # noqa: F401,F403
 from config.settings.base import CACHES, CHANNEL_LAYERS, env
 
-REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/9") or ""
-CHANNEL_LAYERS["default"]["CONFIG"] = {"hosts": [REDIS_URL], "prefix": f"masklet-test-{os.getpid()}"}
+REDIS_URL = env("TEST_REDIS_URL", "redis://127.0.0.1:6379/9") or ""
+CHANNEL_LAYERS["default"]["CONFIG"] = {"hosts": [REDIS_URL], "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet-test") or ""}
 CACHES["default"]["LOCATION"] = REDIS_URL
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 MEDIA_ROOT = Path(env("MEDIA_ROOT", tempfile.mkdtemp(prefix="masklet-media-")) or "")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DEBUG = False
+MASKLET = {**MASKLET, "JOB_LOCK_TTL": int(env("MASKLET_JOB_LOCK_TTL", "5") or 5), "INTERACTIVE_TIMEOUT": 120}  # noqa: F405
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,49 @@
+# Masklet: the commands the README names.
+#   make demo   run the product (API, browser app, workers) with a demo project
+#   make test   run the whole test suite against real PostgreSQL, Redis, Celery and Chromium
+SHELL := /bin/bash
+PY := .venv/bin/python
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: install venv frontend services demo test test-python test-frontend bench lint migrations-check clean
+
+install: venv frontend
+
+venv:
+	@bash scripts/venv.sh
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run build
+
+services:
+	@bash scripts/services.sh
+
+demo: install services
+	@bash scripts/demo.sh
+
+test: install services
+	@bash scripts/browser.sh
+	$(MAKE) test-frontend
+	$(MAKE) migrations-check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+test-python: venv services
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm test
+
+migrations-check: venv
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+bench: install services
+	for b in ingest propagation memory click export; do $(PY) benchmarks/$$b.py || exit 1; done
+
+lint: venv
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf var test-artifacts frontend/dist

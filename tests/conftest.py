@@ -1,0 +1,166 @@
+"""Shared fixtures: real PostgreSQL (pytest-django's test database), real Redis, real Celery
+workers and a real ASGI server started as subprocesses against the same test database.
+
+Tests that need a worker or the live server must use `transactional_db` (data committed, so
+other processes see it); pytest-django flushes the tables after each such test.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis as redis_lib
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Browser tests last: they are the slowest and depend on everything else working.
+    items.sort(key=lambda item: 1 if item.get_closest_marker("e2e") else 0)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    assert DATA.is_dir(), f"test data missing: {DATA}"
+    return DATA
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clean_test_redis() -> None:
+    from django.conf import settings
+
+    redis_lib.Redis.from_url(settings.REDIS_URL).flushdb()
+
+
+def _test_database_url() -> str:
+    from django.db import connection
+
+    s = connection.settings_dict
+    return f"postgres://{s['USER'] or 'postgres'}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def _subprocess_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    from django.conf import settings
+
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": _test_database_url(),
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "TEST_REDIS_URL": settings.REDIS_URL,
+            "MASKLET_CHANNEL_PREFIX": settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"],
+            "MASKLET_JOB_LOCK_TTL": str(settings.MASKLET["JOB_LOCK_TTL"]),
+            "OMP_NUM_THREADS": "2",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    env.update(extra or {})
+    return env
+
+
+class Worker:
+    """A real Celery worker process (solo pool: one task at a time, the model loaded once)."""
+
+    def __init__(self, queues: str, env: dict[str, str], log_path: Path) -> None:
+        self.log_path = log_path
+        self._log = open(log_path, "ab")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queues, "--pool=solo",
+             "--concurrency=1", "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
+             "-n", f"test-{queues.replace(',', '-')}-{time.monotonic_ns()}@%h"],
+            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        self._wait_ready()
+
+    def _wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited: {self.log_path.read_text()[-3000:]}")
+            if b"ready." in self.log_path.read_bytes():
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"worker not ready: {self.log_path.read_text()[-3000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL the whole worker, as a crash or an OOM kill would."""
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self._log.close()
+
+
+@pytest.fixture(scope="session")
+def start_worker(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[Callable[..., Worker]]:
+    """Factory: `start_worker(queues="interactive,batch,cpu", env={...})` → a running Worker."""
+    workers: list[Worker] = []
+    logs = tmp_path_factory.mktemp("workers")
+
+    def start(queues: str = "interactive,batch,cpu", env: dict[str, str] | None = None) -> Worker:
+        with django_db_blocker.unblock():
+            worker = Worker(queues, _subprocess_env(env), logs / f"worker-{len(workers)}.log")
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(start_worker: Callable[..., Worker]) -> Worker:
+    """One worker on every queue, with the OpenCV backend (no checkpoint), shared by the session."""
+    return start_worker()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server_url(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+                    ) -> Iterator[str]:
+    """The real ASGI application (HTTP + websockets) served by uvicorn on a free local port."""
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("server") / "uvicorn.log"
+    with django_db_blocker.unblock(), open(log_path, "ab") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
+             "--log-level", "warning"],
+            cwd=ROOT, env=_subprocess_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(log_path.read_text()[-3000:]) from None
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(20)
