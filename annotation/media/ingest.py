@@ -282,9 +282,8 @@ def _decode_zip_image(
             code="zip_mixed_sizes",
         )
     keep = rendition.keep_original_jpeg and _is_plain_rgb_jpeg(picture)
-    if picture.mode != "RGB":
-        picture = picture.convert("RGB")
-    return np.asarray(picture), data if keep else None
+    rgb = picture if picture.mode == "RGB" else picture.convert("RGB")
+    return np.asarray(rgb), data if keep else None
 
 
 def _is_plain_rgb_jpeg(picture: Image.Image) -> bool:
