@@ -1,0 +1,196 @@
+"""Engine configuration, model-name resolution, and the per-process backend singleton.
+
+No torch import here: `get_backend` imports the SAM 2 backend module only when it is chosen.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from .base import BackendUnavailable, CheckpointError
+
+if TYPE_CHECKING:
+    from .base import Backend
+
+# Short names of the four SAM 2.1 models -> package-relative hydra config names.
+SAM21_CONFIGS: dict[str, str] = {
+    "tiny": "configs/sam2.1/sam2.1_hiera_t.yaml",
+    "small": "configs/sam2.1/sam2.1_hiera_s.yaml",
+    "base_plus": "configs/sam2.1/sam2.1_hiera_b+.yaml",
+    "large": "configs/sam2.1/sam2.1_hiera_l.yaml",
+}
+_ALIASES = {
+    "t": "tiny", "hiera_t": "tiny", "hiera_tiny": "tiny",
+    "s": "small", "hiera_s": "small", "hiera_small": "small",
+    "b+": "base_plus", "base+": "base_plus", "base-plus": "base_plus", "baseplus": "base_plus",
+    "hiera_b+": "base_plus", "hiera_base_plus": "base_plus",
+    "l": "large", "hiera_l": "large", "hiera_large": "large",
+}  # fmt: skip
+
+DEFAULT_FEATURE_CACHE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """What backend to run and how; one frozen value per process (it keys the singleton).
+
+    backend: "auto" (SAM 2 when a checkpoint is configured, else OpenCV), "sam2" or "opencv".
+    checkpoint: path of an official-layout checkpoint file ({"model": state_dict}).
+    model_config: "tiny", "small", "base_plus", "large" or a package-relative sam2 config name
+      such as "configs/sam2.1/sam2.1_hiera_t.yaml"; None: inferred from the checkpoint file name
+      (sam2.1_hiera_tiny.pt -> tiny).
+    image_size: model input side in pixels (multiple of 32); None: the config's own (1024).
+      Smaller sizes are for tests and benchmarks on CPU.
+    device: "auto" (CUDA if present), "cpu" or "cuda". CUDA runs under bfloat16 autocast.
+    feature_cache_bytes: budget of the per-frame image-feature LRU cache, in bytes.
+    torch_threads: torch intra-op threads (None: leave torch's default).
+    """
+
+    backend: Literal["auto", "sam2", "opencv"] = "auto"
+    checkpoint: str | None = None
+    model_config: str | None = None
+    image_size: int | None = None
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    feature_cache_bytes: int = DEFAULT_FEATURE_CACHE_BYTES
+    torch_threads: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.backend not in ("auto", "sam2", "opencv"):
+            raise ValueError(f'backend must be "auto", "sam2" or "opencv", not {self.backend!r}')
+        if self.device not in ("auto", "cpu", "cuda"):
+            raise ValueError(f'device must be "auto", "cpu" or "cuda", not {self.device!r}')
+        if self.image_size is not None and (self.image_size < 64 or self.image_size % 32):
+            raise ValueError(f"image_size must be a multiple of 32 and at least 64, not {self.image_size}")
+        if self.feature_cache_bytes < 0:
+            raise ValueError("feature_cache_bytes must be >= 0")
+
+    @property
+    def resolved_backend(self) -> Literal["sam2", "opencv"]:
+        if self.backend == "auto":
+            return "sam2" if self.checkpoint else "opencv"
+        return self.backend
+
+    @classmethod
+    def from_env(cls, prefix: str = "MASKLET_") -> EngineConfig:
+        """Read MASKLET_BACKEND, MASKLET_SAM2_CHECKPOINT, MASKLET_SAM2_CONFIG, MASKLET_SAM2_IMAGE_SIZE,
+        MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB and MASKLET_TORCH_THREADS (all optional)."""
+        env = os.environ
+        size = env.get(prefix + "SAM2_IMAGE_SIZE")
+        cache_mb = env.get(prefix + "FEATURE_CACHE_MB")
+        threads = env.get(prefix + "TORCH_THREADS")
+        return cls(
+            backend=env.get(prefix + "BACKEND", "auto"),  # type: ignore[arg-type]
+            checkpoint=env.get(prefix + "SAM2_CHECKPOINT") or None,
+            model_config=env.get(prefix + "SAM2_CONFIG") or None,
+            image_size=int(size) if size else None,
+            device=env.get(prefix + "DEVICE", "auto"),  # type: ignore[arg-type]
+            feature_cache_bytes=int(float(cache_mb) * 1024 * 1024) if cache_mb else DEFAULT_FEATURE_CACHE_BYTES,
+            torch_threads=int(threads) if threads else None,
+        )
+
+
+def sam2_package_dir() -> Path | None:
+    """Folder of the installed sam2 package, found without importing it (no Hydra init)."""
+    spec = importlib.util.find_spec("sam2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def resolve_model_config(model_config: str | None, checkpoint: str | None = None) -> str:
+    """Return the package-relative sam2 config name for a short name, alias or config name.
+
+    Raises CheckpointError with the accepted names when `model_config` is unknown, or when it is
+    None and the checkpoint file name does not say which model it is.
+    """
+    accepted = ", ".join(SAM21_CONFIGS) + ', or a config name such as "configs/sam2.1/sam2.1_hiera_t.yaml"'
+    if model_config is None:
+        inferred = _model_from_checkpoint_name(checkpoint)
+        if inferred is None:
+            raise CheckpointError(
+                f"cannot tell which SAM 2 model the checkpoint {checkpoint!r} is from its file name; "
+                f"set the model config ({accepted})"
+            )
+        return SAM21_CONFIGS[inferred]
+    name = model_config.strip()
+    short = _ALIASES.get(name.lower(), name.lower())
+    if short in SAM21_CONFIGS:
+        return SAM21_CONFIGS[short]
+    package = sam2_package_dir()
+    relative = name.removeprefix("sam2/") if name.startswith("sam2/configs/") else name
+    if not relative.endswith(".yaml"):
+        relative += ".yaml"
+    candidates = [relative]
+    if "/" not in relative:  # a bare file name: look it up in the config folders
+        candidates = [f"configs/sam2.1/{relative}", f"configs/sam2/{relative}"]
+    for candidate in candidates:
+        if package is None or (package / candidate).is_file():
+            if candidate.startswith("configs/"):
+                return candidate
+    raise CheckpointError(f"unknown SAM 2 model config {model_config!r}; use {accepted}")
+
+
+def _model_from_checkpoint_name(checkpoint: str | None) -> str | None:
+    if not checkpoint:
+        return None
+    stem = Path(checkpoint).stem.lower()
+    for short, pattern in (
+        ("base_plus", r"base[_+-]?plus|b\+"),
+        ("tiny", r"tiny|hiera_t\b"),
+        ("small", r"small|hiera_s\b"),
+        ("large", r"large|hiera_l\b"),
+    ):
+        if re.search(pattern, stem):
+            return short
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-process singleton
+
+_backends: dict[EngineConfig, Backend] = {}
+_lock = threading.Lock()
+
+
+def load_backend(config: EngineConfig) -> Backend:
+    """Build a new backend for `config` (loads the model: slow). Prefer `get_backend`."""
+    if config.resolved_backend == "opencv":
+        from .opencv_backend import OpenCVBackend
+
+        return OpenCVBackend()
+    if not config.checkpoint:
+        raise CheckpointError("the SAM 2 backend needs a checkpoint path; none is configured")
+    try:
+        from .sam2_backend import SAM2Backend
+    except ImportError as exc:  # torch or sam2 not installed in this process's environment
+        raise BackendUnavailable(
+            f"the SAM 2 backend needs the 'inference' extra (torch, sam2) installed: {exc}"
+        ) from exc
+    return SAM2Backend.from_config(config)
+
+
+def get_backend(config: EngineConfig | None = None) -> Backend:
+    """The backend for `config`, loaded once per process and then reused.
+
+    Call it in the worker process after fork (not at import time). `config=None` reads
+    `EngineConfig.from_env()`.
+    """
+    config = EngineConfig.from_env() if config is None else config
+    with _lock:
+        backend = _backends.get(config)
+        if backend is None:
+            backend = load_backend(config)
+            _backends[config] = backend
+        return backend
+
+
+def reset_backends() -> None:
+    """Forget every loaded backend (tests; a worker reconfigured at run time)."""
+    with _lock:
+        _backends.clear()

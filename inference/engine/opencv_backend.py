@@ -1,0 +1,538 @@
+"""Classical OpenCV backend, used when no SAM 2 checkpoint is configured. No neural network.
+
+- Clicks and boxes: GrabCut (colour GMMs + graph cut) seeded by the box, by the object's
+  previous mask on that frame, or by a region around the positive clicks; clicks are hard
+  constraints.
+- Propagation: the object's motion between frames comes from Lucas-Kanade feature tracks on
+  the visible object (forward-backward checked, similarity transform by RANSAC; the last motion
+  is kept when the object is hidden). A shape prior (the last unoccluded mask, moved along) and
+  the previous mask give a trimap, and GrabCut re-segments the frame with the object's colour
+  model frozen and a background model learnt on the current frame. Occluders are cut out
+  because their colours fit the background model better; the shape prior lets the object grow
+  back when the occluder leaves.
+- Automatic proposals: mean-shift filtering, colour clustering and connected regions, filtered
+  by size.
+
+Everything runs on a working copy of each frame scaled to at most `work_side` pixels; masks are
+returned at the original resolution.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from .base import (
+    AutoMask,
+    AutoMaskParams,
+    Direction,
+    EngineError,
+    FrameMasks,
+    FrameSource,
+    MaskResult,
+    PromptError,
+    check_frame_index,
+    check_inside,
+    check_mask,
+    check_points,
+    mask_bbox,
+)
+from .dedupe import dedupe_masks
+from .postprocess import fill_holes
+
+GC_BGD, GC_FGD, GC_PR_BGD, GC_PR_FGD = cv2.GC_BGD, cv2.GC_FGD, cv2.GC_PR_BGD, cv2.GC_PR_FGD
+_MODEL_SIZE = 65  # OpenCV's GrabCut GMM: 5 components x (1 weight + 3 means + 9 covariances)
+_RECENT_MASKS = 16  # tracked masks kept per object, for corrections on recent frames
+
+
+def _empty_model() -> np.ndarray:
+    return np.zeros((1, _MODEL_SIZE), np.float64)
+
+
+def _is_object(trimap: np.ndarray) -> np.ndarray:
+    return (trimap == GC_FGD) | (trimap == GC_PR_FGD)
+
+
+def _disk(radius: int) -> np.ndarray:
+    r = max(1, int(radius))
+    return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
+
+
+def _learn_models(image: np.ndarray, trimap: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Background and object colour GMMs of `image` under `trimap` (k-means init, no cut)."""
+    obj = _is_object(trimap)
+    if obj.sum() < 10 or (~obj).sum() < 10:
+        return None
+    bgd, fgd = _empty_model(), _empty_model()
+    try:
+        cv2.grabCut(image, trimap.copy(), None, bgd, fgd, 0, cv2.GC_INIT_WITH_MASK)
+    except cv2.error:
+        return None
+    return bgd, fgd
+
+
+def _keep_components(mask: np.ndarray, seeds: np.ndarray | None, guide: np.ndarray | None) -> np.ndarray:
+    """Keep the 8-connected parts of `mask` that hold a seed point, or that overlap `guide`.
+
+    With neither, keep the largest part and parts at least a fifth of its size.
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return mask.astype(bool)
+    keep = np.zeros(count, bool)
+    if seeds is not None and len(seeds):
+        h, w = mask.shape
+        xs = np.clip(seeds[:, 0].round().astype(int), 0, w - 1)
+        ys = np.clip(seeds[:, 1].round().astype(int), 0, h - 1)
+        keep[labels[ys, xs]] = True
+        keep[0] = False
+    if guide is not None and not keep.any():
+        overlap = np.bincount(labels[guide.astype(bool)], minlength=count)
+        areas = stats[:, cv2.CC_STAT_AREA]
+        keep = (overlap >= 0.5 * areas) & (areas > 0)
+        keep[0] = False
+    if not keep.any():
+        areas = stats[1:, cv2.CC_STAT_AREA]
+        keep[1:] = areas >= 0.2 * areas.max()
+    return keep[labels]
+
+
+def _colour_separation(image: np.ndarray, mask: np.ndarray) -> float:
+    """Heuristic quality in [0, 1]: how far the object's mean colour is from its surround's."""
+    if mask.sum() < 4:
+        return 0.0
+    ring = cv2.dilate(mask.astype(np.uint8), _disk(max(3, int(0.1 * np.sqrt(mask.sum()))))).astype(bool) & ~mask
+    if ring.sum() < 4:
+        return 0.5
+    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
+    inside, outside = lab[mask.reshape(-1)], lab[ring.reshape(-1)]
+    spread = float(inside.std(axis=0).mean() + outside.std(axis=0).mean()) + 1e-3
+    d = float(np.linalg.norm(inside.mean(axis=0) - outside.mean(axis=0))) / spread
+    return d / (1.0 + d)
+
+
+@dataclass
+class _Tracker:
+    """Per-object propagation state at working resolution."""
+
+    gray: np.ndarray  # previous frame, gray
+    mask: np.ndarray  # previous visible mask (bool)
+    prior: np.ndarray  # full object shape from the last unoccluded frame, moved along (bool)
+    object_model: np.ndarray  # GrabCut GMM of the object's colours (1 x 65)
+    motion: np.ndarray = field(default_factory=lambda: np.eye(2, 3, dtype=np.float64))
+    steady_frames: int = 0  # consecutive frames whose result matched the previous one
+
+
+class OpenCVSession:
+    """Prompts and propagation with classical OpenCV (see the module docstring and base.Session)."""
+
+    def __init__(self, backend: OpenCVBackend, frames: FrameSource):
+        if len(frames) == 0:
+            raise EngineError("the video has no frames")
+        self._backend = backend
+        self._frames = frames
+        side = max(frames.height, frames.width)
+        self.scale = min(1.0, backend.work_side / side)
+        self.work_size = (max(1, round(frames.width * self.scale)), max(1, round(frames.height * self.scale)))
+        self._object_ids: list[int] = []
+        self._prompts: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray | None]] = {}
+        self._cond: dict[int, dict[int, np.ndarray]] = {}  # object -> frame -> work-res mask
+        self._recent: dict[int, OrderedDict[int, np.ndarray]] = {}  # object -> frame -> work-res mask
+        self._closed = False
+
+    @property
+    def frames(self) -> FrameSource:
+        return self._frames
+
+    @property
+    def object_ids(self) -> list[int]:
+        return list(self._object_ids)
+
+    # -- frames and scaling ------------------------------------------------------------------------
+
+    def _work_frame(self, index: int) -> np.ndarray:
+        rgb = self._frames.read(index)
+        if self.scale < 1.0:
+            rgb = cv2.resize(rgb, self.work_size, interpolation=cv2.INTER_AREA)
+        return np.ascontiguousarray(rgb)
+
+    def _to_full(self, mask: np.ndarray) -> np.ndarray:
+        if self.scale >= 1.0:
+            return mask.astype(bool)
+        full = cv2.resize(mask.astype(np.float32), (self._frames.width, self._frames.height), interpolation=cv2.INTER_LINEAR)
+        return full > 0.5
+
+    def _to_work(self, mask: np.ndarray) -> np.ndarray:
+        if self.scale >= 1.0:
+            return mask.astype(bool)
+        return cv2.resize(mask.astype(np.float32), self.work_size, interpolation=cv2.INTER_AREA) > 0.5
+
+    def _register(self, object_id: int) -> None:
+        if object_id not in self._cond:
+            self._object_ids.append(object_id)
+            self._cond[object_id] = {}
+            self._recent[object_id] = OrderedDict()
+
+    def _remember(self, object_id: int, frame: int, mask: np.ndarray) -> None:
+        recent = self._recent[object_id]
+        recent[frame] = mask
+        recent.move_to_end(frame)
+        while len(recent) > _RECENT_MASKS:
+            recent.popitem(last=False)
+
+    def _mask_on(self, object_id: int, frame: int) -> np.ndarray | None:
+        if object_id not in self._cond:
+            return None
+        mask = self._cond[object_id].get(frame)
+        return mask if mask is not None else self._recent[object_id].get(frame)
+
+    # -- prompts -----------------------------------------------------------------------------------
+
+    def add_points(
+        self,
+        object_id: int,
+        frame: int,
+        points: Sequence[Sequence[float]] | np.ndarray | None,
+        labels: Sequence[int] | np.ndarray | None,
+        box: Sequence[float] | None = None,
+        *,
+        clear_old: bool = True,
+    ) -> MaskResult:
+        self._check_open()
+        frame = check_frame_index(self._frames, frame)
+        pts, lbs, bx = check_points(points, labels, box)
+        bx = check_inside(self._frames, pts, bx)
+        if bx is not None and not clear_old:
+            raise PromptError("a box replaces the clicks on its frame; send it with clear_old=True")
+        self._register(object_id)
+        previous = self._prompts.get((object_id, frame))
+        if not clear_old and previous is not None:
+            pts = np.concatenate([previous[0], pts])
+            lbs = np.concatenate([previous[1], lbs])
+            bx = previous[2]
+        self._prompts[(object_id, frame)] = (pts, lbs, bx)
+        image = self._work_frame(frame)
+        prev_mask = self._mask_on(object_id, frame)
+        mask = self._segment_prompt(image, pts * self.scale, lbs, None if bx is None else bx * self.scale, prev_mask)
+        self._cond[object_id][frame] = mask
+        return MaskResult(frame, object_id, self._to_full(mask), _colour_separation(image, mask))
+
+    def add_mask(self, object_id: int, frame: int, mask: np.ndarray) -> MaskResult:
+        self._check_open()
+        frame = check_frame_index(self._frames, frame)
+        mask = check_mask(self._frames, mask)
+        self._register(object_id)
+        self._prompts.pop((object_id, frame), None)
+        self._cond[object_id][frame] = self._to_work(mask)
+        return MaskResult(frame, object_id, mask.copy(), 1.0)
+
+    def _segment_prompt(
+        self,
+        image: np.ndarray,
+        points: np.ndarray,
+        labels: np.ndarray,
+        box: np.ndarray | None,
+        prev_mask: np.ndarray | None,
+    ) -> np.ndarray:
+        """GrabCut from clicks (work-res pixels), an optional box and an optional previous mask."""
+        h, w = image.shape[:2]
+        positive = points[labels == 1]
+        trimap = np.full((h, w), GC_PR_BGD, np.uint8)
+        if prev_mask is not None and prev_mask.any():
+            trimap[prev_mask] = GC_PR_FGD
+            if box is not None:
+                trimap[:] = GC_BGD
+                x0, y0, x1, y1 = self._box_pixels(box, w, h)
+                region = trimap[y0:y1, x0:x1]
+                region[:] = np.where(prev_mask[y0:y1, x0:x1], GC_PR_FGD, GC_PR_BGD)
+        elif box is not None:
+            trimap[:] = GC_BGD
+            x0, y0, x1, y1 = self._box_pixels(box, w, h)
+            trimap[y0:y1, x0:x1] = GC_PR_FGD
+        elif len(positive):
+            # No box and no earlier mask: guess a region around the clicks; GrabCut refines it.
+            half = 0.15 * min(h, w)
+            x0, y0 = positive.min(axis=0) - half
+            x1, y1 = positive.max(axis=0) + half
+            trimap[:] = GC_BGD
+            gx0, gy0, gx1, gy1 = self._box_pixels(np.array([x0 - half, y0 - half, x1 + half, y1 + half]), w, h)
+            trimap[gy0:gy1, gx0:gx1] = GC_PR_BGD
+            bx0, by0, bx1, by1 = self._box_pixels(np.array([x0, y0, x1, y1]), w, h)
+            trimap[by0:by1, bx0:bx1] = GC_PR_FGD
+        else:
+            raise PromptError("give at least one positive click or a box for a new object")
+        radius = max(2, round(0.012 * min(h, w)))
+        for (x, y), label in zip(points, labels, strict=True):
+            cv2.circle(trimap, (round(float(x)), round(float(y))), radius, GC_FGD if label == 1 else GC_BGD, -1)
+        if not (trimap == GC_BGD).any():
+            # keep a frame border as background so the background model has samples
+            trimap[[0, -1], :] = np.where(_is_object(trimap[[0, -1], :]), trimap[[0, -1], :], GC_BGD)
+            trimap[:, [0, -1]] = np.where(_is_object(trimap[:, [0, -1]]), trimap[:, [0, -1]], GC_BGD)
+        x0, y0, x1, y1 = self._roi(_is_object(trimap) | (trimap == GC_PR_BGD), w, h, margin=0.1)
+        sub = trimap[y0:y1, x0:x1].copy()
+        if (sub == GC_BGD).sum() < 10:
+            x0, y0, x1, y1 = 0, 0, w, h
+            sub = trimap.copy()
+        try:
+            bgd, fgd = _empty_model(), _empty_model()
+            cv2.grabCut(np.ascontiguousarray(image[y0:y1, x0:x1]), sub, None, bgd, fgd, 5, cv2.GC_INIT_WITH_MASK)
+        except cv2.error:
+            pass  # too few samples for a colour model: keep the initial guess
+        result = np.zeros((h, w), bool)
+        result[y0:y1, x0:x1] = _is_object(sub)
+        guide = None
+        if box is not None:
+            guide = np.zeros((h, w), bool)
+            bx0, by0, bx1, by1 = self._box_pixels(box, w, h)
+            guide[by0:by1, bx0:bx1] = True
+        result = _keep_components(result, positive if len(positive) else None, guide)
+        return fill_holes(result, max(16, int(0.01 * result.sum())))
+
+    @staticmethod
+    def _box_pixels(box: np.ndarray, w: int, h: int) -> tuple[int, int, int, int]:
+        x0, y0, x1, y1 = (float(v) for v in box)
+        return (
+            int(np.clip(np.floor(x0), 0, w - 1)),
+            int(np.clip(np.floor(y0), 0, h - 1)),
+            int(np.clip(np.ceil(x1), 1, w)),
+            int(np.clip(np.ceil(y1), 1, h)),
+        )
+
+    @staticmethod
+    def _roi(region: np.ndarray, w: int, h: int, margin: float) -> tuple[int, int, int, int]:
+        ys, xs = np.nonzero(region)
+        if len(xs) == 0:
+            return 0, 0, w, h
+        x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+        pad = int(max(8, margin * max(x1 - x0, y1 - y0)))
+        return max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
+
+    # -- propagation -------------------------------------------------------------------------------
+
+    def propagate(
+        self,
+        start_frame: int,
+        direction: Direction = "forward",
+        max_frames: int | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[FrameMasks]:
+        self._check_open()
+        start_frame = check_frame_index(self._frames, start_frame)
+        if direction not in ("forward", "backward"):
+            raise PromptError(f'direction must be "forward" or "backward", not {direction!r}')
+        if max_frames is not None and max_frames < 1:
+            raise PromptError("max_frames must be at least 1")
+        if not self._object_ids:
+            raise PromptError("no object has a prompt in this session yet; add points, a box or a mask first")
+        step = 1 if direction == "forward" else -1
+        end = len(self._frames) if step == 1 else -1
+        order = range(start_frame, end, step)
+        if max_frames is not None:
+            order = order[:max_frames]
+        return self._propagate(order, should_cancel)
+
+    def _propagate(self, order: range, should_cancel: Callable[[], bool] | None) -> Iterator[FrameMasks]:
+        trackers: dict[int, _Tracker] = {}
+        for frame in order:
+            if should_cancel is not None and should_cancel():
+                return
+            image = self._work_frame(frame)
+            gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+            masks: dict[int, np.ndarray] = {}
+            for object_id in self._object_ids:
+                given = self._cond[object_id].get(frame)
+                if given is None and frame == order[0]:
+                    given = self._recent[object_id].get(frame)  # start frame: last tracked mask
+                if given is not None:
+                    tracker = self._start_tracker(image, gray, given)
+                    trackers.pop(object_id, None)
+                    if tracker is not None:
+                        trackers[object_id] = tracker
+                    mask = given
+                elif object_id in trackers:
+                    mask = self._track(trackers[object_id], image, gray)
+                else:
+                    mask = np.zeros(gray.shape, bool)
+                if object_id in trackers or given is not None:
+                    self._remember(object_id, frame, mask)
+                masks[object_id] = self._to_full(mask)
+            yield FrameMasks(frame=frame, masks=masks)
+
+    def _start_tracker(self, image: np.ndarray, gray: np.ndarray, mask: np.ndarray) -> _Tracker | None:
+        if mask.sum() < 10:
+            return None
+        trimap = np.where(mask, GC_FGD, GC_BGD).astype(np.uint8)
+        x0, y0, x1, y1 = self._roi(mask, mask.shape[1], mask.shape[0], margin=0.5)
+        models = _learn_models(np.ascontiguousarray(image[y0:y1, x0:x1]), trimap[y0:y1, x0:x1])
+        if models is None:
+            models = _learn_models(image, trimap)
+        if models is None:
+            return None
+        return _Tracker(gray=gray, mask=mask.copy(), prior=mask.copy(), object_model=models[1])
+
+    def _estimate_motion(self, tracker: _Tracker, gray: np.ndarray) -> np.ndarray:
+        """Similarity transform (2x3) moving the previous frame onto this one, for the object."""
+        area = int(tracker.mask.sum())
+        if area >= 30:
+            core = cv2.erode(tracker.mask.astype(np.uint8), _disk(1))
+            corners = cv2.goodFeaturesToTrack(tracker.gray, maxCorners=200, qualityLevel=0.01, minDistance=4, mask=core)
+            if corners is not None and len(corners) >= 6:
+                lk = {"winSize": (15, 15), "maxLevel": 3, "criteria": (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03)}
+                moved, status, _ = cv2.calcOpticalFlowPyrLK(tracker.gray, gray, corners, None, **lk)
+                back, status_back, _ = cv2.calcOpticalFlowPyrLK(gray, tracker.gray, moved, None, **lk)
+                fb_error = np.linalg.norm((back - corners).reshape(-1, 2), axis=1)
+                good = (status.ravel() == 1) & (status_back.ravel() == 1) & (fb_error < 1.0)
+                if good.sum() >= 5:
+                    motion, inliers = cv2.estimateAffinePartial2D(
+                        corners[good], moved[good], method=cv2.RANSAC, ransacReprojThreshold=2.0
+                    )
+                    if motion is not None and inliers is not None:
+                        if self._plausible(motion, tracker.motion, int(inliers.sum()), int(good.sum()), area):
+                            return motion
+        # Too few trustworthy tracks (object hidden or flat): keep moving as before.
+        return tracker.motion
+
+    @staticmethod
+    def _plausible(motion: np.ndarray, previous: np.ndarray, inliers: int, tracks: int, area: int) -> bool:
+        """Reject a transform that scales wildly, or jumps from the last motion on weak evidence
+        (tracks near an occluder's edge tend to follow the occluder)."""
+        scale = float(np.hypot(motion[0, 0], motion[1, 0]))
+        if inliers < 4 or not 0.85 < scale < 1.15:
+            return False
+        jump = float(np.linalg.norm(motion[:, 2] - previous[:, 2]))
+        strong = inliers >= 12 and inliers >= 0.6 * tracks
+        return strong or jump <= max(6.0, 0.5 * np.sqrt(area / np.pi))
+
+    def _track(self, tracker: _Tracker, image: np.ndarray, gray: np.ndarray) -> np.ndarray:
+        h, w = gray.shape
+        motion = self._estimate_motion(tracker, gray)
+        warp = lambda m: cv2.warpAffine(m.astype(np.uint8), motion, (w, h), flags=cv2.INTER_NEAREST).astype(bool)  # noqa: E731
+        prior, previous = warp(tracker.prior), warp(tracker.mask)
+        tracker.motion, tracker.gray = motion, gray
+        prior_area = int(prior.sum())
+        if prior_area < 10:  # left the frame
+            tracker.prior, tracker.mask = prior, np.zeros_like(prior)
+            return tracker.mask
+        radius = np.sqrt(prior_area / np.pi)
+        band = cv2.dilate(prior.astype(np.uint8), _disk(max(3, round(0.25 * radius)))).astype(bool)
+        core = cv2.erode((previous & prior).astype(np.uint8), _disk(max(2, round(0.35 * radius)))).astype(bool)
+        trimap = np.full((h, w), GC_BGD, np.uint8)
+        trimap[band] = GC_PR_BGD
+        trimap[prior] = GC_PR_FGD
+        trimap[core] = GC_FGD
+        x0, y0, x1, y1 = self._roi(band, w, h, margin=0.3)
+        sub_image = np.ascontiguousarray(image[y0:y1, x0:x1])
+        sub = trimap[y0:y1, x0:x1].copy()
+        learnt = _learn_models(sub_image, sub)
+        if learnt is None:
+            result = prior & previous if (prior & previous).any() else prior
+        else:
+            background_model = learnt[0]
+            try:
+                cv2.grabCut(sub_image, sub, None, background_model, tracker.object_model.copy(), 1, cv2.GC_EVAL_FREEZE_MODEL)
+            except cv2.error:
+                pass
+            result = np.zeros((h, w), bool)
+            result[y0:y1, x0:x1] = _is_object(sub)
+            result = _keep_components(result, None, prior)
+            result = fill_holes(result, max(16, int(0.02 * prior_area)))
+        # An unoccluded result becomes the new shape prior and colour model. A result clearly
+        # smaller than the prior is taken as occluded, so a gradual occlusion cannot wear the
+        # prior away frame by frame (scale changes are in the motion, so the prior follows them).
+        union = np.logical_or(result, prior).sum()
+        iou = np.logical_and(result, prior).sum() / union if union else 0.0
+        # A result that stays the same for a few frames is trusted even when smaller (the prior
+        # was wrong, or the object really shrank).
+        steady_union = np.logical_or(result, previous).sum()
+        steady = steady_union and np.logical_and(result, previous).sum() / steady_union > 0.9
+        tracker.steady_frames = tracker.steady_frames + 1 if steady else 0
+        if (iou > 0.85 and result.sum() >= 0.95 * prior_area) or tracker.steady_frames >= 5:
+            tracker.prior = result
+            if iou > 0.9:
+                trimap_now = np.where(result, GC_FGD, GC_BGD).astype(np.uint8)
+                models = _learn_models(sub_image, trimap_now[y0:y1, x0:x1])
+                if models is not None:
+                    tracker.object_model = models[1]
+        else:
+            tracker.prior = prior
+        tracker.mask = result
+        return result
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._closed = True
+        self._cond.clear()
+        self._recent.clear()
+        self._prompts.clear()
+
+    def __enter__(self) -> OpenCVSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise EngineError("this session is closed")
+
+
+class OpenCVBackend:
+    """Classical segmentation with OpenCV: no model weights, CPU only, clearly not SAM 2."""
+
+    name = "opencv"
+    label = "OpenCV classical segmentation (GrabCut + optical flow), no neural model"
+
+    def __init__(self, work_side: int = 512):
+        self.work_side = int(work_side)
+
+    def open_session(self, frames: FrameSource) -> OpenCVSession:
+        return OpenCVSession(self, frames)
+
+    def auto_masks(self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None) -> list[AutoMask]:
+        """Region proposals: mean-shift filtering, colour clusters, connected regions by size.
+
+        Uses `min_area` (pixels of the frame given; at least 0.2% of the frame), `max_area_fraction`,
+        `mask_iou_thresh` and `max_masks` of `params`; the SAM 2 grid settings do not apply.
+        """
+        params = params or AutoMaskParams()
+        frame_rgb = np.asarray(frame_rgb)
+        if frame_rgb.ndim != 3 or frame_rgb.shape[2] != 3:
+            raise EngineError(f"automatic masks need an RGB (height, width, 3) frame, got shape {frame_rgb.shape}")
+        h, w = frame_rgb.shape[:2]
+        scale = min(1.0, 320 / max(h, w))
+        small = cv2.resize(frame_rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+        filtered = cv2.pyrMeanShiftFiltering(np.ascontiguousarray(small.astype(np.uint8)), sp=10, sr=20)
+        lab = cv2.cvtColor(filtered, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
+        k = 10
+        criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_MAX_ITER, 20, 1.0)
+        cv2.setRNGSeed(0)
+        _, clusters, _ = cv2.kmeans(lab, k, None, criteria, 2, cv2.KMEANS_PP_CENTERS)
+        clusters = clusters.reshape(small.shape[:2])
+        min_area = max(params.min_area * scale * scale, 0.002 * small.shape[0] * small.shape[1])
+        max_area = params.max_area_fraction * small.shape[0] * small.shape[1]
+        candidates: list[tuple[np.ndarray, float, float]] = []
+        for c in range(k):
+            layer = cv2.morphologyEx((clusters == c).astype(np.uint8), cv2.MORPH_OPEN, _disk(1))
+            count, labels, stats, _ = cv2.connectedComponentsWithStats(layer, connectivity=8)
+            for label in range(1, count):
+                area = stats[label, cv2.CC_STAT_AREA]
+                if not min_area <= area <= max_area:
+                    continue
+                region = fill_holes(labels == label, int(0.05 * area) + 1)
+                contours, _ = cv2.findContours(region.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+                hull_area = sum(cv2.contourArea(cv2.convexHull(cnt)) for cnt in contours) or 1.0
+                compactness = float(min(1.0, region.sum() / hull_area))
+                candidates.append((region, _colour_separation(small, region), compactness))
+        full = [
+            cv2.resize(m.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST).astype(bool) for m, _, _ in candidates
+        ]
+        scores = [s * (0.5 + 0.5 * c) for _, s, c in candidates]
+        keep = dedupe_masks(full, scores, params.mask_iou_thresh)
+        if params.max_masks is not None:
+            keep = keep[: params.max_masks]
+        return [AutoMask(mask=full[i], score=candidates[i][1], stability=candidates[i][2], bbox=mask_bbox(full[i])) for i in keep]

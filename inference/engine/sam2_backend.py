@@ -1,0 +1,335 @@
+"""SAM 2 backend: the official `sam2` video predictor behind the engine's Backend/Session API.
+
+Imports torch and sam2; `config.get_backend` imports this module only when SAM 2 is chosen.
+
+Differences from driving `SAM2VideoPredictor` directly, all for memory and latency:
+
+- No `init_state(path)`: `SAM2Session` builds the same state dict, but `images` is a
+  `LazyVideoFrames` that reads, resizes and normalises a frame only when its features are
+  computed (init_state holds every frame as float32: 12 MiB per frame at 1024 px).
+- Image features live in a byte-bounded LRU shared by the process (see `sam2_predictor`).
+- As propagation advances, per-frame tracking state farther than the model's memory window
+  from the current frame and from every conditioning frame is dropped, so memory stays flat
+  with video length. The caller stores the masks as they are yielded.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+from PIL import Image
+
+from .base import (
+    AutoMask,
+    AutoMaskParams,
+    Direction,
+    EngineError,
+    FrameMasks,
+    FrameSource,
+    MaskResult,
+    PromptError,
+    check_frame_index,
+    check_inside,
+    check_mask,
+    check_points,
+)
+from .config import SAM21_CONFIGS, EngineConfig
+from .feature_cache import ByteLRUCache
+from .sam2_model import LoadedModel, build_video_model, inference_context
+from .sam2_predictor import CACHE, CACHE_KEY, COUNTERS, PROPAGATING, MaskletVideoPredictor
+
+# sam2.utils.misc.load_video_frames normalisation (ImageNet mean and std).
+IMG_MEAN = (0.485, 0.456, 0.406)
+IMG_STD = (0.229, 0.224, 0.225)
+
+_session_numbers = itertools.count(1)
+
+
+class LazyVideoFrames:
+    """Stands in for init_state's [N, 3, S, S] image tensor; one frame is read per access.
+
+    `frames[i]` is frame i resized to S x S (PIL's default bicubic, as sam2's JPEG loader does)
+    and normalised with ImageNet mean/std: a float32 tensor [3, S, S] on the CPU.
+    """
+
+    def __init__(self, frames: FrameSource, image_size: int):
+        self.frames = frames
+        self.image_size = int(image_size)
+        self.reads = 0
+        self._mean = torch.tensor(IMG_MEAN, dtype=torch.float32)[:, None, None]
+        self._std = torch.tensor(IMG_STD, dtype=torch.float32)[:, None, None]
+
+    def __len__(self) -> int:
+        return len(self.frames)
+
+    def __getitem__(self, index: int) -> torch.Tensor:
+        if not isinstance(index, int | np.integer):
+            raise TypeError("LazyVideoFrames supports integer indices only")
+        rgb = self.frames.read(int(index))
+        self.reads += 1
+        size = (self.image_size, self.image_size)
+        resized = np.asarray(Image.fromarray(rgb).resize(size))
+        image = torch.from_numpy(resized / 255.0).permute(2, 0, 1).float()
+        return (image - self._mean) / self._std
+
+
+@dataclass
+class SAM2SessionState:
+    """Typed view of one session; `inference_state` is the official predictor's state dict."""
+
+    inference_state: dict[str, Any]
+    frames: FrameSource
+    cache_key: tuple[str, int]
+    owns_cache_key: bool  # True when the key is unique to this session (dropped on close)
+    memory_window: int  # frames of non-conditioning state kept around the current frame
+    dropped_frame_states: int = 0
+    frames_propagated: int = 0
+    closed: bool = False
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+class SAM2Session:
+    """Prompts and propagation on one video with the SAM 2 video predictor (see base.Session)."""
+
+    def __init__(self, backend: SAM2Backend, frames: FrameSource):
+        self._backend = backend
+        self._model: MaskletVideoPredictor = backend.model
+        stable_key = getattr(frames, "cache_key", None)
+        key = stable_key or f"session-{next(_session_numbers)}-{uuid.uuid4().hex}"
+        model = self._model
+        stride = max(1, int(model.memory_temporal_stride_for_eval))
+        window = model.num_maskmem * stride
+        if model.use_obj_ptrs_in_encoder:
+            window = max(window, model.max_obj_ptrs_in_encoder - 1)
+        self.state = SAM2SessionState(
+            inference_state=self._new_inference_state(frames, (key, backend.image_size)),
+            frames=frames,
+            cache_key=(key, backend.image_size),
+            owns_cache_key=not stable_key,
+            memory_window=window,
+        )
+
+    # -- the official init_state, without reading any frame ------------------------------------
+
+    def _new_inference_state(self, frames: FrameSource, cache_key: tuple[str, int]) -> dict[str, Any]:
+        if len(frames) == 0:
+            raise EngineError("the video has no frames")
+        device = self._backend.device
+        return {
+            "images": LazyVideoFrames(frames, self._backend.image_size),
+            "num_frames": len(frames),
+            "offload_video_to_cpu": False,
+            "offload_state_to_cpu": False,
+            "video_height": int(frames.height),
+            "video_width": int(frames.width),
+            "device": device,
+            "storage_device": device,
+            "point_inputs_per_obj": {},
+            "mask_inputs_per_obj": {},
+            "cached_features": {},
+            "constants": {},
+            "obj_id_to_idx": OrderedDict(),
+            "obj_idx_to_id": OrderedDict(),
+            "obj_ids": [],
+            "output_dict_per_obj": {},
+            "temp_output_dict_per_obj": {},
+            "frames_tracked_per_obj": {},
+            CACHE: self._backend.feature_cache,
+            CACHE_KEY: cache_key,
+            PROPAGATING: False,
+            COUNTERS: {"encoder_runs": 0, "cache_hits": 0},
+        }
+
+    # -- Session API -----------------------------------------------------------------------------
+
+    @property
+    def frames(self) -> FrameSource:
+        return self.state.frames
+
+    @property
+    def object_ids(self) -> list[int]:
+        return list(self._live_state()["obj_ids"])
+
+    @property
+    def counters(self) -> dict[str, int]:
+        """encoder_runs and cache_hits of this session (for tests and logs)."""
+        return dict(self._live_state()[COUNTERS])
+
+    def add_points(
+        self,
+        object_id: int,
+        frame: int,
+        points: Sequence[Sequence[float]] | np.ndarray | None,
+        labels: Sequence[int] | np.ndarray | None,
+        box: Sequence[float] | None = None,
+        *,
+        clear_old: bool = True,
+    ) -> MaskResult:
+        state = self._live_state()
+        frame = check_frame_index(self.frames, frame)
+        pts, lbs, bx = check_points(points, labels, box)
+        bx = check_inside(self.frames, pts, bx)
+        if bx is not None and not clear_old:
+            raise PromptError("a box replaces the clicks on its frame; send it with clear_old=True")
+        with inference_context(self._backend.device):
+            _, obj_ids, video_res_masks = self._model.add_new_points_or_box(
+                state,
+                frame_idx=frame,
+                obj_id=object_id,
+                points=pts if len(pts) else None,
+                labels=lbs if len(pts) else None,
+                clear_old_points=clear_old,
+                box=bx,
+            )
+            mask = (video_res_masks[obj_ids.index(object_id), 0] > 0).cpu().numpy()
+        score = float(self._model.last_pred_iou if self._model.last_pred_iou is not None else 0.0)
+        self.state.scores[(object_id, frame)] = score
+        return MaskResult(frame=frame, object_id=object_id, mask=mask, score=score)
+
+    def add_mask(self, object_id: int, frame: int, mask: np.ndarray) -> MaskResult:
+        state = self._live_state()
+        frame = check_frame_index(self.frames, frame)
+        mask = check_mask(self.frames, mask)
+        with inference_context(self._backend.device):
+            _, obj_ids, video_res_masks = self._model.add_new_mask(
+                state, frame_idx=frame, obj_id=object_id, mask=torch.from_numpy(mask)
+            )
+            out = (video_res_masks[obj_ids.index(object_id), 0] > 0).cpu().numpy()
+        return MaskResult(frame=frame, object_id=object_id, mask=out, score=1.0)
+
+    def propagate(
+        self,
+        start_frame: int,
+        direction: Direction = "forward",
+        max_frames: int | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[FrameMasks]:
+        state = self._live_state()
+        start_frame = check_frame_index(self.frames, start_frame)
+        if direction not in ("forward", "backward"):
+            raise PromptError(f'direction must be "forward" or "backward", not {direction!r}')
+        if max_frames is not None and max_frames < 1:
+            raise PromptError("max_frames must be at least 1")
+        if not state["obj_ids"]:
+            raise PromptError("no object has a prompt in this session yet; add points, a box or a mask first")
+        return self._propagate(start_frame, direction, max_frames, should_cancel)
+
+    def _propagate(
+        self,
+        start_frame: int,
+        direction: Direction,
+        max_frames: int | None,
+        should_cancel: Callable[[], bool] | None,
+    ) -> Iterator[FrameMasks]:
+        state = self.state.inference_state
+        reverse = direction == "backward"
+        # sam2 tracks frames start..start+max_frame_num_to_track inclusive, and skips a backward
+        # pass that starts on frame 0; we count frames yielded and always yield the start frame.
+        track = None if max_frames is None else max_frames - 1
+        if reverse and start_frame == 0:
+            reverse, track = False, 0
+        official = self._model.propagate_in_video(
+            state, start_frame_idx=start_frame, max_frame_num_to_track=track, reverse=reverse
+        )
+        state[PROPAGATING] = True
+        try:
+            while True:
+                if should_cancel is not None and should_cancel():
+                    return
+                with inference_context(self._backend.device):
+                    try:
+                        frame_idx, obj_ids, video_res_masks = next(official)
+                    except StopIteration:
+                        return
+                    except RuntimeError as exc:
+                        raise EngineError(f"SAM 2 propagation failed: {exc}") from exc
+                    binary = (video_res_masks[:, 0] > 0).cpu().numpy()
+                masks = {obj_id: binary[i] for i, obj_id in enumerate(obj_ids)}
+                self._drop_state_outside_window(frame_idx)
+                self.state.frames_propagated += 1
+                yield FrameMasks(frame=int(frame_idx), masks=masks)
+        finally:
+            official.close()
+            state[PROPAGATING] = False
+            # Only the current frame's features were kept during propagation; let them go.
+            state["cached_features"] = {}
+
+    def _drop_state_outside_window(self, frame_idx: int) -> None:
+        """Forget non-conditioning outputs no later frame can attend to.
+
+        Memory attention reads the conditioning frames, the last `num_maskmem - 1` frames and
+        object pointers of the last `max_obj_ptrs_in_encoder - 1` frames in the tracking
+        direction. Outputs near a conditioning frame are kept too, so a later pass the other way
+        from that frame sees the same memory as sam2's own predictor.
+        """
+        window = self.state.memory_window
+        for obj_output in self.state.inference_state["output_dict_per_obj"].values():
+            cond_frames = list(obj_output["cond_frame_outputs"])
+            non_cond = obj_output["non_cond_frame_outputs"]
+            for f in [f for f in non_cond if abs(f - frame_idx) > window]:
+                if not any(abs(f - c) <= window for c in cond_frames):
+                    del non_cond[f]
+                    self.state.dropped_frame_states += 1
+
+    def stored_frames(self, object_id: int) -> dict[str, list[int]]:
+        """Frames with stored tracking state for an object: {"cond": [...], "non_cond": [...]}."""
+        state = self._live_state()
+        obj_idx = state["obj_id_to_idx"].get(object_id)
+        if obj_idx is None:
+            return {"cond": [], "non_cond": []}
+        out = state["output_dict_per_obj"][obj_idx]
+        return {"cond": sorted(out["cond_frame_outputs"]), "non_cond": sorted(out["non_cond_frame_outputs"])}
+
+    def close(self) -> None:
+        if self.state.closed:
+            return
+        self.state.closed = True
+        self.state.inference_state.clear()
+        if self.state.owns_cache_key:
+            key = self.state.cache_key
+            self._backend.feature_cache.discard_where(lambda k: k[0] == key)
+
+    def __enter__(self) -> SAM2Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _live_state(self) -> dict[str, Any]:
+        if self.state.closed:
+            raise EngineError("this session is closed")
+        return self.state.inference_state
+
+
+class SAM2Backend:
+    """The official SAM 2 model, loaded once; sessions share its weights and feature cache."""
+
+    name = "sam2"
+
+    def __init__(self, loaded: LoadedModel, feature_cache_bytes: int):
+        self.loaded = loaded
+        self.model: MaskletVideoPredictor = loaded.model
+        self.device: torch.device = loaded.device
+        self.image_size: int = loaded.image_size
+        self.feature_cache = ByteLRUCache(feature_cache_bytes)
+        short = next((k for k, v in SAM21_CONFIGS.items() if v == loaded.config_name), loaded.config_name)
+        self.label = f"SAM 2 ({short}, {self.image_size} px input, {self.device.type})"
+
+    @classmethod
+    def from_config(cls, config: EngineConfig) -> SAM2Backend:
+        return cls(build_video_model(config), config.feature_cache_bytes)
+
+    def open_session(self, frames: FrameSource) -> SAM2Session:
+        return SAM2Session(self, frames)
+
+    def auto_masks(self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None) -> list[AutoMask]:
+        from .sam2_automask import generate_auto_masks
+
+        return generate_auto_masks(self, frame_rgb, params or AutoMaskParams())

@@ -1,0 +1,118 @@
+"""SAM2VideoPredictor with a byte-bounded, cross-session image-feature cache and IoU capture.
+
+Imports torch and sam2: import this module only from the SAM 2 backend, never from the web
+process. The model class is instantiated by Hydra (see `sam2_model.build_video_model`), so the
+official modules, config and checkpoint layout are used unchanged; only two hooks differ:
+
+- `_get_image_feature`: the official code keeps the features of the single most recent frame.
+  Here, interactive calls also look up / store features in the session's `ByteLRUCache`
+  (keys: (video cache key, image size, frame)), so a second click on a frame, even from a new
+  session on the same video, runs only the prompt encoder and mask decoder. During propagation
+  features are used for the current frame only and never stored (they would evict the frames
+  an annotator is working on).
+- `_forward_sam_heads`: remembers the predicted IoU of the last chosen mask, which the official
+  API does not return, so a click can answer with a score.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from sam2 import sam2_video_predictor as _official
+from sam2.sam2_video_predictor import SAM2VideoPredictor
+
+from .feature_cache import ByteLRUCache
+
+
+def _no_progress_bar(iterable: Any, *args: Any, **kwargs: Any) -> Any:
+    return iterable
+
+
+# propagate_in_video wraps its frame loop in tqdm; in workers that writes a progress bar line to
+# stderr on every frame. Progress is reported through the job instead.
+_official.tqdm = _no_progress_bar
+
+# Keys this module adds to the official inference_state dict.
+CACHE = "masklet_feature_cache"  # ByteLRUCache or None
+CACHE_KEY = "masklet_cache_key"  # hashable naming the video and image size
+PROPAGATING = "masklet_propagating"  # bool: do not store features in the LRU
+COUNTERS = "masklet_counters"  # dict[str, int]: encoder_runs, cache_hits
+
+
+class MaskletVideoPredictor(SAM2VideoPredictor):
+    """The official video predictor plus the two hooks described in the module docstring."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.last_pred_iou: float | None = None
+        self._shared_pos_enc: dict[tuple[int, ...], torch.Tensor] = {}
+
+    def _forward_sam_heads(self, *args: Any, **kwargs: Any):  # type: ignore[override]
+        outputs = super()._forward_sam_heads(*args, **kwargs)
+        ious = outputs[2]
+        # With multimask output the decoder keeps the mask of highest predicted IoU.
+        self.last_pred_iou = float(ious.detach().float().max(dim=-1).values.mean().clamp(0, 1))
+        return outputs
+
+    def _use_mask_as_output(self, *args: Any, **kwargs: Any):  # type: ignore[override]
+        outputs = super()._use_mask_as_output(*args, **kwargs)
+        self.last_pred_iou = 1.0  # a mask prompt is taken as given
+        return outputs
+
+    def _get_image_feature(self, inference_state, frame_idx, batch_size):  # type: ignore[override]
+        cache: ByteLRUCache | None = inference_state.get(CACHE)
+        counters: dict[str, int] = inference_state.setdefault(COUNTERS, {"encoder_runs": 0, "cache_hits": 0})
+        slot = inference_state["cached_features"]
+        computed = False
+        if frame_idx not in slot:
+            entry = cache.get((inference_state[CACHE_KEY], frame_idx)) if cache is not None else None
+            if entry is not None:
+                inference_state["cached_features"] = {frame_idx: entry}
+                counters["cache_hits"] += 1
+            else:
+                computed = True
+                counters["encoder_runs"] += 1
+        features = super()._get_image_feature(inference_state, frame_idx, batch_size)
+        if computed and cache is not None and not inference_state.get(PROPAGATING, False):
+            image, backbone_out = inference_state["cached_features"][frame_idx]
+            compact = self._compact_features(backbone_out)
+            inference_state["cached_features"] = {frame_idx: compact}
+            cache.put((inference_state[CACHE_KEY], frame_idx), compact, size=self._feature_bytes(compact))
+        return features
+
+    def _compact_features(self, backbone_out: dict[str, Any]) -> tuple[torch.Tensor, dict[str, Any]]:
+        """The cache entry of one frame: features only, positional encodings shared.
+
+        The normalised input image is not needed after the encoder ran (callers of
+        `_get_image_feature` ignore it), and the positional encodings depend only on the feature
+        size, so one copy per size serves every frame.
+        """
+        pos_enc = []
+        for pos in backbone_out["vision_pos_enc"]:
+            key = tuple(pos.shape)
+            shared = self._shared_pos_enc.get(key)
+            if shared is None or shared.device != pos.device or not torch.equal(shared, pos):
+                self._shared_pos_enc[key] = shared = pos
+            pos_enc.append(shared)
+        compact = {
+            "vision_features": backbone_out["vision_features"],
+            "vision_pos_enc": pos_enc,
+            "backbone_fpn": list(backbone_out["backbone_fpn"]),
+        }
+        placeholder = torch.zeros(1, 3, 1, 1, device=backbone_out["vision_features"].device)
+        return placeholder, compact
+
+    @staticmethod
+    def _feature_bytes(entry: tuple[torch.Tensor, dict[str, Any]]) -> int:
+        """Bytes of an entry's own tensors (shared positional encodings not counted)."""
+        seen: set[int] = set()
+        total = 0
+        _, backbone_out = entry
+        for tensor in [backbone_out["vision_features"], *backbone_out["backbone_fpn"]]:
+            storage = tensor.untyped_storage()
+            if storage.data_ptr() in seen:
+                continue
+            seen.add(storage.data_ptr())
+            total += storage.nbytes()
+        return total
