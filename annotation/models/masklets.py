@@ -82,6 +82,9 @@ class FrameMask(models.Model):
         constraints = [models.UniqueConstraint(fields=["masklet", "frame"], name="unique_frame_mask")]
         ordering = ["masklet_id", "frame"]
 
+    def __str__(self) -> str:
+        return f"mask of masklet {self.masklet_id} on frame {self.frame} (v{self.version})"
+
 
 class Prompt(models.Model):
     """One interaction: the log behind effort metrics and the input replayed by the workers."""
@@ -98,3 +101,6 @@ class Prompt(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"prompt on masklet {self.masklet_id}, frame {self.frame}"

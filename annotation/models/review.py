@@ -22,6 +22,9 @@ class ReviewIssue(models.Model):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return f"issue {self.pk} on frame {self.frame}"
+
 
 class ReviewComment(models.Model):
     issue = models.ForeignKey(ReviewIssue, on_delete=models.CASCADE, related_name="comments")
@@ -31,3 +34,6 @@ class ReviewComment(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on issue {self.issue_id}"

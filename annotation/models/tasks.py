@@ -48,3 +48,6 @@ class TaskTransition(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_state} -> {self.to_state}"
