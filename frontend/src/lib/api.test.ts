@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, Http, detailFrom, errorKindForStatus, readCookie } from "./api";
 
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error("expected the request to fail");
+}
+
 function fakeFetch(responses: Array<{ status: number; body?: unknown } | Error>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
   const impl = (async (url: string, init: RequestInit) => {
@@ -53,16 +62,16 @@ describe("api client", () => {
       new TypeError("Failed to fetch"),
     ]);
     const http = new Http({ fetch: f.impl, cookies: () => "csrftoken=t" });
-    const e1 = await http.put("/x", {}).catch((e: unknown) => e as ApiError);
+    const e1 = await failure(http.put("/x", {}));
     expect(e1).toBeInstanceOf(ApiError);
     expect(e1.kind).toBe("conflict");
     expect((e1.body as { current: { version: number } }).current.version).toBe(3);
-    const e2 = await http.post("/x", {}).catch((e: unknown) => e as ApiError);
+    const e2 = await failure(http.post("/x", {}));
     expect(e2.errors).toEqual({ name: ["This field is required."] });
     expect(e2.fullMessage).toContain("name: This field is required.");
-    const e3 = await http.get("/x").catch((e: unknown) => e as ApiError);
+    const e3 = await failure(http.get("/x"));
     expect(e3.kind).toBe("server");
-    const e4 = await http.get("/x").catch((e: unknown) => e as ApiError);
+    const e4 = await failure(http.get("/x"));
     expect(e4.status).toBe(0);
     expect(e4.kind).toBe("network");
   });

@@ -77,6 +77,15 @@ export class MaskStore {
     return true;
   }
 
+  /** Replace a mask whatever its version (the user chose the server's copy, or an optimistic edit). */
+  force(mask: StoredMask): void {
+    this.masks.set(key(mask.masklet, mask.frame), mask);
+    let set = this.byFrame.get(mask.frame);
+    if (!set) this.byFrame.set(mask.frame, (set = new Set()));
+    set.add(mask.masklet);
+    this.revision++;
+  }
+
   get(masklet: number, frame: number): StoredMask | undefined {
     return this.masks.get(key(masklet, frame));
   }

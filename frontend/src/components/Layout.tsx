@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { useAuth } from "../hooks";
+import { api } from "../lib/endpoints";
+import { Link, navigate } from "../router";
+
+export function Layout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  const { user, setUser } = useAuth();
+  const logout = async () => {
+    try {
+      await api.logout();
+    } finally {
+      setUser(null);
+      navigate("/login");
+    }
+  };
+  return (
+    <div className={wide ? "app wide" : "app"}>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Masklet
+        </Link>
+        <nav>
+          <Link to="/">Projects</Link>
+          <Link to="/tasks">My tasks</Link>
+        </nav>
+        <div className="spacer" />
+        {user ? (
+          <span className="whoami">
+            <span data-testid="current-user">{user.username}</span>
+            <button data-testid="logout" onClick={logout}>
+              Log out
+            </button>
+          </span>
+        ) : null}
+      </header>
+      <main>{children}</main>
+    </div>
+  );
+}

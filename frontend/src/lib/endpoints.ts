@@ -1,0 +1,101 @@
+/** Typed calls to the Masklet API, one function per endpoint the app uses. */
+import { http, uploadWithProgress, type UploadHandle } from "./api";
+import type { Rle } from "./rle";
+import type {
+  BackendStatus,
+  Direction,
+  Job,
+  Label,
+  Masklet,
+  MaskletStatus,
+  Membership,
+  Project,
+  PromptResult,
+  ReviewIssue,
+  Role,
+  StoredMask,
+  Task,
+  TimelineSummary,
+  User,
+  Video,
+} from "./types";
+
+export const api = {
+  // auth
+  csrf: () => http.ensureCsrf(true),
+  me: () => http.get<User>("/api/auth/me/"),
+  login: (username: string, password: string) => http.post<User>("/api/auth/login/", { username, password }),
+  logout: () => http.post<void>("/api/auth/logout/"),
+  status: () => http.get<BackendStatus>("/api/status/"),
+  users: () => http.get<User[]>("/api/users/"),
+
+  // projects
+  projects: () => http.get<Project[]>("/api/projects/"),
+  project: (id: number) => http.get<Project>(`/api/projects/${id}/`),
+  createProject: (body: { name: string; description: string; annotation_fps?: number | null }) =>
+    http.post<Project>("/api/projects/", body),
+  members: (project: number) => http.get<Membership[]>(`/api/projects/${project}/members/`),
+  addMember: (project: number, user: string, role: Role) =>
+    http.post<Membership>(`/api/projects/${project}/members/`, { user, role }),
+  removeMember: (project: number, membership: number) => http.delete(`/api/projects/${project}/members/${membership}/`),
+  labels: (project: number) => http.get<Label[]>(`/api/projects/${project}/labels/`),
+  addLabel: (project: number, name: string, color: string) =>
+    http.post<Label>(`/api/projects/${project}/labels/`, { name, color }),
+
+  // videos
+  videos: (project: number) => http.get<Video[]>(`/api/projects/${project}/videos/`),
+  video: (id: number) => http.get<Video>(`/api/videos/${id}/`),
+  uploadVideo: (project: number, file: File, onProgress: (f: number) => void): UploadHandle => {
+    const form = new FormData();
+    form.append("file", file);
+    return uploadWithProgress(`/api/projects/${project}/videos/`, form, onProgress);
+  },
+  frameUrl: (video: number, frame: number) => `/api/videos/${video}/frames/${frame}/`,
+
+  // masklets and masks
+  masklets: (video: number) => http.get<Masklet[]>(`/api/videos/${video}/masklets/`),
+  createMasklet: (video: number, label: number | null, name = "") =>
+    http.post<Masklet>(`/api/videos/${video}/masklets/`, { label, name }),
+  patchMasklet: (id: number, body: { label?: number | null; name?: string; status?: MaskletStatus; comment?: string }) =>
+    http.patch<Masklet>(`/api/masklets/${id}/`, body),
+  deleteMasklet: (id: number) => http.delete(`/api/masklets/${id}/`),
+  videoMasks: (video: number, start: number, end: number, signal?: AbortSignal) =>
+    http.get<StoredMask[]>(`/api/videos/${video}/masks/?start=${start}&end=${end}`, signal),
+  maskletMasks: (masklet: number, start: number, end: number) =>
+    http.get<StoredMask[]>(`/api/masklets/${masklet}/masks/?start=${start}&end=${end}`),
+  putMask: (masklet: number, frame: number, rle: Rle, version: number | null) =>
+    http.put<StoredMask>(`/api/masklets/${masklet}/masks/${frame}/`, { rle, version }),
+  timeline: (video: number) => http.get<TimelineSummary>(`/api/videos/${video}/timeline/`),
+  prompt: (
+    masklet: number,
+    body: { frame: number; points?: number[][]; labels?: number[]; box?: number[]; reset?: boolean },
+  ) => http.post<PromptResult>(`/api/masklets/${masklet}/prompts/`, body),
+
+  // jobs
+  propagate: (video: number, body: { masklets: number[]; start_frame: number; direction: Direction; max_frames: number }) =>
+    http.post<{ job: number }>(`/api/videos/${video}/propagations/`, body),
+  automasklets: (video: number) => http.post<{ job: number }>(`/api/videos/${video}/automasklets/`, {}),
+  job: (id: number) => http.get<Job>(`/api/jobs/${id}/`),
+  cancelJob: (id: number) => http.post<unknown>(`/api/jobs/${id}/cancel/`, {}),
+  videoJobs: (video: number) => http.get<Job[]>(`/api/videos/${video}/jobs/`),
+
+  // tasks
+  projectTasks: (project: number) => http.get<Task[]>(`/api/projects/${project}/tasks/`),
+  myTasks: () => http.get<Task[]>("/api/tasks/?mine=1"),
+  task: (id: number) => http.get<Task>(`/api/tasks/${id}/`),
+  createTask: (
+    project: number,
+    body: { video: number; frame_start: number; frame_end: number; assignee: number | null; reviewer: number | null },
+  ) => http.post<Task>(`/api/projects/${project}/tasks/`, body),
+  patchTask: (id: number, body: { assignee?: number | null; reviewer?: number | null }) =>
+    http.patch<Task>(`/api/tasks/${id}/`, body),
+  transition: (id: number, action: "start" | "submit" | "accept" | "reject", comment = "") =>
+    http.post<Task>(`/api/tasks/${id}/transitions/`, { action, comment }),
+
+  // review
+  issues: (video: number) => http.get<ReviewIssue[]>(`/api/videos/${video}/issues/`),
+  createIssue: (video: number, body: { frame: number; masklet: number | null; position: [number, number] | null; text: string }) =>
+    http.post<ReviewIssue>(`/api/videos/${video}/issues/`, body),
+  resolveIssue: (id: number, resolved = true) => http.patch<ReviewIssue>(`/api/issues/${id}/`, { resolved }),
+  commentIssue: (id: number, text: string) => http.post<unknown>(`/api/issues/${id}/comments/`, { text }),
+};

@@ -1,0 +1,62 @@
+import { ErrorPage, Loading, ProgressBar } from "../components/ErrorPage";
+import { useAuth, useResource } from "../hooks";
+import { api } from "../lib/endpoints";
+import type { Task } from "../lib/types";
+import { Link } from "../router";
+
+export function MyTasksPage() {
+  const tasks = useResource(() => api.myTasks(), []);
+  if (tasks.error) return <ErrorPage error={tasks.error} />;
+  if (!tasks.data) return <Loading what="Loading your tasks" />;
+  return (
+    <div className="page">
+      <h1>My tasks</h1>
+      <TaskTable tasks={tasks.data} testId="my-queue" />
+    </div>
+  );
+}
+
+/** Tasks where I'm assignee (annotate) or reviewer (review), each opening the workspace. */
+export function TaskTable({ tasks, testId }: { tasks: Task[]; testId: string }) {
+  const { user } = useAuth();
+  if (tasks.length === 0) return <p className="muted" data-testid={testId}>Nothing in your queue.</p>;
+  return (
+    <table className="table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>Video</th>
+          <th>Frames</th>
+          <th>My part</th>
+          <th>State</th>
+          <th>Progress</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {tasks.map((t) => {
+          const role = t.reviewer === user?.id ? "review" : "annotate";
+          return (
+            <tr key={t.id} data-testid={`queue-task-${t.id}`}>
+              <td>{t.video_name}</td>
+              <td>
+                {t.frame_start}–{t.frame_end}
+              </td>
+              <td>{role}</td>
+              <td>
+                <span className={`badge state-${t.state}`}>{t.state.replace("_", " ")}</span>
+              </td>
+              <td className="narrow">
+                <ProgressBar value={t.progress ?? 0} />
+              </td>
+              <td>
+                <Link to={`/tasks/${t.id}`} data-testid={`open-task-${t.id}`}>
+                  Open
+                </Link>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,38 @@
+import { ErrorPage, Loading } from "../components/ErrorPage";
+import { useResource } from "../hooks";
+import { api } from "../lib/endpoints";
+import { LabelsSection } from "./project/LabelsSection";
+import { MembersSection } from "./project/MembersSection";
+import { TasksSection } from "./project/TasksSection";
+import { VideosSection } from "./project/VideosSection";
+
+/** A project's dashboard: managers see and change everything, others see videos and their own tasks. */
+export function ProjectPage({ projectId }: { projectId: number }) {
+  const project = useResource(() => api.project(projectId), [projectId]);
+  const videos = useResource(() => api.videos(projectId), [projectId]);
+  const labels = useResource(() => api.labels(projectId), [projectId]);
+  const members = useResource(() => api.members(projectId), [projectId]);
+  const isManager = project.data?.my_role === "manager";
+  const tasks = useResource(() => api.projectTasks(projectId), [projectId]);
+
+  const fatal = project.error ?? videos.error;
+  if (fatal) return <ErrorPage error={fatal} />;
+  if (!project.data || !videos.data) return <Loading what="Loading project" />;
+  const p = project.data;
+
+  return (
+    <div className="page" data-testid="project-page">
+      <div className="section-head">
+        <h1>{p.name}</h1>
+        {p.my_role ? <span className={`badge role-${p.my_role}`}>you: {p.my_role}</span> : null}
+      </div>
+      {p.description ? <p className="muted">{p.description}</p> : null}
+      <VideosSection projectId={projectId} videos={videos} canUpload={isManager} />
+      <TasksSection projectId={projectId} tasks={tasks} videos={videos.data} members={members.data ?? []} isManager={isManager} />
+      <div className="two-col">
+        <MembersSection projectId={projectId} members={members} isManager={isManager} />
+        <LabelsSection projectId={projectId} labels={labels} isManager={isManager} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState } from "react";
+import { ErrorLine, ProgressBar } from "../../components/ErrorPage";
+import { asApiError, useInterval, type Resource } from "../../hooks";
+import type { ApiError } from "../../lib/api";
+import { api } from "../../lib/endpoints";
+import type { Job, Video } from "../../lib/types";
+import { Link } from "../../router";
+
+interface Upload {
+  id: number;
+  name: string;
+  progress: number;
+  error: ApiError | null;
+  done: boolean;
+}
+
+export function VideosSection({ projectId, videos, canUpload }: { projectId: number; videos: Resource<Video[]>; canUpload: boolean }) {
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [jobs, setJobs] = useState<Record<number, Job>>({});
+  const fileRef = useRef<HTMLInputElement>(null);
+  const uploadSeq = useRef(0);
+  const list = videos.data ?? [];
+  const ingesting = list.filter((v) => v.status === "processing" || v.status === "uploaded");
+
+  // ingest progress: poll the ingest jobs while any video is processing
+  const poll = async () => {
+    const ids = ingesting.map((v) => v.job).filter((j): j is number => j != null);
+    const got = await Promise.all(ids.map((id) => api.job(id).catch(() => null)));
+    const next: Record<number, Job> = {};
+    for (const j of got) if (j) next[j.id] = j;
+    setJobs((old) => ({ ...old, ...next }));
+    if (got.some((j) => j && j.status !== "queued" && j.status !== "running")) void videos.reload();
+  };
+  useInterval(() => void poll(), 1500, ingesting.length > 0);
+  useInterval(() => void videos.reload(), 5000, ingesting.length > 0);
+  useEffect(() => {
+    if (ingesting.length > 0) void poll();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ingesting.length]);
+
+  const startUpload = (files: FileList | null) => {
+    if (!files) return;
+    for (const file of Array.from(files)) {
+      const id = ++uploadSeq.current;
+      setUploads((u) => [...u, { id, name: file.name, progress: 0, error: null, done: false }]);
+      const update = (patch: Partial<Upload>) => setUploads((u) => u.map((x) => (x.id === id ? { ...x, ...patch } : x)));
+      const h = api.uploadVideo(projectId, file, (p) => update({ progress: p }));
+      h.promise
+        .then(() => {
+          update({ done: true, progress: 1 });
+          void videos.reload();
+        })
+        .catch((e: unknown) => update({ error: asApiError(e) }));
+    }
+    if (fileRef.current) fileRef.current.value = "";
+  };
+
+  return (
+    <section data-testid="videos-section">
+      <div className="section-head">
+        <h2>Videos</h2>
+        {canUpload ? (
+          <label className="button">
+            Upload videos
+            <input
+              ref={fileRef}
+              type="file"
+              multiple
+              accept="video/*,.zip,.mp4,.webm,.mov,.mkv,.avi"
+              data-testid="upload-input"
+              onChange={(e) => startUpload(e.target.files)}
+              hidden
+            />
+          </label>
+        ) : null}
+      </div>
+      {uploads.length > 0 ? (
+        <ul className="uploads" data-testid="uploads">
+          {uploads.map((u) => (
+            <li key={u.id} data-testid="upload-row">
+              <span>{u.name}</span>
+              <ProgressBar value={u.progress} testId="upload-progress" label={`Uploading ${u.name}`} />
+              {u.done ? <span className="ok">uploaded</span> : null}
+              <ErrorLine error={u.error} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorLine error={videos.error} />
+      {list.length === 0 ? (
+        <p className="muted">No videos yet.</p>
+      ) : (
+        <table className="table" data-testid="video-table">
+          <thead>
+            <tr>
+              <th />
+              <th>Name</th>
+              <th>Status</th>
+              <th>Frames</th>
+              <th>Size</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((v) => {
+              const job = v.job != null ? jobs[v.job] : undefined;
+              return (
+                <tr key={v.id} data-testid={`video-row-${v.id}`} data-status={v.status}>
+                  <td className="thumb">{v.thumbnail_url && v.status === "ready" ? <img src={v.thumbnail_url} alt="" /> : null}</td>
+                  <td>{v.name}</td>
+                  <td>
+                    <span className={`badge vstatus-${v.status}`} data-testid="video-status">
+                      {v.status}
+                    </span>
+                    {v.status === "processing" ? <ProgressBar value={job?.progress ?? 0} testId="ingest-progress" label="Ingest" /> : null}
+                    {v.status === "failed" && v.error ? <div className="error-line">{v.error}</div> : null}
+                  </td>
+                  <td>{v.status === "ready" ? v.frame_count : "–"}</td>
+                  <td>{v.width ? `${v.width}×${v.height}` : "–"}</td>
+                  <td>
+                    {v.status === "ready" ? (
+                      <Link to={`/videos/${v.id}`} data-testid={`open-video-${v.id}`}>
+                        Annotate
+                      </Link>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+import { useState } from "react";
+import type { Masklet, ReviewIssue, Task } from "../lib/types";
+
+interface ReviewProps {
+  masklet: Masklet | undefined;
+  canReview: boolean;
+  onVerify: (id: number) => void;
+  onReject: (id: number, reason: string) => void;
+  onStep: (delta: 1 | -1) => void;
+  rejectFocus: number;
+}
+
+/** Reviewers step through masklets and verify or reject each with a reason. */
+export function MaskletReview({ masklet, canReview, onVerify, onReject, onStep, rejectFocus }: ReviewProps) {
+  const [reason, setReason] = useState("");
+  if (!canReview) return null;
+  return (
+    <div className="panel" data-testid="review-panel">
+      <h3>Review</h3>
+      <div className="inline-form">
+        <button onClick={() => onStep(-1)} title="Previous object (Shift+Tab)" data-testid="review-prev">
+          ◀
+        </button>
+        <span className="grow">{masklet ? `#${masklet.number} ${masklet.name} — ${masklet.status.replace("_", " ")}` : "select an object"}</span>
+        <button onClick={() => onStep(1)} title="Next object (Tab)" data-testid="review-next">
+          ▶
+        </button>
+      </div>
+      {masklet ? (
+        <>
+          <div className="inline-form">
+            <button className="ok-button" onClick={() => onVerify(masklet.id)} data-testid="verify-masklet" title="Verify (V)">
+              Verify
+            </button>
+            <input
+              key={rejectFocus}
+              autoFocus={rejectFocus > 0}
+              placeholder="reason for rejecting"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="reject-reason"
+            />
+            <button
+              className="danger"
+              disabled={!reason.trim()}
+              onClick={() => {
+                onReject(masklet.id, reason.trim());
+                setReason("");
+              }}
+              data-testid="reject-masklet"
+              title="Reject with the reason (X focuses the reason)"
+            >
+              Reject
+            </button>
+          </div>
+          {masklet.review_comment ? <p className="review-comment">Last comment: {masklet.review_comment}</p> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+interface TaskProps {
+  task: Task;
+  isAssignee: boolean;
+  isReviewer: boolean;
+  onAction: (action: "start" | "submit" | "accept" | "reject", comment: string) => void;
+}
+
+export function TaskPanel({ task, isAssignee, isReviewer, onAction }: TaskProps) {
+  const [comment, setComment] = useState("");
+  return (
+    <div className="panel" data-testid="task-panel">
+      <h3>
+        Task #{task.id}{" "}
+        <span className={`badge state-${task.state}`} data-testid="task-state">
+          {task.state.replace("_", " ")}
+        </span>
+      </h3>
+      <p className="muted">
+        frames {task.frame_start}–{task.frame_end} · annotator {task.assignee_name ?? "–"} · reviewer {task.reviewer_name ?? "–"}
+      </p>
+      <div className="inline-form">
+        {isAssignee && (task.state === "new" || task.state === "rejected") ? (
+          <button onClick={() => onAction("start", "")} data-testid="task-start">
+            Start
+          </button>
+        ) : null}
+        {isAssignee && task.state === "in_progress" ? (
+          <button className="primary" onClick={() => onAction("submit", comment)} data-testid="task-submit">
+            Submit for review
+          </button>
+        ) : null}
+        {isReviewer && task.state === "submitted" ? (
+          <>
+            <input placeholder="comment" value={comment} onChange={(e) => setComment(e.target.value)} data-testid="task-comment" />
+            <button className="ok-button" onClick={() => onAction("accept", comment)} data-testid="task-accept">
+              Accept task
+            </button>
+            <button className="danger" onClick={() => onAction("reject", comment)} data-testid="task-reject">
+              Reject task
+            </button>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+interface IssuesProps {
+  issues: ReviewIssue[];
+  frame: number;
+  pending: [number, number] | null;
+  canCreate: boolean;
+  selectedMasklet: Masklet | undefined;
+  onCreate: (text: string) => void;
+  onCancel: () => void;
+  onResolve: (id: number) => void;
+  onComment: (id: number, text: string) => void;
+  onJump: (frame: number) => void;
+}
+
+/** Open review issues (everyone sees them), and the form for a new one after a click with the issue tool. */
+export function IssuesPanel(p: IssuesProps) {
+  const [text, setText] = useState("");
+  const [showResolved, setShowResolved] = useState(false);
+  const open = p.issues.filter((i) => !i.resolved);
+  const shown = showResolved ? p.issues : open;
+  return (
+    <div className="panel" data-testid="issues-panel">
+      <div className="section-head">
+        <h3>Issues ({open.length} open)</h3>
+        <label className="inline small">
+          <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> resolved too
+        </label>
+      </div>
+      {p.pending && p.canCreate ? (
+        <form
+          className="issue-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!text.trim()) return;
+            p.onCreate(text.trim());
+            setText("");
+          }}
+        >
+          <div className="muted">
+            New issue on frame {p.frame} at ({p.pending[0]}, {p.pending[1]})
+            {p.selectedMasklet ? ` about #${p.selectedMasklet.number}` : ""}
+          </div>
+          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="What is wrong here?" autoFocus data-testid="issue-text" />
+          <div className="inline-form">
+            <button type="submit" className="primary" data-testid="issue-submit">
+              Add issue
+            </button>
+            <button type="button" onClick={p.onCancel}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : p.canCreate ? (
+        <p className="muted small">Pick the Issue tool (I) and click on the frame to raise one.</p>
+      ) : null}
+      <ul className="issue-list" data-testid="issue-list">
+        {shown.map((i) => (
+          <IssueItem key={i.id} issue={i} onResolve={p.onResolve} onComment={p.onComment} onJump={p.onJump} current={i.frame === p.frame} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function IssueItem({
+  issue,
+  onResolve,
+  onComment,
+  onJump,
+  current,
+}: {
+  issue: ReviewIssue;
+  onResolve: (id: number) => void;
+  onComment: (id: number, text: string) => void;
+  onJump: (f: number) => void;
+  current: boolean;
+}) {
+  const [reply, setReply] = useState("");
+  return (
+    <li className={`${issue.resolved ? "resolved" : ""} ${current ? "current" : ""}`} data-testid={`issue-${issue.id}`}>
+      <div>
+        <button className="link" onClick={() => onJump(issue.frame)} data-testid="issue-jump">
+          frame {issue.frame}
+        </button>{" "}
+        <strong>{String(issue.author)}</strong>: {issue.text}
+      </div>
+      {issue.comments.map((c, k) => (
+        <div key={k} className="comment">
+          <strong>{String(c.author)}</strong>: {c.text}
+        </div>
+      ))}
+      {!issue.resolved ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!reply.trim()) return;
+            onComment(issue.id, reply.trim());
+            setReply("");
+          }}
+        >
+          <input value={reply} onChange={(e) => setReply(e.target.value)} placeholder="reply" />
+          <button type="button" onClick={() => onResolve(issue.id)} data-testid="issue-resolve">
+            Resolve
+          </button>
+        </form>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,252 @@
+import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import type { PresenceUser } from "../lib/realtime";
+import { SEGMENT_COLORS, progressSpans, segmentSpan, visibleRows, xToFrame, frameToX, type Segment, type Scale } from "../lib/timeline";
+import type { TrackedJob } from "./useJobs";
+
+export interface TimelineRowView {
+  id: number;
+  name: string;
+  color: string;
+}
+
+export interface RowData {
+  segments: Segment[];
+  prompts: number[];
+}
+
+interface Props {
+  frameCount: number;
+  rows: TimelineRowView[];
+  data: Map<number, RowData>;
+  frame: number;
+  selected: number | null;
+  jobs: TrackedJob[];
+  presence: PresenceUser[];
+  myId: number | null;
+  taskRange: [number, number] | null;
+  issueFrames: number[];
+  onSeek: (frame: number) => void;
+  onSelect: (masklet: number) => void;
+}
+
+const LABEL_W = 150;
+const HEADER_H = 34;
+const ROW_H = 14;
+const HEIGHT = 230;
+
+/**
+ * One row per masklet on a single canvas: which frames have a mask (coloured by source), which
+ * hold prompts (white ticks), which are lost (red), plus the scrubber, job progress, colleagues'
+ * positions and the task's range. Only visible rows are drawn, so 200 x 2000 stays cheap.
+ */
+export function Timeline(props: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(900);
+  const [scrollTop, setScrollTop] = useState(0);
+  const dragging = useRef(false);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.max(300, Math.floor(el.getBoundingClientRect().width))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const maxScroll = Math.max(0, props.rows.length * ROW_H - (HEIGHT - HEADER_H));
+  const top = Math.min(scrollTop, maxScroll);
+  const scale: Scale = { frameCount: Math.max(1, props.frameCount), width: width - LABEL_W - 8, offset: LABEL_W };
+
+  // keep the selected row in view
+  useEffect(() => {
+    const i = props.rows.findIndex((r) => r.id === props.selected);
+    if (i < 0) return;
+    const y = i * ROW_H;
+    if (y < top) setScrollTop(y);
+    else if (y + ROW_H > top + HEIGHT - HEADER_H) setScrollTop(y + ROW_H - (HEIGHT - HEADER_H));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.selected]);
+
+  useEffect(() => {
+    const c = canvasRef.current;
+    if (!c) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = width * dpr;
+    c.height = HEIGHT * dpr;
+    const ctx = c.getContext("2d");
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    draw(ctx, props, width, top, scale);
+  });
+
+  const onWheel = useCallback(
+    (e: WheelEvent) => {
+      e.preventDefault();
+      setScrollTop((s) => Math.max(0, Math.min(maxScroll, s + e.deltaY)));
+    },
+    [maxScroll],
+  );
+  useEffect(() => {
+    const c = canvasRef.current;
+    if (!c) return;
+    c.addEventListener("wheel", onWheel, { passive: false });
+    return () => c.removeEventListener("wheel", onWheel);
+  }, [onWheel]);
+
+  const locate = (e: { clientX: number; clientY: number }) => {
+    const r = (canvasRef.current as HTMLCanvasElement).getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    const { x, y } = locate(e);
+    const p = propsRef.current;
+    if (y > HEADER_H) {
+      const row = Math.floor((y - HEADER_H + top) / ROW_H);
+      if (row >= 0 && row < p.rows.length) p.onSelect(p.rows[row].id);
+    }
+    if (x >= LABEL_W) {
+      (e.target as HTMLCanvasElement).setPointerCapture(e.pointerId);
+      dragging.current = true;
+      p.onSeek(xToFrame(x, scale));
+    }
+  };
+  const onPointerMove = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (!dragging.current) return;
+    propsRef.current.onSeek(xToFrame(locate(e).x, scale));
+  };
+  const onPointerUp = () => {
+    dragging.current = false;
+  };
+
+  const segCount = props.rows.reduce((n, r) => n + (props.data.get(r.id)?.segments.length ?? 0), 0);
+
+  return (
+    <div className="timeline" ref={wrapRef}>
+      <canvas
+        ref={canvasRef}
+        data-testid="timeline"
+        data-rows={props.rows.length}
+        data-segments={segCount}
+        data-frame={props.frame}
+        style={{ width, height: HEIGHT }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+      />
+      <div className="legend">
+        {(["prompt", "propagated", "edited", "auto", "imported", "lost"] as const).map((k) => (
+          <span key={k}>
+            <i style={{ background: SEGMENT_COLORS[k] || "#7aa2f7" }} /> {k === "propagated" ? "propagated (label colour)" : k}
+          </span>
+        ))}
+        <span>
+          <i style={{ background: "#fff", width: 2 }} /> prompt frame
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: number, scale: Scale) {
+  ctx.fillStyle = "#1b1e24";
+  ctx.fillRect(0, 0, width, HEIGHT);
+  const x = (f: number) => frameToX(f, scale);
+  const right = scale.offset! + scale.width;
+
+  // task range
+  if (p.taskRange) {
+    ctx.fillStyle = "rgba(122,162,247,0.10)";
+    ctx.fillRect(x(p.taskRange[0]), 0, x(p.taskRange[1] + 1) - x(p.taskRange[0]), HEIGHT);
+  }
+
+  // ruler
+  ctx.fillStyle = "#9aa3b2";
+  ctx.font = "10px system-ui, sans-serif";
+  const step = niceStep(p.frameCount, scale.width);
+  for (let f = 0; f < p.frameCount; f += step) {
+    const xx = x(f);
+    ctx.fillRect(xx, 0, 1, 6);
+    ctx.fillText(String(f), xx + 2, 10);
+  }
+
+  // job progress bars, under the ruler
+  let jy = 13;
+  for (const j of p.jobs) {
+    const range: [number, number] = j.range ?? [0, p.frameCount - 1];
+    ctx.fillStyle = "rgba(255,255,255,0.12)";
+    ctx.fillRect(x(range[0]), jy, x(range[1] + 1) - x(range[0]), 5);
+    ctx.fillStyle = j.status === "failed" ? "#e5484d" : j.status === "cancelled" ? "#9aa3b2" : "#2fd26b";
+    for (const [a, b] of progressSpans(range, j.startFrame ?? range[0], j.direction ?? "forward", j.progress, j.frame)) {
+      ctx.fillRect(x(a), jy, Math.max(1, x(b + 1) - x(a)), 5);
+    }
+    jy += 6;
+    if (jy > HEADER_H - 8) break;
+  }
+
+  // issues and colleagues
+  ctx.fillStyle = "#ff5c8a";
+  for (const f of p.issueFrames) ctx.fillRect(x(f), HEADER_H - 8, 2, 8);
+  for (const u of p.presence) {
+    if (u.frame == null || u.id === p.myId) continue;
+    const xx = x(u.frame);
+    ctx.fillStyle = "#ffd400";
+    ctx.beginPath();
+    ctx.moveTo(xx, HEADER_H - 1);
+    ctx.lineTo(xx - 4, HEADER_H - 9);
+    ctx.lineTo(xx + 4, HEADER_H - 9);
+    ctx.fill();
+    ctx.fillText(u.username.slice(0, 8), xx + 5, HEADER_H - 2);
+  }
+
+  // rows
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, HEADER_H, width, HEIGHT - HEADER_H);
+  ctx.clip();
+  const vis = visibleRows(top, HEIGHT - HEADER_H, ROW_H, p.rows.length);
+  if (vis) {
+    for (let i = vis[0]; i <= vis[1]; i++) {
+      const row = p.rows[i];
+      const y = HEADER_H + i * ROW_H - top;
+      ctx.fillStyle = row.id === p.selected ? "#2c3340" : i % 2 ? "#1f232a" : "#22262e";
+      ctx.fillRect(0, y, width, ROW_H);
+      ctx.fillStyle = row.color;
+      ctx.fillRect(4, y + 3, 8, ROW_H - 6);
+      ctx.fillStyle = row.id === p.selected ? "#fff" : "#c8cdd6";
+      ctx.fillText(row.name.slice(0, 20), 16, y + ROW_H - 3);
+      const d = p.data.get(row.id);
+      if (!d) continue;
+      for (const s of d.segments) {
+        const [x0, x1] = segmentSpan(s, scale);
+        ctx.fillStyle = SEGMENT_COLORS[s.kind] || row.color;
+        ctx.fillRect(x0, y + 2, x1 - x0, ROW_H - 4);
+      }
+      ctx.fillStyle = "#fff";
+      for (const f of d.prompts) ctx.fillRect(x(f), y, Math.max(1.5, x(f + 1) - x(f)), ROW_H);
+    }
+  } else {
+    ctx.fillStyle = "#9aa3b2";
+    ctx.fillText("No objects yet: click on the frame to start one.", LABEL_W, HEADER_H + 16);
+  }
+  ctx.restore();
+
+  // scrubber
+  const sx = x(p.frame);
+  const w = Math.max(2, x(p.frame + 1) - sx);
+  ctx.fillStyle = "rgba(255,255,255,0.25)";
+  ctx.fillRect(sx, 0, w, HEIGHT);
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(sx + w / 2 - 0.5, 0, 1, HEIGHT);
+  ctx.fillStyle = "#13151a";
+  ctx.fillRect(right, 0, width - right, HEIGHT);
+}
+
+function niceStep(frameCount: number, width: number): number {
+  const target = Math.max(1, (frameCount / Math.max(1, width)) * 70);
+  for (const s of [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000]) if (s >= target) return s;
+  return 10000;
+}

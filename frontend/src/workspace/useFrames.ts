@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from "react";
+import { api } from "../lib/endpoints";
+import { FrameCache } from "../lib/prefetch";
+
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.decoding = "async";
+    img.onload = () => {
+      // decode() off the main thread where supported, so drawing never stalls on it
+      if (img.decode) img.decode().then(() => resolve(img), () => resolve(img));
+      else resolve(img);
+    };
+    img.onerror = () => reject(new Error(`frame image failed: ${url}`));
+    img.src = url;
+  });
+}
+
+/**
+ * The image of the current frame, with frames ahead and behind prefetched into a bounded
+ * cache of decoded Image objects. While a frame loads the previous image stays on screen.
+ */
+export function useFrames(videoId: number, frameCount: number, frame: number) {
+  const cache = useMemo(
+    () =>
+      new FrameCache<HTMLImageElement>({
+        load: (f) => loadImage(api.frameUrl(videoId, f)),
+        capacity: 160,
+        concurrency: 4,
+        ahead: 30,
+        behind: 10,
+      }),
+    [videoId],
+  );
+  const [shown, setShown] = useState<{ frame: number; image: HTMLImageElement } | null>(null);
+  const [failed, setFailed] = useState<number | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const hit = cache.get(frame);
+    if (hit) {
+      setShown({ frame, image: hit });
+      setFailed(null);
+    } else {
+      cache
+        .load(frame)
+        .then((image) => {
+          if (alive) {
+            setShown({ frame, image });
+            setFailed(null);
+          }
+        })
+        .catch(() => alive && setFailed(frame));
+    }
+    cache.setWindow(frame, frameCount);
+    return () => {
+      alive = false;
+    };
+  }, [cache, frame, frameCount]);
+
+  return { image: shown?.image ?? null, imageFrame: shown?.frame ?? null, failed: failed === frame, cache };
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState } from "react";
+import { actionFor, type Action } from "../lib/shortcuts";
+
+function typingInto(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  const tag = el.tagName.toLowerCase();
+  return tag === "input" || tag === "textarea" || tag === "select" || el.isContentEditable;
+}
+
+/** Window-wide shortcuts (ignored while typing, except Escape); also tracks a held Space for panning. */
+export function useShortcuts(handlers: Partial<Record<Action, () => void>>) {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  const [spaceHeld, setSpaceHeld] = useState(false);
+
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      const typing = typingInto(e.target);
+      if (e.key === " " && !typing) {
+        e.preventDefault();
+        setSpaceHeld(true);
+        return;
+      }
+      if (typing && e.key !== "Escape") return;
+      const action = actionFor(e);
+      if (!action) return;
+      const fn = ref.current[action];
+      if (!fn) return;
+      e.preventDefault();
+      fn();
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.key === " ") setSpaceHeld(false);
+    };
+    const blur = () => setSpaceHeld(false);
+    window.addEventListener("keydown", down);
+    window.addEventListener("keyup", up);
+    window.addEventListener("blur", blur);
+    return () => {
+      window.removeEventListener("keydown", down);
+      window.removeEventListener("keyup", up);
+      window.removeEventListener("blur", blur);
+    };
+  }, []);
+
+  return spaceHeld;
+}

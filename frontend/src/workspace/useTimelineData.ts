@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { api } from "../lib/endpoints";
+import { rowSegments, upsertFrame } from "../lib/timeline";
+import type { StoredMask, TimelineRow } from "../lib/types";
+import type { RowData } from "./Timeline";
+
+/**
+ * The timeline summary (GET /api/videos/{id}/timeline/), patched locally by my own edits and
+ * refetched (debounced) when colleagues or workers change masks.
+ */
+export function useTimelineData(videoId: number) {
+  const [rows, setRows] = useState<Map<number, TimelineRow>>(new Map());
+  const segCache = useRef(new WeakMap<TimelineRow, RowData>());
+  const timer = useRef<number | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const t = await api.timeline(videoId);
+      setRows(new Map(t.masklets.map((r) => [r.id, r])));
+    } catch {
+      /* the timeline is a summary; the canvas keeps working without it */
+    }
+  }, [videoId]);
+
+  useEffect(() => {
+    void reload();
+    return () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    };
+  }, [reload]);
+
+  const reloadSoon = useCallback(() => {
+    if (timer.current !== null) return;
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      void reload();
+    }, 800);
+  }, [reload]);
+
+  const noteMask = useCallback((mask: StoredMask) => {
+    setRows((old) => {
+      const next = new Map(old);
+      const row = old.get(mask.masklet) ?? { id: mask.masklet, frames: [], prompt_frames: [] };
+      const prompts = mask.source === "prompt" && !row.prompt_frames.includes(mask.frame) ? [...row.prompt_frames, mask.frame] : row.prompt_frames;
+      next.set(mask.masklet, { ...row, frames: upsertFrame(row.frames, [mask.frame, mask.source, mask.area]), prompt_frames: prompts });
+      return next;
+    });
+  }, []);
+
+  const removeRow = useCallback((masklet: number) => {
+    setRows((old) => {
+      const next = new Map(old);
+      next.delete(masklet);
+      return next;
+    });
+  }, []);
+
+  const data = useMemo(() => {
+    const out = new Map<number, RowData>();
+    for (const [id, row] of rows) {
+      let d = segCache.current.get(row);
+      if (!d) {
+        d = { segments: rowSegments(row.frames), prompts: row.prompt_frames };
+        segCache.current.set(row, d);
+      }
+      out.set(id, d);
+    }
+    return out;
+  }, [rows]);
+
+  /** First frame where a masklet has a non-empty mask, for jumping to it. */
+  const firstFrame = useCallback(
+    (masklet: number): number | null => {
+      const row = rows.get(masklet);
+      const f = row?.frames.find((x) => x[2] > 0);
+      return f ? f[0] : null;
+    },
+    [rows],
+  );
+
+  const hasMaskOn = useCallback((masklet: number, frame: number) => !!rows.get(masklet)?.frames.some((f) => f[0] === frame && f[2] > 0), [rows]);
+
+  return { data, reload, reloadSoon, noteMask, removeRow, firstFrame, hasMaskOn };
+}
