@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annotation.api.views import auth, masklets, projects, review, videos
+from annotation.api.views import auth, evaluation, masklets, projects, review, videos
 
 urlpatterns = [
     path("auth/token", auth.TokenView.as_view(), name="auth-token"),
@@ -33,6 +33,7 @@ urlpatterns = [
     path("videos/<int:pk>/propagations/", videos.PropagationView.as_view(), name="video-propagations"),
     path("videos/<int:pk>/automasklets/", videos.AutomaskletsView.as_view(), name="video-automasklets"),
     path("videos/<int:pk>/imports/", videos.ImportView.as_view(), name="video-imports"),
+    path("videos/<int:pk>/evaluations/", evaluation.EvaluationView.as_view(), name="video-evaluations"),
     path("videos/<int:pk>/issues/", videos.VideoIssueListView.as_view(), name="video-issues"),
     path("issues/<int:pk>/", review.IssueDetailView.as_view(), name="issue-detail"),
     path("issues/<int:pk>/comments/", review.IssueCommentView.as_view(), name="issue-comments"),
