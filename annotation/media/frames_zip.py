@@ -30,6 +30,7 @@ from annotation.media.settings import IngestLimits
 
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 IMAGE_EXTENSIONS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+VIDEO_EXTENSIONS = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"}
 IGNORED_BASENAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 
 
@@ -99,6 +100,12 @@ def scan_frames_zip(path: str, limits: IngestLimits) -> FramesZipScan:
                     "The zip is password-protected; upload an unencrypted zip.", code="bad_zip"
                 )
             extension = posixpath.splitext(name)[1].lower()
+            if extension in VIDEO_EXTENSIONS:
+                raise IngestError(
+                    f"The zip holds a video ({name!r}). Upload the video file itself, not zipped; "
+                    "a zip must hold only frame images.",
+                    code="zip_not_image",
+                )
             if extension not in IMAGE_EXTENSIONS:
                 raise _not_image(name)
             if member.file_size > limits.max_image_bytes:

@@ -19,6 +19,7 @@ import av.video.stream
 import numpy as np
 
 from annotation.media.errors import IngestError
+from annotation.media.jpeg import rotate_upright
 
 # Demuxers FFmpeg may use for an upload. Anything else (image2, tty, hls, concat...) is refused
 # before it runs: some demuxers read other files or URLs named inside the upload.
@@ -40,8 +41,6 @@ class DecodedFrame:
 
     def to_rgb(self, width: int, height: int, rotation: int) -> np.ndarray:
         """RGB uint8 array of the upright picture at ``width`` x ``height`` pixels (upright sizes)."""
-        from annotation.media.jpeg import rotate_upright
-
         turned = round(rotation / 90) % 2 == 1
         coded_width, coded_height = (height, width) if turned else (width, height)
         # reformat is a plain pixel-format conversion unless the stream changed size mid-way, in

@@ -294,6 +294,12 @@ def test_zip_with_a_file_that_is_not_an_image(tmp_path: Path, name: str, data: b
     assert name in str(error)
 
 
+def test_zip_holding_a_video(tmp_path: Path) -> None:
+    members = {"clip.mp4": BEDROOM_MP4.read_bytes()}
+    path = write_zip(tmp_path / "video.zip", members)
+    expect_refused(path, "zip_not_image", "upload the video file itself")
+
+
 @pytest.mark.parametrize(
     "name",
     ["../evil.jpg", "frames/../../evil.jpg", "/etc/evil.jpg", "C:\\evil.jpg", "..\\evil.jpg"],

@@ -166,6 +166,15 @@ def test_accepted_containers(
     assert pictures == [0, 4, 8, 12, 16, 20]
 
 
+def test_ten_bit_hevc(tmp_path: Path) -> None:
+    path = write_video(tmp_path / "hevc10.mp4", 12, codec="libx265", pixel_format="yuv420p10le")
+    store = DictStore()
+    result = ingest(path, annotation_fps=6, store=store)
+    assert result.codec == "hevc"
+    pictures = [read_barcode(decode_jpeg(store.files[frame_name(i)])) for i in range(3)]
+    assert pictures == [0, 4, 8]
+
+
 def test_variable_frame_rate_follows_the_timestamp_rule(tmp_path: Path) -> None:
     pts = [0, 10, 50, 200, 210, 400, 700, 720, 1000]  # milliseconds
     path = write_video(
