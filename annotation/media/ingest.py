@@ -104,7 +104,9 @@ class IngestResult:
 
 
 @dataclass
-class _DecodeStats:
+class DecodeStats:
+    """Running counts of decoded source frames, filled in by ``iter_annotated_frames``."""
+
     source_frames: int = 0
     first_timestamp_s: float | None = None
     last_timestamp_s: float | None = None
@@ -123,6 +125,8 @@ def ingest(
     stored_names: list[str] | None = None,
 ) -> IngestResult:
     """Probe (unless ``info`` is given), then decode and store every annotated frame, streaming.
+
+    With ``info`` (from ``probe``) the file at ``info.path`` is read and not probed or hashed again.
 
     ``annotation_fps``: frames per second to keep (see ``annotation.media.sampling``; None or 0
     keeps every frame). ``store(name, data)`` persists one file; ``progress(done, total_estimate)``
@@ -149,7 +153,7 @@ def ingest(
     source_numbers: list[int] = []
     display_size = fit_within(info.width, info.height, rendition.display_max_side)
     thumbnail_size = fit_within(info.width, info.height, rendition.thumbnail_max_side)
-    stats = _DecodeStats()
+    stats = DecodeStats()
     try:
         for frame in iter_annotated_frames(
             info, annotation_fps=annotation_fps, limits=limits, rendition=rendition, stats=stats
@@ -198,7 +202,7 @@ def iter_annotated_frames(
     annotation_fps: float | None,
     limits: IngestLimits = DEFAULT_LIMITS,
     rendition: RenditionOptions = DEFAULT_RENDITION,
-    stats: _DecodeStats | None = None,
+    stats: DecodeStats | None = None,
 ) -> Iterator[AnnotatedFrame]:
     """Yield the annotated frames of a probed upload one at a time, encoded as JPEG.
 
@@ -206,7 +210,7 @@ def iter_annotated_frames(
     lie), and after the last frame raises IngestError(code="truncated") when a video decoded to
     less than ``limits.min_decoded_fraction`` of its declared duration or frame count.
     """
-    stats = stats if stats is not None else _DecodeStats()
+    stats = stats if stats is not None else DecodeStats()
     if info.kind == "frames":
         source = _zip_pictures(info, rendition)
     else:
@@ -294,14 +298,14 @@ def _is_plain_rgb_jpeg(picture: Image.Image) -> bool:
     return orientation in (0, 1)
 
 
-def _decoded_duration(stats: _DecodeStats, fps: float | None) -> float:
+def _decoded_duration(stats: DecodeStats, fps: float | None) -> float:
     if stats.first_timestamp_s is None or stats.last_timestamp_s is None:
         return 0.0
     interval = 1.0 / fps if fps else 0.0
     return stats.last_timestamp_s - stats.first_timestamp_s + interval
 
 
-def _check_not_truncated(info: MediaInfo, stats: _DecodeStats, limits: IngestLimits) -> None:
+def _check_not_truncated(info: MediaInfo, stats: DecodeStats, limits: IngestLimits) -> None:
     share = limits.min_decoded_fraction
     decoded_s = _decoded_duration(stats, info.source_fps)
     declared_s = info.declared_duration_s

@@ -39,7 +39,8 @@ class RenditionOptions:
 
     ``jpeg_quality`` 95 keeps a decoded frame above ~40 dB PSNR against the source pixels.
     Display copies and the thumbnail are downscaled (never upscaled) so their long side is at most
-    ``display_max_side`` / ``thumbnail_max_side``.
+    ``display_max_side`` / ``thumbnail_max_side``; a frame that already fits gets a display copy
+    identical to its full-resolution JPEG.
     """
 
     jpeg_quality: int = 95
@@ -47,8 +48,8 @@ class RenditionOptions:
     display_jpeg_quality: int = 90
     thumbnail_max_side: int = 320
     thumbnail_jpeg_quality: int = 85
-    # Zips of frames: keep a member's original bytes when it already is a baseline-compatible RGB
-    # JPEG of the right size, so frames from a frame folder are stored bit-exact (no generation loss).
+    # Zips of frames: store a member's original bytes when it is an RGB JPEG without an EXIF
+    # rotation, so frames from a frame folder are stored bit-exact (no generation loss).
     keep_original_jpeg: bool = True
 
 
