@@ -16,7 +16,7 @@ export type RealtimeEvent =
   | { type: "mask.updated"; masklet: number; frames: number[]; versions: number[] }
   | { type: "masklet.changed"; masklet: number; action: "created" | "updated" | "deleted" }
   | { type: "job.progress"; job: number; kind: string; progress: number; frame?: number | null }
-  | { type: "job.finished"; job: number; kind: string; status: JobStatus }
+  | { type: "job.finished"; job: number; kind: string; status: JobStatus; error?: string }
   | { type: "review.changed"; video: number; issue?: number | null; task?: number | null };
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "forbidden";

@@ -127,7 +127,9 @@ export interface Task {
   reviewer: number | null;
   reviewer_name: string | null;
   state: TaskState;
-  progress: number;
+  /** fraction done, when the server reports it */
+  progress?: number;
+  masklet_count?: number;
 }
 
 export interface IssueComment {

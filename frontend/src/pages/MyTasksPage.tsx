@@ -16,6 +16,19 @@ export function MyTasksPage() {
   );
 }
 
+const STATE_PROGRESS: Record<Task["state"], number> = { new: 0, in_progress: 0.33, submitted: 0.66, rejected: 0.33, accepted: 1 };
+
+/** The server's progress when it reports one; otherwise how far the task is through its states, and its object count. */
+export function TaskProgress({ task }: { task: Task }) {
+  const value = task.progress ?? STATE_PROGRESS[task.state];
+  return (
+    <span className="task-progress" data-testid="task-progress">
+      <ProgressBar value={value} />
+      {task.masklet_count != null ? <small className="muted">{task.masklet_count} objects</small> : null}
+    </span>
+  );
+}
+
 /** Tasks where I'm assignee (annotate) or reviewer (review), each opening the workspace. */
 export function TaskTable({ tasks, testId }: { tasks: Task[]; testId: string }) {
   const { user } = useAuth();
@@ -46,7 +59,7 @@ export function TaskTable({ tasks, testId }: { tasks: Task[]; testId: string }) 
                 <span className={`badge state-${t.state}`}>{t.state.replace("_", " ")}</span>
               </td>
               <td className="narrow">
-                <ProgressBar value={t.progress ?? 0} />
+                <TaskProgress task={t} />
               </td>
               <td>
                 <Link to={`/tasks/${t.id}`} data-testid={`open-task-${t.id}`}>

@@ -126,9 +126,9 @@ export function PresenceList({ users, myId, status, onJump }: { users: PresenceU
       <span className={`conn conn-${status}`} title={`live connection: ${status}`} data-testid="connection-status">
         {status === "open" ? "live" : status}
       </span>
-      {users.map((u) => (
+      {users.map((u, i) => (
         <button
-          key={u.id}
+          key={`${u.id}-${i}`}
           className={u.id === myId ? "presence-user me" : "presence-user"}
           onClick={() => u.frame != null && onJump(u.frame)}
           title={u.frame != null ? `${u.username} is on frame ${u.frame}` : u.username}

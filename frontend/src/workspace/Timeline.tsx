@@ -32,7 +32,12 @@ interface Props {
 const LABEL_W = 150;
 const HEADER_H = 34;
 const ROW_H = 14;
-const HEIGHT = 230;
+const MAX_HEIGHT = 230;
+const MIN_HEIGHT = 84;
+
+function heightFor(rows: number): number {
+  return Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, HEADER_H + Math.max(3, rows) * ROW_H + 4));
+}
 
 /**
  * One row per masklet on a single canvas: which frames have a mask (coloured by source), which
@@ -56,6 +61,7 @@ export function Timeline(props: Props) {
     return () => ro.disconnect();
   }, []);
 
+  const HEIGHT = heightFor(props.rows.length);
   const maxScroll = Math.max(0, props.rows.length * ROW_H - (HEIGHT - HEADER_H));
   const top = Math.min(scrollTop, maxScroll);
   const scale: Scale = { frameCount: Math.max(1, props.frameCount), width: width - LABEL_W - 8, offset: LABEL_W };
@@ -152,6 +158,7 @@ export function Timeline(props: Props) {
 }
 
 function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: number, scale: Scale) {
+  const HEIGHT = heightFor(p.rows.length);
   ctx.fillStyle = "#1b1e24";
   ctx.fillRect(0, 0, width, HEIGHT);
   const x = (f: number) => frameToX(f, scale);

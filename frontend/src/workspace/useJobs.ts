@@ -119,8 +119,8 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
     [upsert],
   );
   const onFinishedEvent = useCallback(
-    (e: { job: number; kind: string; status: JobStatus }) =>
-      upsert(e.job, e.status === "succeeded" ? { kind: e.kind, status: e.status, progress: 1 } : { kind: e.kind, status: e.status }),
+    (e: { job: number; kind: string; status: JobStatus; error?: string }) =>
+      upsert(e.job, e.status === "succeeded" ? { kind: e.kind, status: e.status, progress: 1 } : { kind: e.kind, status: e.status, error: e.error ?? "" }),
     [upsert],
   );
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { ErrorLine, ProgressBar } from "../../components/ErrorPage";
+import { ErrorLine } from "../../components/ErrorPage";
+import { TaskProgress } from "../MyTasksPage";
 import { asApiError, useResource, type Resource } from "../../hooks";
 import type { ApiError } from "../../lib/api";
 import { api } from "../../lib/endpoints";
@@ -79,7 +80,7 @@ export function TasksSection({ projectId, tasks, videos, members, isManager }: P
                   </span>
                 </td>
                 <td className="narrow">
-                  <ProgressBar value={t.progress ?? 0} />
+                  <TaskProgress task={t} />
                 </td>
                 <td>
                   <Link to={`/tasks/${t.id}`}>Open</Link>
