@@ -4,8 +4,9 @@ Frame masks are read from the database one chunk at a time (`.iterator(chunk_siz
 ordered by frame, and handed to the streaming writers of `annotation.formats`; the zip is built
 in a temporary file and then saved to default storage under `exports/`. Memory therefore does
 not grow with the number of masks. The zip holds the writer's files, `manifest.json` (what it
-contains) and `export.json` (who exported what, with which filters); the job's result carries
-the same counts and the download URL.
+contains) with an "export" section (project, job, filters); DAVIS zips, whose manifest.json
+the DAVIS writer owns, carry that section as the zip comment instead, so the zip stays a plain
+PNG archive that re-imports as is. The job's result carries the same counts and the download URL.
 """
 
 from __future__ import annotations
@@ -254,7 +255,9 @@ def _sav_ids(group: list[Masklet], plan: _VideoPlan) -> dict[int, int]:
     return {m.pk: m.number for m in group}
 
 
-def _write_sav(out: IO[bytes], plans: list[_VideoPlan], progress: _Progress) -> Manifest:
+def _write_sav(
+    out: IO[bytes], plans: list[_VideoPlan], progress: _Progress, record: dict[str, Any]
+) -> Manifest:
     """A zip of `{video_id}_manual.json` / `{video_id}_auto.json` per video (an empty manual
     file for a video without masklets)."""
     manifest = Manifest(format="sav")
@@ -289,12 +292,18 @@ def _write_sav(out: IO[bytes], plans: list[_VideoPlan], progress: _Progress) -> 
                 entry.masks += part.masks
                 entry.files.append(name)
             manifest.videos.append(entry)
-        archive.writestr("manifest.json", json.dumps(manifest.to_dict(), indent=2))
+        archive.writestr(
+            "manifest.json", json.dumps({**manifest.to_dict(), "export": record}, indent=2)
+        )
     return manifest
 
 
 def _write_coco(
-    out: IO[bytes], plans: list[_VideoPlan], progress: _Progress, categories: list[str]
+    out: IO[bytes],
+    plans: list[_VideoPlan],
+    progress: _Progress,
+    categories: list[str],
+    record: dict[str, Any],
 ) -> Manifest:
     """A zip holding `annotations.json` (one COCO file for all videos) and manifest.json."""
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
@@ -304,24 +313,29 @@ def _write_coco(
             )
         for entry in manifest.videos:
             entry.files = ["annotations.json"]
-        archive.writestr("manifest.json", json.dumps(manifest.to_dict(), indent=2))
+        archive.writestr(
+            "manifest.json", json.dumps({**manifest.to_dict(), "export": record}, indent=2)
+        )
     return manifest
 
 
 def _write(
-    fmt: str, out: IO[bytes], plans: list[_VideoPlan], progress: _Progress, job: Job
+    fmt: str, out: IO[bytes], plans: list[_VideoPlan], progress: _Progress, job: Job, record: dict
 ) -> Manifest:
     if fmt == "sav":
-        return _write_sav(out, plans, progress)
+        return _write_sav(out, plans, progress, record)
     if fmt == "coco":
         categories = list(
             Label.objects.filter(project_id=job.project_id)
             .order_by("pk")
             .values_list("name", flat=True)
         )
-        return _write_coco(out, plans, progress, categories)
+        return _write_coco(out, plans, progress, categories, record)
     if fmt == "davis":
-        return write_davis(out, [_video_export(p, progress) for p in plans])
+        manifest = write_davis(out, [_video_export(p, progress) for p in plans])
+        with zipfile.ZipFile(out, "a") as archive:
+            archive.comment = json.dumps({"export": record}).encode()[:65535]
+        return manifest
     raise FormatError(f'unknown export format {fmt!r}; use "sav", "coco" or "davis"')
 
 
@@ -348,22 +362,19 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
     progress = _Progress(ctx, total)
     spool_dir = settings.MASKLET.get("EXPORT_SPOOL_DIR") or None
     heartbeat = job_heartbeat(ctx) if ctx is not None else contextlib.nullcontext()
+    record = {
+        "project": job.project_id,
+        "job": job.pk,
+        "format": fmt,
+        "created_at": timezone.now().isoformat(),
+        "filters": {
+            "only_verified": bool(params.get("only_verified")),
+            "videos": params.get("videos") or [],
+            "labels": params.get("labels") or [],
+        },
+    }
     with heartbeat, tempfile.TemporaryFile(dir=spool_dir, suffix=".zip") as out:
-        manifest = _write(fmt, out, plans, progress, job)
-        record = {
-            "project": job.project_id,
-            "job": job.pk,
-            "format": fmt,
-            "created_at": timezone.now().isoformat(),
-            "filters": {
-                "only_verified": bool(params.get("only_verified")),
-                "videos": params.get("videos") or [],
-                "labels": params.get("labels") or [],
-            },
-            "totals": manifest.to_dict()["totals"],
-        }
-        with zipfile.ZipFile(out, "a") as archive:
-            archive.writestr("export.json", json.dumps(record, indent=2))
+        manifest = _write(fmt, out, plans, progress, job, record)
         out.seek(0, os.SEEK_END)
         size = out.tell()
         out.seek(0)

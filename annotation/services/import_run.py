@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from annotation.formats.coco import parse_coco
+from annotation.formats.coco import UNLABELED, parse_coco
 from annotation.formats.davis import parse_davis
 from annotation.formats.errors import FormatError
 from annotation.formats.model import ImportTarget, ParsedImport
@@ -182,7 +182,7 @@ def _write(
             masklet = masklet_create(
                 video=video,
                 user=user,
-                label=labels[imported.label] if imported.label else None,
+                label=labels.get(imported.label) if imported.label else None,
                 name=_masklet_name(part, imported, fmt),
                 origin=MaskletOrigin.IMPORTED,
                 status=MaskletStatus.DRAFT,
@@ -249,7 +249,7 @@ def import_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         height=video.height or 0,
         width=video.width or 0,
         annotated_frame_count=video.frame_count,
-        known_labels=set(labels),
+        known_labels=set(labels) | {UNLABELED},  # our COCO exports' category of unlabelled masklets
     )
     heartbeat = job_heartbeat(ctx) if ctx is not None else contextlib.nullcontext()
     spool_dir = settings.MASKLET.get("EXPORT_SPOOL_DIR") or None
