@@ -1,4 +1,15 @@
-"""Ingest of an uploaded video or zip of frames into annotated frames in storage (cpu queue)."""
+"""Ingest of an uploaded video or zip of frames into annotated frames in storage (cpu queue).
+
+Runs in a Celery worker (`annotation.tasks.ingest_video` → `run_job` → `video_ingest`). Only
+`default_storage` APIs are used, so local files and S3-compatible storage behave the same: the
+upload is read through `local_copy` (the file itself on local storage, a temporary copy otherwise)
+and every frame is written with `default_storage.save` under `videos/<id>/`.
+
+Re-ingesting a file already in the project is refused here, in the worker, by content hash (the
+SHA-256 the probe computes while reading the file once): hashing at upload time would mean reading
+a multi-GB upload a second time inside the web request. The second video fails with a message
+naming the first; a project-row lock makes two simultaneous uploads of the same file safe.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +25,16 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from annotation.job_runner import JobContext, JobFailed
+from annotation.job_runner import JobCancelled, JobContext, JobFailed
 from annotation.media import IngestError, IngestLimits, RenditionOptions, ingest, probe
-from annotation.models import Video
+from annotation.models import Project, Video
 from annotation.models.videos import VideoStatus
 from annotation.services.videos import delete_storage_tree, video_changed
+
+# Progress is reported (and cancellation checked) this many times per ingest at most.
+PROGRESS_STEPS = 50
+CANCELLED_MESSAGE = "The ingest was cancelled before it finished; upload the file again to retry."
+INTERNAL_MESSAGE = "The video could not be processed because of an internal error; see the worker log."
 
 
 def ingest_limits() -> IngestLimits:
@@ -40,13 +56,16 @@ def rendition() -> RenditionOptions:
 
 @contextlib.contextmanager
 def local_copy(name: str) -> Iterator[str]:
-    """A local file path for a stored file (the file itself with local storage, else a temp copy)."""
+    """A local file path for a stored file: the file itself with local storage, else a temporary
+    copy streamed from storage in 1 MiB chunks (deleted on exit)."""
     try:
-        yield default_storage.path(name)
+        path: str | None = default_storage.path(name)
+    except NotImplementedError:  # S3 and other remote storages have no local path
+        path = None
+    if path is not None:
+        yield path
         return
-    except NotImplementedError:
-        pass
-    with tempfile.NamedTemporaryFile(suffix=os.path.splitext(name)[1], delete=True) as tmp:
+    with tempfile.NamedTemporaryFile(suffix=os.path.splitext(name)[1], dir=settings.FILE_UPLOAD_TEMP_DIR) as tmp:
         with default_storage.open(name, "rb") as source:
             shutil.copyfileobj(source, tmp, 1024 * 1024)
         tmp.flush()
@@ -57,54 +76,52 @@ def video_ingest(*, video: Video, ctx: JobContext) -> dict[str, Any]:
     """Decode, sample at the project's annotation fps, store frames; mark the video ready or failed.
 
     On any failure nothing is left behind: stored frames and the upload are deleted and the video
-    is marked failed with the reason in words.
+    is marked failed with the reason in words (the job fails with the same words).
     """
-    stored: list[str] = []
     prefix = video.storage_prefix
-    annotation_fps = video.project.annotation_fps
+    annotation_fps = video.project.annotation_fps or None
+    frames_fps = None if annotation_fps else settings.MASKLET["FRAMES_ZIP_FPS"]
+    limits = ingest_limits()
     try:
         if not video.source:
-            raise JobFailed("the upload is missing")
-        # Frames from an earlier, interrupted attempt are rewritten from the start.
+            raise JobFailed("The uploaded file is missing; upload it again.")
+        # Frames from an earlier, interrupted attempt (a dead worker's) are rewritten from the start.
         delete_storage_tree(prefix)
         with local_copy(video.source.name) as path:
-            info = probe(path, ingest_limits(), annotation_fps=annotation_fps,
-                         frames_fps=settings.MASKLET["FRAMES_ZIP_FPS"] if not annotation_fps else None)
-            duplicate = (
-                Video.objects.filter(project=video.project, content_hash=info.sha256, status=VideoStatus.READY)
-                .exclude(pk=video.pk)
-                .first()
-            )
-            if duplicate is not None:
-                raise JobFailed(
-                    f"this file was already uploaded to the project as video {duplicate.name!r} (id {duplicate.pk})"
-                )
+            info = probe(path, limits, annotation_fps=annotation_fps, frames_fps=frames_fps)
+            _claim_content_hash(video, info.sha256)
+            total_steps = max(1, info.estimated_annotated_frames(annotation_fps) // PROGRESS_STEPS)
 
             def store(name: str, data: bytes) -> None:
                 full = f"{prefix}/{name}"
-                if default_storage.exists(full):
-                    default_storage.delete(full)
-                stored.append(default_storage.save(full, ContentFile(data)))
+                saved = default_storage.save(full, ContentFile(data))
+                if saved != full:  # the storage renamed it: something else wrote there meanwhile
+                    default_storage.delete(saved)
+                    raise RuntimeError(f"storage refused the name {full!r} (got {saved!r})")
 
             def progress(done: int, total: int) -> None:
-                if done % max(1, total // 50) == 0 or done == total:
+                if done % total_steps == 0:
                     ctx.check_cancel()
-                    ctx.progress(done / total if total else 0.0, frame=done)
+                    ctx.progress(min(done / total, 0.99), frame=done)
 
             result = ingest(
-                path, annotation_fps=annotation_fps, store=store, limits=ingest_limits(), rendition=rendition(),
-                frames_fps=settings.MASKLET["FRAMES_ZIP_FPS"] if not annotation_fps else None,
-                progress=progress, info=info,
+                path, annotation_fps=annotation_fps, store=store, limits=limits, rendition=rendition(),
+                frames_fps=frames_fps, progress=progress, info=info,
             )
     except IngestError as error:
-        _fail(video, str(error), stored)
+        _fail(video, str(error))
         raise JobFailed(str(error)) from error
     except JobFailed as error:
-        _fail(video, str(error), stored)
+        _fail(video, str(error))
         raise
-    except BaseException:
-        _fail(video, "the video could not be processed (internal error)", stored)
+    except JobCancelled:
+        _fail(video, CANCELLED_MESSAGE)
         raise
+    except Exception:
+        _fail(video, INTERNAL_MESSAGE)
+        raise
+    # A worker shutting down (SystemExit, KeyboardInterrupt) leaves the upload in place: the job is
+    # delivered again and starts over, deleting the partial frames first.
     with transaction.atomic():
         video.status = VideoStatus.READY
         video.error = ""
@@ -126,13 +143,37 @@ def video_ingest(*, video: Video, ctx: JobContext) -> dict[str, Any]:
     return {"video": video.pk, "frames": video.frame_count, "width": video.width, "height": video.height}
 
 
-def _fail(video: Video, message: str, stored: list[str]) -> None:
-    for name in stored:
-        default_storage.delete(name)
+@transaction.atomic
+def _claim_content_hash(video: Video, sha256: str) -> None:
+    """Refuse a file the project already holds (ready, or being ingested), else record its hash.
+
+    The project row is locked so two uploads of one file ingested at once cannot both pass.
+    """
+    Project.objects.select_for_update().filter(pk=video.project_id).first()
+    duplicate = (
+        Video.objects.filter(
+            project_id=video.project_id, content_hash=sha256, status__in=[VideoStatus.READY, VideoStatus.PROCESSING]
+        )
+        .exclude(pk=video.pk)
+        .order_by("pk")
+        .first()
+    )
+    if duplicate is not None:
+        state = "already in" if duplicate.status == VideoStatus.READY else "being added to"
+        raise JobFailed(
+            f"This file is {state} the project as video {duplicate.name!r} (id {duplicate.pk}); "
+            "it was not added twice."
+        )
+    Video.objects.filter(pk=video.pk).update(content_hash=sha256)
+    video.content_hash = sha256
+
+
+def _fail(video: Video, message: str) -> None:
+    """Mark the video failed with `message` and delete everything it had in storage."""
     delete_storage_tree(video.storage_prefix)
     if video.source:
         default_storage.delete(video.source.name)
-    Video.objects.filter(pk=video.pk).update(status=VideoStatus.FAILED, error=message, source="")
-    video.status = VideoStatus.FAILED
+    Video.objects.filter(pk=video.pk).update(status=VideoStatus.FAILED, error=message, source="", content_hash="")
+    video.status, video.error, video.source, video.content_hash = VideoStatus.FAILED, message, "", ""
     with transaction.atomic():
         video_changed(video)

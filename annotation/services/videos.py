@@ -26,20 +26,37 @@ def _human_bytes(n: int) -> str:
     return str(n)
 
 
+def upload_too_large(size: int | None) -> str | None:
+    """The words refusing an upload of `size` bytes, or None when it is within the limit."""
+    limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
+    if size is not None and size > limit:
+        return f"The file is {_human_bytes(size)}; the limit is {_human_bytes(limit)}."
+    return None
+
+
 @transaction.atomic
 def video_upload(*, project: Project, user: Any, upload: UploadedFile, name: str) -> tuple[Video, Job]:
-    """Store an uploaded video or zip of frames and queue its ingest on the cpu queue."""
-    limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
-    if upload.size is not None and upload.size > limit:
-        raise InvalidInput(f"the file is {_human_bytes(upload.size)}; the limit is {_human_bytes(limit)}")
+    """Store an uploaded video or zip of frames and queue its ingest on the cpu queue.
+
+    Only the size is checked here (the answer must come at once); what the file holds is checked
+    by the ingest job, which marks the video failed with the reason in words.
+    """
+    too_large = upload_too_large(upload.size)
+    if too_large:
+        raise InvalidInput(too_large)
     if not upload.size:
-        raise InvalidInput("the file is empty")
+        raise InvalidInput("The file is empty.")
     video = Video.objects.create(
         project=project, name=name[:255], status=VideoStatus.PROCESSING, size_bytes=upload.size or 0, created_by=user
     )
     # Streams the temporary upload into storage chunk by chunk.
     video.source.save(f"{video.pk}-{upload.name}"[-200:], upload, save=True)
-    job = job_create(project=project, kind="ingest", user=user, video=video)
+    stored = video.source.name
+    try:  # should creating the job fail, the stored upload must not stay behind
+        job = job_create(project=project, kind="ingest", user=user, video=video)
+    except BaseException:
+        default_storage.delete(stored)
+        raise
     return video, job
 
 

@@ -6,6 +6,7 @@ import hashlib
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -34,8 +35,20 @@ from annotation.services import jobs as job_services
 from annotation.services import masklets as masklet_services
 from annotation.services import review as review_services
 from annotation.services import videos as video_services
+from annotation.services.errors import InvalidInput
 
 ANNOTATORS_ONLY = "Only the video's assigned annotators and the project's managers can do this."
+
+
+# Room for the multipart boundaries, part headers and the name field around an uploaded file.
+UPLOAD_ENVELOPE_BYTES = 64 * 1024
+
+
+def _int_header(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
 
 
 def _int_param(request: Request, name: str) -> int | None:
@@ -45,8 +58,6 @@ def _int_param(request: Request, name: str) -> int | None:
     try:
         return int(value)
     except ValueError:
-        from annotation.services.errors import InvalidInput
-
         raise InvalidInput(f"{name} must be a whole number") from None
 
 
@@ -62,6 +73,13 @@ class ProjectVideoListView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         project = selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), "Only the project's managers can upload videos.")
+        # Refuse an oversized upload from its declared length, before the body is parsed; the
+        # service checks the file's own size again (the multipart envelope is a little bigger).
+        declared = _int_header(request.META.get("CONTENT_LENGTH"))
+        if declared is not None and declared > UPLOAD_ENVELOPE_BYTES:
+            too_large = video_services.upload_too_large(declared - UPLOAD_ENVELOPE_BYTES)
+            if too_large:
+                raise InvalidInput(too_large)
         data = parse(VideoUploadIn, request)
         video, job = video_services.video_upload(
             project=project, user=request.user, upload=data["file"], name=data.get("name") or data["file"].name
@@ -84,17 +102,22 @@ class VideoDetailView(APIView):
 
 
 def _serve_image(request: Request, name: str, etag_seed: str) -> HttpResponse:
+    """A stored JPEG with a strong ETag; 304 when the client already holds it.
+
+    Frames never change once ingested (a re-ingest is a new video), so browsers may keep them for
+    a year; `private` because only project members may see them.
+    """
     etag = '"' + hashlib.sha1(etag_seed.encode()).hexdigest() + '"'
-    if request.headers.get("If-None-Match") == etag:
+    known = parse_etags(request.headers.get("If-None-Match", ""))
+    if "*" in known or etag in known or f"W/{etag}" in known:
         response: HttpResponse = HttpResponseNotModified()
     else:
         try:
             handle = default_storage.open(name, "rb")
         except (FileNotFoundError, OSError):
-            raise Http404("no such frame") from None
+            raise Http404("the image is missing from storage") from None
         response = FileResponse(handle, content_type="image/jpeg")
     response["ETag"] = etag
-    # Frames never change once ingested; members only, so private caches.
     response["Cache-Control"] = "private, max-age=31536000, immutable"
     return response
 
@@ -102,24 +125,27 @@ def _serve_image(request: Request, name: str, etag_seed: str) -> HttpResponse:
 class FrameView(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("size", str, enum=["display", "full"], description="display (default) or full")],
-        responses={(200, "image/jpeg"): bytes},
+        responses={(200, "image/jpeg"): bytes, 304: None},
     )
     def get(self, request: Request, pk: int, index: int) -> HttpResponse:
         video = selectors.video_get(request.user, pk)
+        size = request.query_params.get("size") or "display"
+        if size not in ("display", "full"):
+            raise InvalidInput("size must be display or full")
         if video.status != "ready":
-            raise Http404("the video has no frames yet")
+            raise Http404(f"the video has no frames ({video.status})")
         if not 0 <= index < video.frame_count:
             raise Http404(f"no frame {index}: the video has frames 0 to {video.frame_count - 1}")
-        full = request.query_params.get("size") == "full"
-        return _serve_image(request, video.frame_path(index, full=full), f"{video.pk}:{video.content_hash}:{index}:{full}")
+        full = size == "full"
+        return _serve_image(request, video.frame_path(index, full=full), f"{video.pk}:{video.content_hash}:{index}:{size}")
 
 
 class ThumbnailView(APIView):
-    @extend_schema(responses={(200, "image/jpeg"): bytes})
+    @extend_schema(responses={(200, "image/jpeg"): bytes, 304: None})
     def get(self, request: Request, pk: int) -> HttpResponse:
         video = selectors.video_get(request.user, pk)
         if video.status != "ready":
-            raise Http404("the video has no thumbnail yet")
+            raise Http404(f"the video has no thumbnail ({video.status})")
         return _serve_image(request, video.thumbnail_path, f"{video.pk}:{video.content_hash}:thumb")
 
 
