@@ -31,7 +31,9 @@ class MaskletDetailView(APIView):
         if new_status is not None:
             require(
                 policy.can_set_masklet_status(request.user, masklet.video, new_status),
-                "Only reviewers and managers verify or reject masklets.",
+                "Only reviewers and managers verify or reject masklets."
+                if new_status in ("verified", "rejected")
+                else ANNOTATORS_ONLY,
             )
             masklet = masklet_services.masklet_set_status(masklet=masklet, status=new_status, user=request.user, comment=comment)
         if data:
