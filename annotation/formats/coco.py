@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import IO, Any
 
 import numpy as np
@@ -156,10 +156,63 @@ def write_coco(
 # Parsing
 
 
-@dataclass
-class _Image:
-    video: str
-    frame: int
+class _ImageTable:
+    """image id -> (video, frame), compact: integer ids (the usual case) live in sorted numpy
+    columns, other ids in a dict, so 100k images cost a few megabytes."""
+
+    def __init__(self) -> None:
+        self.videos: dict[str, int] = {}
+        self._ids = array("q")
+        self._video = array("q")
+        self._frame = array("q")
+        self._other: dict[Any, tuple[int, int]] = {}
+        self._sorted: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def add(self, image_id: Any, video: str, frame: int) -> None:
+        v = self.videos.setdefault(video, len(self.videos))
+        if _is_int(image_id) and -(2**63) <= image_id < 2**63:
+            self._ids.append(image_id)
+            self._video.append(v)
+            self._frame.append(frame)
+        elif image_id in self._other:
+            raise FormatError(f"image id {image_id!r} repeats")
+        else:
+            self._other[image_id] = (v, frame)
+
+    def finish(self) -> None:
+        ids = np.frombuffer(self._ids, dtype=np.int64) if len(self._ids) else np.zeros(0, np.int64)
+        order = np.argsort(ids, kind="stable")
+        ids = ids[order]
+        repeats = np.flatnonzero(np.diff(ids) == 0)
+        if len(repeats):
+            raise FormatError(f"image id {int(ids[repeats[0]])} repeats")
+        video = np.frombuffer(self._video, dtype=np.int64)[order] if len(ids) else ids
+        frame = np.frombuffer(self._frame, dtype=np.int64)[order] if len(ids) else ids
+        self._sorted = (ids, video, frame)
+        self._ids = self._video = self._frame = array("q")
+
+    def get(self, image_id: Any) -> tuple[int, int] | None:
+        assert self._sorted is not None
+        if _is_int(image_id):
+            ids, video, frame = self._sorted
+            at = int(np.searchsorted(ids, image_id))
+            if at < len(ids) and ids[at] == image_id:
+                return int(video[at]), int(frame[at])
+            return None
+        try:
+            return self._other.get(image_id)
+        except TypeError:  # an unhashable id (a list or object) is simply not an image
+            return None
+
+    def frames_of(self, video: int) -> Iterator[tuple[Any, int]]:
+        """(image id, frame) of every image of a video."""
+        assert self._sorted is not None
+        ids, videos, frames = self._sorted
+        for i in np.flatnonzero(videos == video):
+            yield int(ids[i]), int(frames[i])
+        for image_id, (v, frame) in self._other.items():
+            if v == video:
+                yield image_id, frame
 
 
 _DIGITS = re.compile(r"(\d+)(?=\.[A-Za-z0-9]+$|$)")
@@ -223,11 +276,12 @@ def parse_coco(source: Any, target: ImportTarget, *, video: str | None = None) -
     annotations give the mask (RLE or polygons), the label (category name) and the masklet
     (`track_id`, else `instance_id`, else the annotation's own id). A file with several videos
     needs `video` (name or id). Everything is checked before ParsedImport is returned; its
-    iter_masks() re-reads the file one annotation at a time.
+    iter_masks() re-reads the file one annotation at a time. The file is streamed; memory
+    holds a few numbers per image and per mask, never the masks.
     """
     categories: dict[Any, str] = {}
     video_names: dict[str, str] = {}  # video id (as str) -> name
-    images: dict[Any, _Image] = {}
+    images = _ImageTable()
     with open_source(source) as f:
         stream = JsonStream(f, "COCO file")
         if stream.peek() != "{":
@@ -256,49 +310,53 @@ def parse_coco(source: Any, target: ImportTarget, *, video: str | None = None) -
                     where = f"images[{i}]"
                     if not isinstance(image, dict) or "id" not in image:
                         raise FormatError("an image needs an id", where=where)
-                    if image["id"] in images:
-                        raise FormatError(f"image id {image['id']} repeats", where=where)
-                    images[image["id"]] = _Image(
-                        video=str(image.get("video_id", "")), frame=_image_frame(image, where)
-                    )
                     for dim, expected in (("width", target.width), ("height", target.height)):
                         if dim in image and image[dim] != expected:
                             raise FormatError(
                                 f"image {dim} {image[dim]} does not match the video's {dim} {expected}",
                                 where=where,
                             )
+                    try:
+                        images.add(
+                            image["id"], str(image.get("video_id", "")), _image_frame(image, where)
+                        )
+                    except TypeError:
+                        raise FormatError(
+                            "image ids must be numbers or strings", where=where
+                        ) from None
             else:
                 stream.skip()
         stream.end()
     if "annotations" not in seen or "images" not in seen:
         raise FormatError('a COCO file needs "images" and "annotations" lists')
+    images.finish()
 
-    chosen = _choose_video(images, video_names, video)
+    chosen = _choose_video(images.videos, video_names, video)
     frames_seen: dict[int, Any] = {}
-    for image_id, image in images.items():
-        if image.video != chosen:
-            continue
-        if not 0 <= image.frame < target.annotated_frame_count:
+    for image_id, frame in images.frames_of(chosen):
+        if not 0 <= frame < target.annotated_frame_count:
             raise FormatError(
-                f"image {image_id} is frame {image.frame}, but this video has annotated frames "
+                f"image {image_id} is frame {frame}, but this video has annotated frames "
                 f"0 to {target.annotated_frame_count - 1}"
             )
-        if image.frame in frames_seen:
-            raise FormatError(
-                f"images {frames_seen[image.frame]} and {image_id} are both frame {image.frame}"
-            )
-        frames_seen[image.frame] = image_id
+        if frame in frames_seen:
+            raise FormatError(f"images {frames_seen[frame]} and {image_id} are both frame {frame}")
+        frames_seen[frame] = image_id
+    frames_seen.clear()
 
     masklets: dict[str, ImportedMasklet] = {}
-    frames_of: dict[str, set[int]] = {}
+    track_index: dict[str, int] = {}
+    keys = array("q")  # track index << 32 | frame, one per annotation: finds repeats cheaply
+    positions = array("q")
     unknown_labels: set[str] = set()
     for i, annotation, frame in _annotations(source, images, chosen):
         where = f"annotations[{i}]"
-        if annotation.get("category_id") not in categories:
+        try:
+            label = categories[annotation.get("category_id")]
+        except (KeyError, TypeError):
             raise FormatError(
                 f"category {annotation.get('category_id')!r} is not defined", where=where
-            )
-        label = categories[annotation["category_id"]]
+            ) from None
         if target.known_labels is not None and label not in target.known_labels:
             unknown_labels.add(label)
         track = _track(annotation, where)
@@ -308,14 +366,25 @@ def parse_coco(source: Any, target: ImportTarget, *, video: str | None = None) -
             raise FormatError(
                 f"masklet {track} is labelled both {m.label!r} and {label!r}", where=where
             )
-        seen_frames = frames_of.setdefault(track, set())
-        if frame in seen_frames:
-            raise FormatError(f"masklet {track} has two masks on frame {frame}", where=where)
-        seen_frames.add(frame)
+        keys.append(track_index.setdefault(track, len(track_index)) << 32 | frame)
+        positions.append(i)
         if rle_ops.area(rle):
             m.mask_count += 1
             m.first_frame = frame if m.first_frame is None else min(m.first_frame, frame)
             m.last_frame = frame if m.last_frame is None else max(m.last_frame, frame)
+    if len(keys):
+        key_column = np.frombuffer(keys, dtype=np.int64)
+        order = np.argsort(key_column, kind="stable")
+        repeats = np.flatnonzero(np.diff(key_column[order]) == 0)
+        if len(repeats):
+            second = int(order[repeats[0] + 1])
+            key = int(key_column[second])
+            track = next(t for t, k in track_index.items() if k == key >> 32)
+            raise FormatError(
+                f"masklet {track} has two masks on frame {key & 0xFFFFFFFF}",
+                where=f"annotations[{positions[second]}]",
+            )
+    del keys, positions
     if unknown_labels:
         raise FormatError(
             "the file uses labels this project does not have: "
@@ -354,22 +423,20 @@ def _track(annotation: dict, where: str) -> str:
     raise FormatError("annotation has no track_id, instance_id or id", where=where)
 
 
-def _choose_video(images: dict[Any, _Image], names: dict[str, str], video: str | None) -> str:
-    present = sorted({image.video for image in images.values()})
+def _choose_video(videos: dict[str, int], names: dict[str, str], video: str | None) -> int:
+    """Index of the video to import among the images' video ids."""
     if video is not None:
-        for vid in present:
+        for vid, index in videos.items():
             if video in (vid, names.get(vid)):
-                return vid
+                return index
         raise FormatError(f"the file has no video {video!r}")
-    if len(present) > 1:
-        listed = ", ".join(names.get(v, v) for v in present)
-        raise FormatError(f"the file holds {len(present)} videos ({listed}); choose one to import")
-    return present[0] if present else ""
+    if len(videos) > 1:
+        listed = ", ".join(names.get(v, v) for v in sorted(videos))
+        raise FormatError(f"the file holds {len(videos)} videos ({listed}); choose one to import")
+    return 0
 
 
-def _annotations(
-    source: Any, images: dict[Any, _Image], chosen: str
-) -> Iterator[tuple[int, dict, int]]:
+def _annotations(source: Any, images: _ImageTable, chosen: int) -> Iterator[tuple[int, dict, int]]:
     """Yield (position, annotation, frame) for the annotations of the chosen video."""
     with open_source(source) as f:
         stream = JsonStream(f, "COCO file")
@@ -387,11 +454,6 @@ def _annotations(
                         f"annotation refers to image {annotation.get('image_id')!r}, which is not listed",
                         where=where,
                     )
-                if image.video == chosen:
-                    yield i, annotation, image.frame
+                if image[0] == chosen:
+                    yield i, annotation, image[1]
             return
-
-
-def masks_equal(a: RLE, b: RLE) -> bool:
-    """Pixel equality of two RLEs (encodings of one mask may differ in form, not in pixels)."""
-    return a["size"] == b["size"] and bool(np.array_equal(rle_ops.decode(a), rle_ops.decode(b)))

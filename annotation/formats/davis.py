@@ -23,9 +23,9 @@ from __future__ import annotations
 import io
 import json
 import re
-import zipfile
+from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any
 
 import numpy as np
@@ -33,6 +33,8 @@ from PIL import Image
 
 from inference.engine import masks as rle_ops
 
+from ._io import open_source
+from ._zip import StreamingZipWriter, ZipEntry, iter_zip_entries, read_zip_entry
 from .errors import FormatError
 from .model import (
     ImportedMask,
@@ -49,7 +51,6 @@ PALETTE_ROOT = "Annotations"
 OBJECTS_ROOT = "Annotations_objects"
 _OBJECT_ROOTS = (OBJECTS_ROOT, "Annotations_6fps")  # the second is SA-V val/test's name
 MAX_PNG_BYTES = 64 * 1024 * 1024
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry times: the same export gives the same bytes
 
 
 def davis_palette() -> list[int]:
@@ -86,10 +87,8 @@ def binary_png(mask: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _store(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_STORED  # PNG is already compressed
-    archive.writestr(info, data)
+def _store(archive: StreamingZipWriter, name: str, data: bytes) -> None:
+    archive.writestr(name, data)  # stored: PNG is already compressed
 
 
 def write_davis(out: IO[bytes], videos: Iterable[VideoExport]) -> Manifest:
@@ -98,7 +97,7 @@ def write_davis(out: IO[bytes], videos: Iterable[VideoExport]) -> Manifest:
     Each video's frame rows are read once, in order; one frame is decoded at a time.
     """
     manifest = Manifest(format="davis")
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with StreamingZipWriter(out) as archive:
         for item in videos:
             manifest.videos.append(_write_video(archive, item))
         manifest_dict = manifest.to_dict()
@@ -107,11 +106,13 @@ def write_davis(out: IO[bytes], videos: Iterable[VideoExport]) -> Manifest:
             "objects": f"{OBJECTS_ROOT}/{{video}}/{{masklet:03d}}/{{frame:05d}}.png",
             "frames": "annotated-frame index",
         }
-        archive.writestr("manifest.json", json.dumps(manifest_dict, indent=2))
+        archive.writestr(
+            "manifest.json", json.dumps(manifest_dict, indent=2).encode(), compress=True
+        )
     return manifest
 
 
-def _write_video(archive: zipfile.ZipFile, item: VideoExport) -> ManifestVideo:
+def _write_video(archive: StreamingZipWriter, item: VideoExport) -> ManifestVideo:
     v = item.video
     if not v.video_id or "/" in v.video_id or "\\" in v.video_id or v.video_id in (".", ".."):
         raise FormatError(f"video name {v.video_id!r} cannot be a folder name")
@@ -206,16 +207,11 @@ def _write_video(archive: zipfile.ZipFile, item: VideoExport) -> ManifestVideo:
 _NUMBER = re.compile(r"^\d{1,9}$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _PIXEL_MODES = ("1", "L", "P", "I", "I;16")
+_PALETTE_OBJECT = -1  # object column value of a palette PNG
 
 
-@dataclass
-class _VideoEntries:
-    palette: dict[int, str] = field(default_factory=dict)  # frame -> zip entry
-    objects: dict[int, dict[int, str]] = field(default_factory=dict)  # object -> frame -> entry
-
-
-def _check_name(info: zipfile.ZipInfo) -> str:
-    name = info.filename
+def _check_name(entry: ZipEntry) -> str:
+    name = entry.name
     parts = name.split("/")
     if (
         "\\" in name
@@ -225,7 +221,7 @@ def _check_name(info: zipfile.ZipInfo) -> str:
         or "\x00" in name
     ):
         raise FormatError("the zip entry has an unsafe path (absolute or with '..')", where=name)
-    if info.flag_bits & 0x1:
+    if entry.flags & 0x1:
         raise FormatError("encrypted zip entries are not supported", where=name)
     return name
 
@@ -247,8 +243,8 @@ def _frame_number(stem: str, frame_step: int, target: ImportTarget, where: str) 
     return frame
 
 
-def _classify(name: str, frame_step: int, target: ImportTarget) -> tuple[str, int | None, int]:
-    """(video, object or None for a palette PNG, frame) of a PNG entry."""
+def _classify(name: str, frame_step: int, target: ImportTarget) -> tuple[str, int, int]:
+    """(video, object or _PALETTE_OBJECT, frame) of a PNG entry."""
     parts = name.split("/")
     root = parts[0] if len(parts) > 1 else ""
     if root in _OBJECT_ROOTS:
@@ -261,7 +257,7 @@ def _classify(name: str, frame_step: int, target: ImportTarget) -> tuple[str, in
     stem = rest[-1][: -len(".png")]
     frame = _frame_number(stem, frame_step, target, name)
     if layout == "palette" and len(rest) in (1, 2):
-        return (rest[0] if len(rest) == 2 else ""), None, frame
+        return (rest[0] if len(rest) == 2 else ""), _PALETTE_OBJECT, frame
     if layout == "objects" and len(rest) in (2, 3):
         obj = rest[-2]
         if not _NUMBER.match(obj):
@@ -274,21 +270,8 @@ def _classify(name: str, frame_step: int, target: ImportTarget) -> tuple[str, in
     )
 
 
-def _open_zip(source: Any) -> zipfile.ZipFile:
+def _decode_png(data: bytes, name: str, target: ImportTarget) -> np.ndarray:
     try:
-        if hasattr(source, "seek"):
-            source.seek(0)
-        return zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise FormatError("the file is not a readable zip archive") from exc
-
-
-def _read_png(archive: zipfile.ZipFile, name: str, target: ImportTarget) -> np.ndarray:
-    info = archive.getinfo(name)
-    if info.file_size > MAX_PNG_BYTES:
-        raise FormatError("the PNG is too large", where=name)
-    try:
-        data = archive.read(name)
         image = Image.open(io.BytesIO(data), formats=["PNG"])
         if image.size != (target.width, target.height):
             raise FormatError(
@@ -309,6 +292,71 @@ def _read_png(archive: zipfile.ZipFile, name: str, target: ImportTarget) -> np.n
         raise FormatError("the file is not a readable PNG", where=name) from exc
 
 
+@dataclass
+class _Layout:
+    """Which PNGs of the zip to read: one video, in its per-object or palette layout."""
+
+    video: str
+    objects: bool  # True: per-object PNGs; False: palette PNGs
+    frame_step: int
+    target: ImportTarget
+
+
+def _png_entries(f: IO[bytes], layout: _Layout) -> Iterator[tuple[ZipEntry, int, int]]:
+    """(entry, object or _PALETTE_OBJECT, frame) of the chosen PNGs, in zip order.
+
+    Walks the central directory again on every call instead of keeping an index, so memory
+    does not depend on the number of entries.
+    """
+    for entry in iter_zip_entries(f):
+        if entry.is_dir or entry.name == "manifest.json":
+            continue
+        video, obj, frame = _classify(entry.name, layout.frame_step, layout.target)
+        if video == layout.video and (obj != _PALETTE_OBJECT) == layout.objects:
+            yield entry, obj, frame
+
+
+def _choose_layout(
+    f: IO[bytes], frame_step: int, target: ImportTarget, video: str | None
+) -> _Layout:
+    """Check every entry (safe path, PNG only, name, size) and pick the video and layout."""
+    has_objects: dict[str, bool] = {}
+    for entry in iter_zip_entries(f):
+        name = _check_name(entry)
+        if entry.is_dir or name == "manifest.json":
+            continue
+        if not name.lower().endswith(".png"):
+            raise FormatError("only PNG files may be in the zip", where=name)
+        if entry.size > MAX_PNG_BYTES:
+            raise FormatError("the PNG is too large", where=name)
+        video_name, obj, _ = _classify(name, frame_step, target)
+        has_objects[video_name] = has_objects.get(video_name, False) or obj != _PALETTE_OBJECT
+    if not has_objects:
+        raise FormatError("the zip has no PNG masks")
+    if video is None:
+        if len(has_objects) > 1:
+            raise FormatError(
+                f"the zip holds {len(has_objects)} videos ({', '.join(sorted(has_objects))}); "
+                "choose one"
+            )
+        video = next(iter(has_objects))
+    elif video not in has_objects:
+        raise FormatError(f"the zip has no video {video!r}")
+    # per-object PNGs keep overlaps, so they win over palette PNGs of the same video
+    return _Layout(video, has_objects[video], frame_step, target)
+
+
+def _read_png(f: IO[bytes], entry: ZipEntry, target: ImportTarget) -> np.ndarray:
+    name, data = read_zip_entry(
+        f, entry.offset, entry.method, entry.compressed_size, entry.size, entry.crc
+    )
+    return _decode_png(data, name, target)
+
+
+def _objects_in(frame_pixels: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(np.bincount(frame_pixels.ravel().astype(np.int64)))[1:]
+
+
 def parse_davis(
     source: Any, target: ImportTarget, *, video: str | None = None, frame_step: int = 1
 ) -> ParsedImport:
@@ -322,48 +370,36 @@ def parse_davis(
       `{video}/{object}/{frame}.png`: one mask per object (any non-zero pixel).
     When both exist for a video the per-object PNGs are used (they keep overlaps). Every entry
     is checked (safe path, PNG only, size, frame range) and every PNG of the chosen layout is
-    decoded before ParsedImport is returned; `manifest.json` at the root is ignored.
+    decoded before ParsedImport is returned; `manifest.json` at the root is ignored. Memory
+    holds a few numbers per entry, not the masks.
     """
     if frame_step < 1:
         raise ValueError("frame_step must be at least 1")
-    videos: dict[str, _VideoEntries] = {}
-    with _open_zip(source) as archive:
-        for info in archive.infolist():
-            name = _check_name(info)
-            if info.is_dir() or name == "manifest.json":
-                continue
-            if not name.lower().endswith(".png"):
-                raise FormatError("only PNG files may be in the zip", where=name)
-            video_name, obj, frame = _classify(name, frame_step, target)
-            entries = videos.setdefault(video_name, _VideoEntries())
-            slot = entries.palette if obj is None else entries.objects.setdefault(obj, {})
-            if frame in slot:
-                raise FormatError(f"two PNGs are for frame {frame}: {slot[frame]}", where=name)
-            slot[frame] = name
-        if not videos:
-            raise FormatError("the zip has no PNG masks")
-        if video is None:
-            if len(videos) > 1:
-                raise FormatError(
-                    f"the zip holds {len(videos)} videos ({', '.join(sorted(videos))}); choose one"
-                )
-            chosen = next(iter(videos.values()))
-        elif video in videos:
-            chosen = videos[video]
-        else:
-            raise FormatError(f"the zip has no video {video!r}")
+    masklets: dict[int, ImportedMasklet] = {}
 
-        masklets: dict[int, ImportedMasklet] = {}
+    def note(obj: int, frame: int) -> None:
+        m = masklets.setdefault(obj, ImportedMasklet(external_id=str(obj)))
+        m.mask_count += 1
+        m.first_frame = frame if m.first_frame is None else min(m.first_frame, frame)
+        m.last_frame = frame if m.last_frame is None else max(m.last_frame, frame)
 
-        def note(obj: int, frame: int) -> None:
-            m = masklets.setdefault(obj, ImportedMasklet(external_id=str(obj)))
-            m.mask_count += 1
-            m.first_frame = frame if m.first_frame is None else min(m.first_frame, frame)
-            m.last_frame = frame if m.last_frame is None else max(m.last_frame, frame)
-
-        for frame, obj, pixels in _iter_pngs(archive, chosen, target):
-            if obj is None:
-                for value in np.flatnonzero(np.bincount(pixels.ravel().astype(np.int64)))[1:]:
+    with open_source(source) as f:
+        layout = _choose_layout(f, frame_step, target, video)
+        keys = array("q")  # (object + 1) << 32 | frame per PNG: finds two PNGs for one frame
+        for _, obj, frame in _png_entries(f, layout):
+            keys.append((obj + 1) << 32 | frame)
+        ordered = np.sort(np.frombuffer(keys, dtype=np.int64)) if len(keys) else None
+        if ordered is not None and (repeats := np.flatnonzero(np.diff(ordered) == 0)).size:
+            key = int(ordered[repeats[0]])
+            names = [e.name for e, o, fr in _png_entries(f, layout) if (o + 1) << 32 | fr == key]
+            raise FormatError(
+                f"two PNGs are for frame {key & 0xFFFFFFFF}: {names[0]}", where=names[1]
+            )
+        del keys, ordered
+        for entry, obj, frame in _png_entries(f, layout):
+            pixels = _read_png(f, entry, target)
+            if obj == _PALETTE_OBJECT:
+                for value in _objects_in(pixels):
                     note(int(value), frame)
             elif pixels.any():
                 note(obj, frame)
@@ -371,10 +407,11 @@ def parse_davis(
                 masklets.setdefault(obj, ImportedMasklet(external_id=str(obj)))
 
     def read() -> Iterator[ImportedMask]:
-        with _open_zip(source) as archive:
-            for frame, obj, pixels in _iter_pngs(archive, chosen, target):
-                if obj is None:
-                    for value in np.flatnonzero(np.bincount(pixels.ravel().astype(np.int64)))[1:]:
+        with open_source(source) as f:
+            for entry, obj, frame in _png_entries(f, layout):
+                pixels = _read_png(f, entry, target)
+                if obj == _PALETTE_OBJECT:
+                    for value in _objects_in(pixels):
                         yield ImportedMask(str(value), frame, rle_ops.encode(pixels == value))
                 elif pixels.any():
                     yield ImportedMask(str(obj), frame, rle_ops.encode(pixels != 0))
@@ -386,19 +423,3 @@ def parse_davis(
         masklets=[masklets[k] for k in sorted(masklets)],
         _reader=read,
     )
-
-
-def _iter_pngs(
-    archive: zipfile.ZipFile, entries: _VideoEntries, target: ImportTarget
-) -> Iterator[tuple[int, int | None, np.ndarray]]:
-    """(frame, object or None, pixels) in frame order, from the per-object PNGs if any."""
-    if entries.objects:
-        frames = sorted({f for per_frame in entries.objects.values() for f in per_frame})
-        for frame in frames:
-            for obj in sorted(entries.objects):
-                name = entries.objects[obj].get(frame)
-                if name is not None:
-                    yield frame, obj, _read_png(archive, name, target)
-    else:
-        for frame in sorted(entries.palette):
-            yield frame, None, _read_png(archive, entries.palette[frame], target)

@@ -152,7 +152,9 @@ class ParsedImport:
     """A fully validated import. Nothing here was handed out before validation finished.
 
     `iter_masks()` reads the source again and yields every non-empty mask; it is safe to call
-    several times and holds one frame (SA-V, DAVIS) or one annotation (COCO) at a time.
+    several times and holds one frame (SA-V), one annotation (COCO) or one PNG (DAVIS) at a
+    time. Order: frame order for SA-V, file order for COCO and DAVIS zips (frame order for
+    the platform's own exports); the importer must not rely on it.
     """
 
     format: str
