@@ -1,15 +1,18 @@
 """The worker side of the bridge: frames from Django storage, the backend from settings,
-interactive sessions kept between clicks, and propagation of masklets into the database.
+clicks answered from the prompts in the database, and propagation of masklets into the database.
 
 inference/engine/ knows nothing of Django; this module and inference/tasks.py are the only places
-that join the two.
+that join the two. No state lives between tasks except the backend (the model, loaded once per
+process) and its image-feature cache; everything a task needs is read from the database, so any
+worker can answer any click and a killed worker's job resumes anywhere.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import threading
-from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import cv2
@@ -17,38 +20,52 @@ import numpy as np
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 
 from annotation.job_runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskSource
+from annotation.services import jobs as job_services
 from annotation.services.masklets import NewMask, frame_masks_store
 from annotation.services.projects import project_settings
 from inference.engine import masks as rle_utils
-from inference.engine.base import Backend, Session
+from inference.engine.base import Backend, EngineError, MaskResult, Session
 from inference.engine.config import EngineConfig, get_backend
 from inference.engine.postprocess import PostprocessParams, postprocess_mask
 
+log = logging.getLogger(__name__)
+
 
 class StorageFrameSource:
-    """Annotated frames of a video, read lazily from Django storage at source resolution."""
+    """Annotated frames of a video, read lazily from Django storage at source resolution.
+
+    `cache_key` names the video's content, so image features computed for one click are reused
+    by the next click on the same frame (each click opens a new engine session).
+    """
 
     def __init__(self, video: Video) -> None:
         self.video_id = video.pk
         self.height = int(video.height or 0)
         self.width = int(video.width or 0)
         self._count = int(video.frame_count)
-        self._paths = [video.frame_path(i, full=True) for i in range(self._count)]
+        self._video = video
         self.cache_key = f"video:{video.pk}:{video.content_hash}"
 
     def __len__(self) -> int:
         return self._count
 
     def read(self, index: int) -> np.ndarray:
-        with default_storage.open(self._paths[index], "rb") as handle:
-            data = np.frombuffer(handle.read(), dtype=np.uint8)
-        bgr = cv2.imdecode(data, cv2.IMREAD_COLOR)
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        path = self._video.frame_path(index, full=True)
+        try:
+            with default_storage.open(path, "rb") as handle:
+                data = np.frombuffer(handle.read(), dtype=np.uint8)
+        except (FileNotFoundError, OSError) as error:
+            raise EngineError(f"frame {index} of video {self.video_id} is missing from storage") from error
+        bgr = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
         if bgr is None:
-            raise RuntimeError(f"frame {index} of video {self.video_id} cannot be decoded")
+            raise EngineError(f"frame {index} of video {self.video_id} cannot be decoded")
         return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
 
 
@@ -71,6 +88,7 @@ def backend() -> Backend:
 
 
 def postprocess_params(video: Video) -> PostprocessParams:
+    """The project's mask clean-up settings, in pixels of the original video."""
     pp = project_settings(video.project)["postprocess"]
     return PostprocessParams(
         fill_holes_below=int(pp["fill_holes_px"]),
@@ -80,35 +98,71 @@ def postprocess_params(video: Video) -> PostprocessParams:
     )
 
 
-class InteractiveSessions:
-    """One open session per video, least recently used closed first; one click at a time."""
-
-    def __init__(self) -> None:
-        self._sessions: OrderedDict[tuple[int, str], Session] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, video: Video) -> Session:
-        key = (video.pk, video.content_hash)
-        session = self._sessions.pop(key, None)
-        if session is None:
-            session = backend().open_session(StorageFrameSource(video))
-        self._sessions[key] = session
-        while len(self._sessions) > settings.MASKLET["INTERACTIVE_SESSIONS"]:
-            _, old = self._sessions.popitem(last=False)
-            old.close()
-        return session
-
-    def forget(self, video_id: int) -> None:
-        for key in [k for k in self._sessions if k[0] == video_id]:
-            self._sessions.pop(key).close()
-
-
-interactive_sessions = InteractiveSessions()
-
-
 def stored_mask(masklet_id: int, frame: int) -> np.ndarray | None:
     row = FrameMask.objects.filter(masklet_id=masklet_id, frame=frame).values_list("rle", flat=True).first()
     return None if row is None else rle_utils.decode(row)
+
+
+# ---------------------------------------------------------------------------------------------
+# Clicks
+
+
+def segment_frame(
+    *,
+    video: Video,
+    object_id: int,
+    frame: int,
+    points: list[list[float]] | None,
+    labels: list[int] | None,
+    box: list[float] | None,
+    guide: np.ndarray | None,
+) -> tuple[MaskResult, str | None]:
+    """The mask of one object on one frame from every click in force there (pixels).
+
+    A new engine session per click: the frame's image features come from the backend's cache
+    after the first click, so only the prompt encoder and mask decoder run again. `guide` is the
+    object's current mask on the frame (a propagated, edited or earlier clicked mask): it is
+    given first, so the clicks refine it as SAM 2 refines its previous prediction on a frame.
+    Returns the mask and whether the frame's image features were "cached" or "computed" (None
+    for a backend without an image encoder).
+    """
+    with backend().open_session(StorageFrameSource(video)) as session:
+        if guide is not None:
+            session.add_mask(object_id, frame, guide)
+        result = session.add_points(object_id, frame, points or None, labels or None, box, clear_old=True)
+        counters = getattr(session, "counters", None)
+    features = None if counters is None else ("computed" if counters.get("encoder_runs") else "cached")
+    return result, features
+
+
+# ---------------------------------------------------------------------------------------------
+# Jobs
+
+
+@contextlib.contextmanager
+def lock_heartbeat(ctx: JobContext) -> Iterator[None]:
+    """Keep the job's lock alive while the body runs, however long one frame or step takes.
+
+    The lock lapses only when the process dies (a killed worker stops beating), which is what
+    lets `recover_orphaned_jobs` tell a dead worker's job from a slow one.
+    """
+    ttl = float(settings.MASKLET["JOB_LOCK_TTL"])
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(max(0.2, ttl / 3)):
+            try:
+                job_services.job_lock_refresh(job_id=ctx.job.pk, owner=ctx.owner)
+            except Exception:  # Redis away for a moment: the next beat tries again
+                log.warning("could not refresh the lock of job %s", ctx.job.pk, exc_info=True)
+
+    thread = threading.Thread(target=beat, name=f"job-{ctx.job.pk}-lock", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 @dataclass
@@ -127,88 +181,119 @@ def _end_frame(plan: PropagationPlan, direction: str, frame_count: int) -> int:
     return max(0, plan.start_frame - span)
 
 
+class _Progress:
+    """Where a propagation stands: the job's checkpoint and the share of its frames done."""
+
+    def __init__(self, plan: PropagationPlan, ctx: JobContext, frame_count: int, span: tuple[float, float]):
+        self.plan = plan
+        self.ctx = ctx
+        self.checkpoint = dict(ctx.job.checkpoint or {})
+        self.ends = {d: _end_frame(plan, d, frame_count) for d in plan.directions}
+        self.total = sum(abs(end - plan.start_frame) for end in self.ends.values()) or 1
+        self.span = span
+
+    def done(self, direction: str) -> bool:
+        return direction in self.checkpoint.get("done", [])
+
+    def resume_frame(self, direction: str) -> int:
+        return int(self.checkpoint.get(direction, self.plan.start_frame))
+
+    @property
+    def stored(self) -> int:
+        return int(self.checkpoint.get("stored", 0))
+
+    def fraction(self) -> float:
+        frames = sum(
+            abs((self.ends[d] if self.done(d) else self.resume_frame(d)) - self.plan.start_frame)
+            for d in self.plan.directions
+        )
+        lo, hi = self.span
+        return lo + (hi - lo) * min(1.0, frames / self.total)
+
+    def stored_up_to(self, direction: str, frame: int, count: int) -> None:
+        """Record (inside the batch's transaction) that frames up to `frame` are stored."""
+        self.checkpoint[direction] = frame
+        self.checkpoint["stored"] = self.stored + count
+        self.ctx.progress(self.fraction(), frame=frame, checkpoint=dict(self.checkpoint))
+
+    def finished(self, direction: str) -> None:
+        self.checkpoint["done"] = sorted({*self.checkpoint.get("done", []), direction})
+        self.ctx.progress(self.fraction(), checkpoint=dict(self.checkpoint))
+
+
+def _store_batch(
+    masklet_ids: list[int], batch: list[tuple[int, dict[int, np.ndarray]]], source: str, job_id: int
+) -> None:
+    """Upsert one batch of frames of every masklet (call inside a transaction)."""
+    # A masklet deleted while the job runs is simply no longer written.
+    for masklet in Masklet.objects.filter(pk__in=masklet_ids):
+        new = [
+            NewMask(frame=frame, rle=rle_utils.encode(masks[masklet.pk]), source=source)
+            for frame, masks in batch
+            if masklet.pk in masks
+        ]
+        frame_masks_store(masklet=masklet, masks=new, job_id=job_id)
+
+
 def propagate_into_db(
     *, video: Video, plan: PropagationPlan, ctx: JobContext, progress_span: tuple[float, float] = (0.0, 1.0)
 ) -> dict:
     """Propagate masklets through the video, storing masks in batches as they come.
 
-    Resumable: the job's checkpoint holds the last stored frame per direction; a resumed run
-    opens a new session, conditions it on the stored mask there and on every frame a person
-    prompted or edited in range (so corrections stay in force), and carries on. Masks are
-    upserted per (masklet, frame), so no frame is stored twice.
+    Each batch is one transaction holding the masks and the job's checkpoint (the last stored
+    frame per direction), so a killed worker leaves the database at a batch boundary. A resumed
+    run opens a new session conditioned as the first run was (start-frame masks, every frame a
+    person prompted or edited in range) plus the mask stored at the checkpoint, propagates from
+    there and never stores a frame twice. Frames holding a person's prompt or edit are never
+    overwritten, so corrections stay in force.
     """
     frames = StorageFrameSource(video)
     params = postprocess_params(video)
-    batch_size = settings.MASKLET["MASK_BATCH_SIZE"]
-    checkpoint = dict(ctx.job.checkpoint or {})
-    done_dirs = set(checkpoint.get("done", []))
-    masklets = {m.pk: m for m in Masklet.objects.filter(pk__in=plan.masklet_ids, video=video)}
-    ends = {d: _end_frame(plan, d, len(frames)) for d in plan.directions}
-    total = sum(abs(ends[d] - plan.start_frame) for d in plan.directions) or 1
-    stored_count = int(checkpoint.get("stored", 0))
-    lo, hi = progress_span
+    batch_size = max(1, int(settings.MASKLET["MASK_BATCH_SIZE"]))
+    masklet_ids = sorted(set(plan.masklet_ids))
+    progress = _Progress(plan, ctx, len(frames), progress_span)
 
     for direction in plan.directions:
-        if direction in done_dirs:
+        if progress.done(direction):
             continue
-        start = int(checkpoint.get(direction, plan.start_frame))
-        end = ends[direction]
-        step = 1 if direction == "forward" else -1
-        session = backend().open_session(frames)
-        try:
-            _condition(session, masklets, start, end, step)
-            remaining = abs(end - start) + 1
-            pending: list[tuple[int, dict[int, np.ndarray]]] = []
-
-            def flush(last_frame: int) -> None:
-                nonlocal stored_count
-                with transaction.atomic():
-                    for masklet_id, masklet in masklets.items():
-                        new = [
-                            NewMask(frame=f, rle=rle_utils.encode(masks[masklet_id]), source=plan.source)
-                            for f, masks in pending
-                            if masklet_id in masks
-                        ]
-                        frame_masks_store(masklet=masklet, masks=new, job_id=ctx.job.pk)
-                    stored_count += len(pending)
-                    checkpoint[direction] = last_frame
-                    checkpoint["stored"] = stored_count
-                    done = sum(abs(int(checkpoint.get(d, plan.start_frame)) - plan.start_frame) for d in plan.directions)
-                    ctx.progress(lo + (hi - lo) * min(1.0, done / total), frame=last_frame, checkpoint=dict(checkpoint))
-                pending.clear()
-
-            cancelled = False
-            for item in session.propagate(start, direction, remaining, should_cancel=ctx.cancelled):  # type: ignore[arg-type]
+        start, end = progress.resume_frame(direction), progress.ends[direction]
+        batch: list[tuple[int, dict[int, np.ndarray]]] = []
+        with backend().open_session(frames) as session:
+            if not _condition(session, masklet_ids, plan.start_frame, start, end):
+                raise EngineError("none of the masklets has a mask to propagate from any more")
+            items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=ctx.cancelled)  # type: ignore[arg-type]
+            for item in items:
                 if item.frame == start:
-                    continue  # conditioning input, already stored
-                pending.append((item.frame, {k: postprocess_mask(v, params) for k, v in item.masks.items()}))
-                if len(pending) >= batch_size:
-                    flush(item.frame)
-            if pending:
-                flush(pending[-1][0])
-            if ctx.cancelled():
-                cancelled = True
-        finally:
-            session.close()
-        if cancelled:
+                    continue  # the conditioning input: already stored
+                batch.append((item.frame, {k: postprocess_mask(v, params) for k, v in item.masks.items()}))
+                if len(batch) >= batch_size or item.frame == end:
+                    with transaction.atomic():
+                        _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
+                        progress.stored_up_to(direction, batch[-1][0], len(batch))
+                    batch = []
+            if batch:  # cancelled mid-batch: keep what was computed
+                with transaction.atomic():
+                    _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
+                    progress.stored_up_to(direction, batch[-1][0], len(batch))
+        if ctx.cancelled():
             raise JobCancelled
-        done_dirs.add(direction)
-        checkpoint["done"] = sorted(done_dirs)
-        ctx.progress(lo + (hi - lo) * min(1.0, sum(abs(ends[d] - plan.start_frame) for d in done_dirs) / total),
-                     checkpoint=dict(checkpoint))
-    return {"masklets": plan.masklet_ids, "frames_stored": stored_count}
+        progress.finished(direction)
+    return {"masklets": masklet_ids, "frames_stored": progress.stored}
 
 
-def _condition(session: Session, masklets: dict[int, Masklet], start: int, end: int, step: int) -> None:
-    """Give the session every masklet's mask on `start` and on its prompted or edited frames in range."""
-    lo, hi = min(start, end), max(start, end)
-    for masklet_id in masklets:
-        start_mask = stored_mask(masklet_id, start)
-        if start_mask is None:
-            continue
-        session.add_mask(masklet_id, start, start_mask)
-        user_frames: Iterable[tuple[int, dict]] = FrameMask.objects.filter(
-            masklet_id=masklet_id, frame__gt=lo - 1, frame__lt=hi + 1, source__in=USER_SOURCES
-        ).exclude(frame=start).values_list("frame", "rle")
-        for frame, rle in user_frames:
-            session.add_mask(masklet_id, frame, rle_utils.decode(rle))
+def _condition(session: Session, masklet_ids: list[int], plan_start: int, start: int, end: int) -> int:
+    """Give the session each masklet's masks on the plan's start frame, on `start` (where a
+    resumed run carries on) and on every frame a person prompted or edited between the plan's
+    start and `end`. Returns how many masklets were given a mask."""
+    lo, hi = min(plan_start, end), max(plan_start, end)
+    rows = (
+        FrameMask.objects.filter(masklet_id__in=masklet_ids)
+        .filter(Q(frame__in={plan_start, start}) | Q(frame__gte=lo, frame__lte=hi, source__in=USER_SOURCES))
+        .order_by("masklet_id", "frame")
+        .values_list("masklet_id", "frame", "rle")
+    )
+    conditioned = set()
+    for masklet_id, frame, rle in rows:
+        session.add_mask(masklet_id, frame, rle_utils.decode(rle))
+        conditioned.add(masklet_id)
+    return len(conditioned)

@@ -8,7 +8,7 @@ from celery import current_app
 from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 
-from annotation.models import Masklet
+from annotation.models import Masklet, Prompt
 from annotation.services.errors import InvalidInput, Unavailable
 from annotation.services.masklets import prompt_record
 
@@ -29,8 +29,9 @@ def masklet_prompt(
 ) -> dict[str, Any]:
     """Segment `masklet` on `frame` from all clicks there since the last reset (pixels).
 
-    The prompt is committed first so the worker reads it; the worker stores the mask (source
-    "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
+    The prompt is committed first so the worker reads it; a worker on the `interactive` queue
+    stores the mask (source "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
+    A click no worker answered is withdrawn, so it does not weigh on the next one.
     """
     if masklet.video.status != "ready":
         raise InvalidInput("the video is not ready yet")
@@ -40,10 +41,14 @@ def masklet_prompt(
         answer = result.get(timeout=settings.MASKLET["INTERACTIVE_TIMEOUT"], propagate=False)
     except CeleryTimeout:
         result.revoke()
+        Prompt.objects.filter(pk=prompt.pk, score__isnull=True).delete()
         raise Unavailable(
             "no inference worker answered in time: ask your administrator to start one on the interactive queue"
         ) from None
-    if result.failed() or not isinstance(answer, dict):
+    failed = result.failed()
+    result.forget()
+    if failed or not isinstance(answer, dict):
+        Prompt.objects.filter(pk=prompt.pk, score__isnull=True).delete()
         raise Unavailable("the inference worker failed on this click; try again")
     if "error" in answer:
         raise PromptFailed(answer["error"])
