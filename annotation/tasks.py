@@ -12,12 +12,14 @@ from annotation.models import Job
 
 @shared_task(name="annotation.tasks.ingest_video", bind=True, acks_late=True, reject_on_worker_lost=True)
 def ingest_video(self: Any, job_id: int) -> str:
-    from annotation.services.ingest import video_ingest
+    from annotation.services.ingest import video_ingest, video_ingest_settle
 
     def body(job: Job, ctx: JobContext) -> dict:
         return video_ingest(video=job.video, ctx=ctx)
 
-    return run_job(job_id, body, task_id=self.request.id)
+    status = run_job(job_id, body, task_id=self.request.id)
+    video_ingest_settle(job_id=job_id)  # e.g. cancelled while queued: the body never ran
+    return status
 
 
 @shared_task(name="annotation.tasks.run_export", bind=True, acks_late=True, reject_on_worker_lost=True)

@@ -27,7 +27,8 @@ from django.db import transaction
 
 from annotation.job_runner import JobCancelled, JobContext, JobFailed
 from annotation.media import IngestError, IngestLimits, RenditionOptions, ingest, probe
-from annotation.models import Project, Video
+from annotation.models import Job, Project, Video
+from annotation.models.jobs import FINISHED_STATUSES, JobStatus
 from annotation.models.videos import VideoStatus
 from annotation.services.videos import delete_storage_tree, video_changed
 
@@ -62,7 +63,8 @@ def local_copy(name: str) -> Iterator[str]:
         path: str | None = default_storage.path(name)
     except NotImplementedError:  # S3 and other remote storages have no local path
         path = None
-    if path is not None:
+    # Some storages name a path without keeping the file there (Django's InMemoryStorage).
+    if path is not None and os.path.isfile(path):
         yield path
         return
     with tempfile.NamedTemporaryFile(suffix=os.path.splitext(name)[1], dir=settings.FILE_UPLOAD_TEMP_DIR) as tmp:
@@ -166,6 +168,18 @@ def _claim_content_hash(video: Video, sha256: str) -> None:
         )
     Video.objects.filter(pk=video.pk).update(content_hash=sha256)
     video.content_hash = sha256
+
+
+def video_ingest_settle(*, job_id: int) -> None:
+    """After an ingest job ended: a video its job left `processing` (cancelled before it started,
+    or failed outside `video_ingest`) becomes failed with the job's reason, its upload deleted."""
+    job = Job.objects.filter(pk=job_id, status__in=FINISHED_STATUSES).select_related("video").first()
+    if job is None or job.video is None or job.video.status != VideoStatus.PROCESSING:
+        return
+    if job.status == JobStatus.SUCCEEDED:
+        return
+    message = CANCELLED_MESSAGE if job.status == JobStatus.CANCELLED else (job.error or INTERNAL_MESSAGE)
+    _fail(job.video, message)
 
 
 def _fail(video: Video, message: str) -> None:

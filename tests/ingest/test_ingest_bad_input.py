@@ -151,6 +151,8 @@ def test_bad_file_fails_the_video_with_words_and_leaves_nothing(
     assert words.lower() in state["error"].lower(), state["error"]
     assert "internal error" not in state["error"] and "Traceback" not in state["error"]
     assert str(tmp_path) not in state["error"] and "/uploads/" not in state["error"]
+    if make is truncated_after_frames_were_stored:
+        assert state["progress"] > 0, "frames were stored before the cut showed, and then removed"
     info = client.get(f"/api/videos/{video}/").json()
     assert (info["status"], info["error"], info["frame_count"]) == ("failed", state["error"], 0)
     assert files_of_video(video) == []
