@@ -59,6 +59,8 @@ export function MaskCanvas(props: Props) {
     const p = propsRef.current;
     const dpr = window.devicePixelRatio || 1;
     const v = view.current;
+    // the view transform, for tests and tools that need video <-> screen coordinates
+    c.dataset.view = `${v.scale},${v.tx},${v.ty}`;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = "#15171c";
     ctx.fillRect(0, 0, c.width, c.height);

@@ -35,7 +35,8 @@ interface Props {
 }
 
 function initialFrame(video: Video, task: Task | null): number {
-  const q = Number(new URLSearchParams(window.location.search).get("frame"));
+  const raw = new URLSearchParams(window.location.search).get("frame");
+  const q = raw === null || raw === "" ? NaN : Number(raw);
   if (Number.isInteger(q) && q >= 0 && q < video.frame_count) return q;
   return task ? Math.min(video.frame_count - 1, task.frame_start) : 0;
 }

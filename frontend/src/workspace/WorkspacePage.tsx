@@ -2,43 +2,53 @@ import { ErrorPage, Loading } from "../components/ErrorPage";
 import { Layout } from "../components/Layout";
 import { useAuth, useResource } from "../hooks";
 import { api } from "../lib/endpoints";
-import type { Task } from "../lib/types";
+import type { Task, Video } from "../lib/types";
 import { Workspace } from "./Workspace";
 
 /** Loads what the workspace needs and shows a clear page for any failure. */
 export function WorkspacePage({ videoId, taskId }: { videoId: number; taskId: number | null }) {
-  const { user } = useAuth();
   const video = useResource(() => api.video(videoId), [videoId]);
-  const projectId = video.data?.project ?? null;
-  const project = useResource(() => (projectId != null ? api.project(projectId) : Promise.resolve(null)), [projectId]);
-  const labels = useResource(() => (projectId != null ? api.labels(projectId) : Promise.resolve([])), [projectId]);
-  const masklets = useResource(() => api.masklets(videoId), [videoId]);
-  const task = useResource<Task | null>(() => (taskId != null ? api.task(taskId) : Promise.resolve(null)), [taskId]);
-  const status = useResource(() => api.status(), []);
-
-  const fatal = video.error ?? masklets.error ?? project.error ?? task.error;
-  if (fatal)
+  if (video.error)
     return (
       <Layout>
-        <ErrorPage error={fatal} />
+        <ErrorPage error={video.error} />
       </Layout>
     );
-  if (!video.data || !masklets.data || project.data === undefined || task.data === undefined || !labels.data)
-    return <Loading what="Opening the workspace" />;
+  if (!video.data) return <Loading what="Opening the workspace" />;
   const v = video.data;
   if (v.status !== "ready")
     return (
       <Layout>
         <div className="error-page" data-testid="video-not-ready">
           <h1>This video is not ready</h1>
-          <p>Status: {v.status}. {v.status === "failed" ? v.error : "It is still being prepared; try again in a moment."}</p>
+          <p>
+            Status: {v.status}. {v.status === "failed" ? v.error : "It is still being prepared; try again in a moment."}
+          </p>
         </div>
       </Layout>
     );
+  return <ProjectLoader video={v} taskId={taskId} />;
+}
 
+function ProjectLoader({ video, taskId }: { video: Video; taskId: number | null }) {
+  const { user } = useAuth();
+  const project = useResource(() => api.project(video.project), [video.project]);
+  const labels = useResource(() => api.labels(video.project), [video.project]);
+  const masklets = useResource(() => api.masklets(video.id), [video.id]);
+  const task = useResource<Task | null>(() => (taskId != null ? api.task(taskId) : Promise.resolve(null)), [taskId]);
+  const status = useResource(() => api.status(), []);
+
+  const fatal = masklets.error ?? project.error ?? task.error ?? labels.error;
+  if (fatal)
+    return (
+      <Layout>
+        <ErrorPage error={fatal} />
+      </Layout>
+    );
+  if (!masklets.data || !project.data || task.data === undefined || !labels.data) return <Loading what="Opening the workspace" />;
   return (
     <Workspace
-      video={v}
+      video={video}
       project={project.data}
       labels={labels.data}
       masklets={masklets}

@@ -1,0 +1,144 @@
+"""Browser fixtures for the end-to-end tests: Debian's Chromium driven by Python Playwright
+against the real ASGI server (`live_server_url`) and a real Celery worker (`celery_worker`).
+
+Test data is committed (`transactional_db`) so the server and worker processes see it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from tests.factories import PASSWORD, Team, make_team
+
+T = TypeVar("T")
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "frontend" / "dist" / "index.html"
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser(live_server_url: str) -> Iterator[Any]:
+    # Playwright's sync API keeps an asyncio loop running in this thread, which makes Django
+    # refuse the test process's own database calls (factories, flushes). Allow them here, only
+    # in this process and only after the server subprocess started without the flag, so the
+    # server still catches sync database calls made from async code.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _launch()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _launch() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: `make test` installs it (scripts/browser.sh)")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    if not DIST.is_file():
+        pytest.fail("the browser app is not built: run `make frontend` (cd frontend && npm ci && npm run build)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def off_loop(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run Django code in a plain thread: no asyncio loop there, so services can publish events."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_closing_connections, fn, *args, **kwargs).result()
+
+
+def _closing_connections(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    from django.db import connections
+
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        connections.close_all()
+
+
+@pytest.fixture
+def team(transactional_db: Any) -> Team:
+    """Manager, annotator (assigned), other annotator, reviewer and outsider on a 12-frame video."""
+    return off_loop(make_team, "e2e", frames=12)
+
+
+@pytest.fixture
+def open_page(browser: Any, live_server_url: str, request: pytest.FixtureRequest) -> Iterator[Callable[..., Any]]:
+    """`open_page(user)` → a Playwright page logged in as `user` (None: logged out), in its own context."""
+    contexts: list[Any] = []
+
+    def open_(user: Any | None = None, path: str = "/") -> Any:
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=live_server_url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.js_errors = errors  # type: ignore[attr-defined]
+        if user is not None:
+            login(page, user.username)
+        if path != "/" or user is None:
+            page.goto(path)
+        return page
+
+    yield open_
+    failed = getattr(request.node, "rep_call", None)
+    for i, context in enumerate(contexts):
+        if failed is not None and failed.failed:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            for j, page in enumerate(context.pages):
+                page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{i}-{j}.png"))
+        context.close()
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def login(page: Any, username: str, password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(password)
+    page.get_by_test_id("login-submit").click()
+    page.get_by_test_id("current-user").wait_for()
+
+
+def canvas_point(page: Any, x: float, y: float) -> tuple[float, float]:
+    """Page coordinates of video pixel (x, y) on the workspace canvas (its data-view is scale,tx,ty)."""
+    canvas = page.get_by_test_id("canvas")
+    box = canvas.bounding_box()
+    scale, tx, ty = (float(v) for v in canvas.get_attribute("data-view").split(","))
+    return box["x"] + tx + x * scale, box["y"] + ty + y * scale
+
+
+def open_workspace(page: Any, path: str) -> None:
+    page.goto(path)
+    page.locator("[data-testid=canvas][data-loaded='1']").wait_for()
+    page.locator("[data-testid=connection-status]", has_text="live").wait_for()
