@@ -27,7 +27,7 @@ from pycocotools import mask as mask_utils
 from inference.engine import masks as rle_ops
 from inference.engine.masks import RLE
 
-from ._io import JsonStream, open_source
+from ._io import JsonStream, open_source, revalidated_rle
 from .errors import FormatError
 from .model import (
     ImportedMask,
@@ -378,10 +378,10 @@ def parse_coco(source: Any, target: ImportTarget, *, video: str | None = None) -
         repeats = np.flatnonzero(np.diff(key_column[order]) == 0)
         if len(repeats):
             second = int(order[repeats[0] + 1])
-            key = int(key_column[second])
-            track = next(t for t, k in track_index.items() if k == key >> 32)
+            repeated = int(key_column[second])
+            name = next(t for t, k in track_index.items() if k == repeated >> 32)
             raise FormatError(
-                f"masklet {track} has two masks on frame {key & 0xFFFFFFFF}",
+                f"masklet {name} has two masks on frame {repeated & 0xFFFFFFFF}",
                 where=f"annotations[{positions[second]}]",
             )
     del keys, positions
@@ -394,7 +394,11 @@ def parse_coco(source: Any, target: ImportTarget, *, video: str | None = None) -
 
     def read() -> Iterator[ImportedMask]:
         for i, annotation, frame in _annotations(source, images, chosen):
-            rle = _segmentation_rle(annotation["segmentation"], target, f"annotations[{i}]")
+            segmentation = annotation["segmentation"]
+            if isinstance(segmentation, dict):
+                rle = revalidated_rle(segmentation)
+            else:  # polygons: rasterize again
+                rle = _segmentation_rle(segmentation, target, f"annotations[{i}]")
             if rle_ops.area(rle):
                 yield ImportedMask(_track(annotation, ""), frame, rle)
 

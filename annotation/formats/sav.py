@@ -43,7 +43,7 @@ from typing import IO, Any
 from inference.engine import masks as rle_ops
 from inference.engine.masks import RLE
 
-from ._io import JsonStream, open_source
+from ._io import JsonStream, open_source, revalidated_rle
 from .errors import FormatError
 from .model import (
     FrameRows,
@@ -203,7 +203,7 @@ def write_sav(
                         )
                     area = rle_ops.area(rle)
                 score = row.scores.get(masklet_id) if row.scores else None
-                if area:
+                if area and rle is not None:
                     cells[i] = _dumps({"size": [height, width], "counts": rle["counts"]})
                     mask_count += 1
                     scores[i] = None  # a visible mask without a score is written as null
@@ -480,7 +480,7 @@ def _read_sav_masks(
                     if next_scores[0] == frame:
                         scores = next_scores[1]
                 for j, cell in enumerate(cells):
-                    rle = rle_ops.validate(cell)
+                    rle = revalidated_rle(cell)
                     if rle_ops.area(rle):
                         score = scores[j] if scores is not None and j < len(scores) else None
                         yield ImportedMask(positions[j].external_id, frame, rle, score)

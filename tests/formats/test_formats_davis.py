@@ -113,3 +113,20 @@ def test_zip_errors(entries, message):
 def test_not_a_zip():
     with pytest.raises(FormatError, match="not a readable zip"):
         parse_davis(io.BytesIO(b"hello"), TARGET)
+
+
+def test_exported_folders_evaluate_to_100(tmp_path):
+    from annotation.formats.jf import evaluate_folders
+
+    out, truth, _ = _export(overlap=True)
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(tmp_path / "gt")
+        archive.extractall(tmp_path / "pred")
+    result = evaluate_folders(tmp_path / "gt", tmp_path / "pred")
+    assert result.jf == 100.0
+    assert {o.object_id for o in result.objects} == {"1", "2", "5"}
+    # drop masklet 5 from the prediction: its J and F become 0 on the 3 frames it is visible
+    (tmp_path / "pred" / "Annotations_objects" / "clip" / "005" / "00000.png").unlink()
+    result = evaluate_folders(tmp_path / "gt", tmp_path / "pred")
+    by_object = {o.object_id: o for o in result.objects}
+    assert by_object["5"].j == pytest.approx(100 * 5 / 6)
