@@ -260,7 +260,10 @@ def import_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         ):
             with default_storage.open(stored, "rb") as source:
                 path = _spool(source, directory)
-            parts = _parse(fmt, path, directory, target, video)
+            try:
+                parts = _parse(fmt, path, directory, target, video)
+            except FormatError as exc:  # str() names the place in the file; .message does not
+                raise JobFailed(str(exc)) from exc
             masklet_total = sum(len(p.parsed.masklets) for p in parts)
             if masklet_total == 0:
                 raise FormatError("the file holds no masklets")

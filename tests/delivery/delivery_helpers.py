@@ -19,8 +19,14 @@ SAV_MANUAL = SAV_DIR / "sav_000001_manual.json"
 SAV_AUTO = SAV_DIR / "sav_000001_auto.json"
 
 
-def sav_video(project: Project, *, name: str = "sav_000001", frames: int = 121, width: int = 480,
-              height: int = 848) -> Video:
+def sav_video(
+    project: Project,
+    *,
+    name: str = "sav_000001",
+    frames: int = 121,
+    width: int = 480,
+    height: int = 848,
+) -> Video:
     """The SA-V example's video as ingest would leave it (24 fps source annotated at 6 fps).
     Frames in storage are not needed for imports and exports."""
     return Video.objects.create(

@@ -71,7 +71,9 @@ def test_sav_import_then_export_gives_the_same_files(celery_worker: Any) -> None
 
     masklets = list(Masklet.objects.filter(video=video).order_by("number"))
     assert {m.origin for m in masklets} == {"imported"}
-    assert set(FrameMask.objects.filter(masklet__video=video).values_list("source", flat=True)) == {"imported"}
+    assert set(FrameMask.objects.filter(masklet__video=video).values_list("source", flat=True)) == {
+        "imported"
+    }
     assert [m.stability_scores is not None for m in masklets] == [False] * 5 + [True] * 9
     # the uploaded files were deleted once imported
     assert not list((settings.MEDIA_ROOT / "imports" / str(video.pk)).glob("*"))
@@ -86,7 +88,9 @@ def test_sav_import_then_export_gives_the_same_files(celery_worker: Any) -> None
         exported = json.loads(archive.read(original_path.name))
         # masks: RLE for RLE, string equality, frame by frame and masklet by masklet
         assert len(exported["masklet"]) == len(original["masklet"]) == 121
-        for frame, (got, want) in enumerate(zip(exported["masklet"], original["masklet"], strict=True)):
+        for frame, (got, want) in enumerate(
+            zip(exported["masklet"], original["masklet"], strict=True)
+        ):
             assert [c["counts"] for c in got] == [c["counts"] for c in want], f"frame {frame}"
             assert [c["size"] for c in got] == [c["size"] for c in want]
         for key in STAT_FIELDS + VIDEO_FIELDS:
