@@ -5,7 +5,10 @@ jobs, management commands and tests all use it directly. Masks are COCO compress
 `inference.engine.masks`; frame indices are annotated-frame indices.
 """
 
+from .coco import parse_coco, write_coco
+from .davis import parse_davis, write_davis
 from .errors import FormatError
+from .jf import JFResult, evaluate, evaluate_folders
 from .model import (
     FrameRow,
     ImportedMask,
@@ -18,6 +21,7 @@ from .model import (
     VideoExport,
     VideoMeta,
 )
+from .sav import masklet_statistics, parse_sav, write_sav, write_sav_export
 
 __all__ = [
     "FormatError",
@@ -31,4 +35,15 @@ __all__ = [
     "ParsedImport",
     "VideoExport",
     "VideoMeta",
+    "JFResult",
+    "evaluate",
+    "evaluate_folders",
+    "masklet_statistics",
+    "parse_coco",
+    "parse_davis",
+    "parse_sav",
+    "write_coco",
+    "write_davis",
+    "write_sav",
+    "write_sav_export",
 ]
