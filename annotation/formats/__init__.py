@@ -2,13 +2,14 @@
 
 Pure Python (numpy, pycocotools, Pillow, OpenCV); no Django imports, so the export and import
 jobs, management commands and tests all use it directly. Masks are COCO compressed RLE from
-`inference.engine.masks`; frame indices are annotated-frame indices.
+`inference.engine.masks`; frame indices are annotated-frame indices. The J&F evaluator
+lives in `annotation.formats.jf` (not imported here, so `python -m annotation.formats.jf`
+runs cleanly).
 """
 
 from .coco import parse_coco, write_coco
 from .davis import parse_davis, write_davis
 from .errors import FormatError
-from .jf import JFResult, evaluate, evaluate_folders
 from .model import (
     FrameRow,
     ImportedMask,
@@ -35,9 +36,6 @@ __all__ = [
     "ParsedImport",
     "VideoExport",
     "VideoMeta",
-    "JFResult",
-    "evaluate",
-    "evaluate_folders",
     "masklet_statistics",
     "parse_coco",
     "parse_davis",
