@@ -81,6 +81,13 @@ def sav_identity(masklet: Masklet) -> SavIdentity:
     return SavIdentity("manual", None, None)
 
 
+def spool_directory() -> str | None:
+    """Local folder for temporary export and import files (MASKLET["EXPORT_SPOOL_DIR"], else
+    the system's temporary folder)."""
+    value = settings.MASKLET.get("EXPORT_SPOOL_DIR")
+    return str(value) if value else None
+
+
 def video_export_name(video: Video) -> str:
     """A stable, file-name-safe name for a video in exports: its name without the extension,
     or `video_{pk}` when nothing usable is left."""
@@ -98,7 +105,8 @@ def job_heartbeat(ctx: JobContext) -> Iterator[None]:
     """Refresh the job's Redis lock from a side thread while a long step runs (a parse or a big
     transaction cannot call back), so recovery never mistakes this worker for a dead one."""
     stop = threading.Event()
-    period = max(1.0, settings.MASKLET["JOB_LOCK_TTL"] / 3)
+    ttl: Any = settings.MASKLET["JOB_LOCK_TTL"]  # seconds
+    period = max(1.0, ttl / 3)
 
     def beat() -> None:
         while not stop.wait(period):
@@ -360,7 +368,7 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         )
     total = FrameMask.objects.filter(masklet__in=[m.pk for p in plans for m in p.masklets]).count()
     progress = _Progress(ctx, total)
-    spool_dir = settings.MASKLET.get("EXPORT_SPOOL_DIR") or None
+    spool_dir = spool_directory()
     heartbeat = job_heartbeat(ctx) if ctx is not None else contextlib.nullcontext()
     record = {
         "project": job.project_id,

@@ -20,7 +20,6 @@ import zipfile
 from dataclasses import dataclass
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 
@@ -32,7 +31,12 @@ from annotation.formats.sav import parse_sav
 from annotation.job_runner import JobCancelled, JobContext, JobFailed
 from annotation.models import FrameMask, Job, Label, Masklet, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
-from annotation.services.export_run import job_heartbeat, sav_masklet_name, video_export_name
+from annotation.services.export_run import (
+    job_heartbeat,
+    sav_masklet_name,
+    spool_directory,
+    video_export_name,
+)
 from annotation.services.masklets import NewMask, frame_masks_store, masklet_create
 
 # Masks buffered before they are written (one bulk insert per masklet per flush).
@@ -171,6 +175,7 @@ def _write(
 ) -> dict[str, Any]:
     """Create the masklets and store their masks; runs inside the import's one transaction."""
     video = job.video
+    assert video is not None  # checked by import_run
     user = job.created_by
     done = 0
     created: list[int] = []
@@ -225,7 +230,7 @@ def import_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
     """
     params = job.params or {}
     fmt, stored = params.get("format", ""), params.get("path", "")
-    video: Video = job.video
+    video = job.video
     already = list(
         Masklet.objects.filter(video=video, masks__job_id=job.pk)
         .distinct()
@@ -252,7 +257,7 @@ def import_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         known_labels=set(labels) | {UNLABELED},  # our COCO exports' category of unlabelled masklets
     )
     heartbeat = job_heartbeat(ctx) if ctx is not None else contextlib.nullcontext()
-    spool_dir = settings.MASKLET.get("EXPORT_SPOOL_DIR") or None
+    spool_dir = spool_directory()
     try:
         with (
             heartbeat,
