@@ -142,3 +142,68 @@ def open_workspace(page: Any, path: str) -> None:
     page.goto(path)
     page.locator("[data-testid=canvas][data-loaded='1']").wait_for()
     page.locator("[data-testid=connection-status]", has_text="live").wait_for()
+
+
+class Rest:
+    """The REST API as `user`, over HTTP against the live server (so its events reach browsers)."""
+
+    def __init__(self, base: str, token: str) -> None:
+        import requests
+
+        self.base = base
+        self.session = requests.Session()
+        self.session.headers["Authorization"] = f"Token {token}"
+
+    def call(self, method: str, path: str, expect: int | tuple[int, ...] = (200, 201, 202, 204), **kwargs: Any) -> Any:
+        response = self.session.request(method, self.base + path, timeout=60, **kwargs)
+        codes = (expect,) if isinstance(expect, int) else expect
+        assert response.status_code in codes, f"{method} {path}: {response.status_code} {response.text[:500]}"
+        return response.json() if response.content else None
+
+    def get(self, path: str, **kwargs: Any) -> Any:
+        return self.call("GET", path, **kwargs)
+
+    def post(self, path: str, body: Any = None, **kwargs: Any) -> Any:
+        return self.call("POST", path, json=body if body is not None else {}, **kwargs)
+
+    def put(self, path: str, body: Any, **kwargs: Any) -> Any:
+        return self.call("PUT", path, json=body, **kwargs)
+
+    def patch(self, path: str, body: Any, **kwargs: Any) -> Any:
+        return self.call("PATCH", path, json=body, **kwargs)
+
+
+@pytest.fixture
+def rest(live_server_url: str, transactional_db: Any) -> Callable[[Any], Rest]:
+    def for_user(user: Any) -> Rest:
+        from rest_framework.authtoken.models import Token
+
+        token = off_loop(lambda: Token.objects.get_or_create(user=user)[0].key)
+        return Rest(live_server_url, token)
+
+    return for_user
+
+
+def wait_until(check: Callable[[], Any], timeout: float = 30, interval: float = 0.25, what: str = "condition") -> Any:
+    """Poll `check` until it returns something truthy (for state that lives on the server)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while time.monotonic() < deadline:
+        last = check()
+        if last:
+            return last
+        time.sleep(interval)
+    raise AssertionError(f"timed out waiting for {what}; last value: {last!r}")
+
+
+def square_rle(top: int, left: int, size: int, height: int = 64, width: int = 96) -> dict[str, Any]:
+    """COCO compressed RLE of a filled square, as pycocotools writes it."""
+    import numpy as np
+    from pycocotools import mask as mask_utils
+
+    m = np.zeros((height, width), dtype=np.uint8)
+    m[top : top + size, left : left + size] = 1
+    rle = mask_utils.encode(np.asfortranarray(m))
+    return {"size": [int(v) for v in rle["size"]], "counts": rle["counts"].decode()}

@@ -82,8 +82,10 @@ describe("timeline geometry", () => {
 
   it("computes propagation ranges and progress spans", () => {
     expect(propagationRange(10, "forward", 50, 40)).toEqual([10, 39]);
+    expect(propagationRange(10, "forward", 5, 40)).toEqual([10, 14]);
+    expect(propagationRange(10, "forward", 1, 40)).toEqual([10, 10]);
     expect(propagationRange(10, "backward", 50, 40)).toEqual([0, 10]);
-    expect(propagationRange(10, "both", 5, 40)).toEqual([5, 15]);
+    expect(propagationRange(10, "both", 6, 40)).toEqual([5, 15]);
     expect(progressSpans([10, 30], 10, "forward", 0.5)).toEqual([[10, 20]]);
     expect(progressSpans([10, 30], 10, "forward", 0.1, 25)).toEqual([[10, 25]]);
     expect(progressSpans([0, 10], 10, "backward", 0.5)).toEqual([[5, 10]]);

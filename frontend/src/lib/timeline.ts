@@ -73,10 +73,13 @@ export function visibleRows(scrollTop: number, viewHeight: number, rowHeight: nu
   return first > last ? null : [first, last];
 }
 
-/** Frames a propagation will cover, inclusive: [lo, hi]. */
+/**
+ * Frames a propagation will cover, inclusive: [lo, hi]. `maxFrames` counts the start frame and
+ * applies per direction (SAM 2's max_frame_num_to_track), so 1 means the start frame alone.
+ */
 export function propagationRange(startFrame: number, direction: Direction, maxFrames: number, frameCount: number): [number, number] {
   const last = frameCount - 1;
-  const n = Math.max(0, maxFrames);
+  const n = Math.max(0, maxFrames - 1);
   const lo = direction === "forward" ? startFrame : Math.max(0, startFrame - n);
   const hi = direction === "backward" ? startFrame : Math.min(last, startFrame + n);
   return [lo, hi];

@@ -95,7 +95,7 @@ export function PropagatePanel(p: PropagateProps) {
           data-testid="propagate-frames"
           style={{ width: 70 }}
         />
-        <span className="muted">frames</span>
+        <span className="muted" title="per direction, counting the current frame">frames</span>
         <button className="primary" onClick={() => p.onPropagate()} disabled={p.disabled} data-testid="propagate" title="F forward, Shift+F backward, T both">
           Propagate
         </button>

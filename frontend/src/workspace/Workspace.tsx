@@ -56,7 +56,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const [help, setHelp] = useState(false);
   const [fitNonce, setFitNonce] = useState(0);
   const [direction, setDirection] = useState<Direction>("forward");
-  const [maxFrames, setMaxFrames] = useState(Math.min(50, Math.max(1, N - 1)));
+  const [maxFrames, setMaxFrames] = useState(Math.min(50, Math.max(1, N)));
   const [currentLabel, setCurrentLabel] = useState<number | null>(labels[0]?.id ?? null);
   const [pendingIssue, setPendingIssue] = useState<[number, number] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
