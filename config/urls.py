@@ -12,3 +12,7 @@ urlpatterns = [
     re_path(r"^api/.*$", api_not_found),
     re_path(r"^(?!static/|media/|ws/).*$", spa, name="spa"),
 ]
+
+handler400 = "annotation.api.errors.bad_request"
+handler403 = "annotation.api.errors.permission_denied"
+handler500 = "annotation.api.errors.server_error"

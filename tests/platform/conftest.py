@@ -25,7 +25,9 @@ from tests.factories import Team, make_team
 ROLES = ("outsider", "other_annotator", "annotator", "reviewer", "manager")
 
 
-def square_rle(height: int = 64, width: int = 96, top: int = 10, left: int = 10, size: int = 12) -> dict:
+def square_rle(
+    height: int = 64, width: int = 96, top: int = 10, left: int = 10, size: int = 12
+) -> dict:
     mask = np.zeros((height, width), dtype=bool)
     mask[top : top + size, left : left + size] = True
     return dict(rle_utils.encode(mask))
@@ -65,12 +67,24 @@ def make_world(prefix: str = "") -> World:
     team = make_team(prefix)
     label = project_services.label_create(project=team.project, name="car", color="#00ff00")
     masklet = masklet_services.masklet_create(video=team.video, user=team.annotator, label=label.pk)
-    masklet_services.frame_mask_put(masklet=masklet, frame=0, rle=square_rle(), version=0, user=team.annotator)
-    issue = review_services.issue_create(video=team.video, user=team.reviewer, frame=1, text="edge is off")
-    job = job_services.job_create(project=team.project, kind="export", user=team.manager, params={"format": "sav"})
-    export_job = job_services.job_create(project=team.project, kind="export", user=team.manager, params={"format": "coco"})
-    name = default_storage.save(f"exports/test-{export_job.pk}.json", ContentFile(b'{"images": []}'))
-    export_job = job_services.job_finish(job=export_job, status=JobStatus.SUCCEEDED, result={"path": name})
+    masklet_services.frame_mask_put(
+        masklet=masklet, frame=0, rle=square_rle(), version=0, user=team.annotator
+    )
+    issue = review_services.issue_create(
+        video=team.video, user=team.reviewer, frame=1, text="edge is off"
+    )
+    job = job_services.job_create(
+        project=team.project, kind="export", user=team.manager, params={"format": "sav"}
+    )
+    export_job = job_services.job_create(
+        project=team.project, kind="export", user=team.manager, params={"format": "coco"}
+    )
+    name = default_storage.save(
+        f"exports/test-{export_job.pk}.json", ContentFile(b'{"images": []}')
+    )
+    export_job = job_services.job_finish(
+        job=export_job, status=JobStatus.SUCCEEDED, result={"path": name}
+    )
     return World(team, label, masklet, issue, job, export_job)
 
 

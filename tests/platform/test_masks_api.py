@@ -24,7 +24,11 @@ def _url(world: World, frame: int = 0) -> str:
 
 
 def _stored(world: World) -> list[tuple[int, Any, int, int]]:
-    return list(FrameMask.objects.filter(masklet=world.masklet).order_by("frame").values_list("frame", "rle", "area", "version"))
+    return list(
+        FrameMask.objects.filter(masklet=world.masklet)
+        .order_by("frame")
+        .values_list("frame", "rle", "area", "version")
+    )
 
 
 def test_edit_bumps_version_and_answers_the_mask(world: World) -> None:
@@ -36,7 +40,9 @@ def test_edit_bumps_version_and_answers_the_mask(world: World) -> None:
     assert (body["frame"], body["version"], body["area"], body["source"]) == (0, 2, 400, "edited")
     assert body["bbox"] == [40.0, 5.0, 20.0, 20.0]
     assert body["rle"] == rle
-    new = client.put(_url(world, 4), {"rle": rle}, format="json")  # no version: a frame with no mask yet
+    new = client.put(
+        _url(world, 4), {"rle": rle}, format="json"
+    )  # no version: a frame with no mask yet
     assert new.status_code == 200 and new.json()["version"] == 1
 
 
@@ -51,11 +57,20 @@ def test_stale_version_is_409_with_the_current_mask_and_loses_nothing(world: Wor
     assert response.status_code == 409
     body = response.json()
     assert "changed" in body["detail"]
-    assert body["current"] == {"masklet": world.masklet.pk, "frame": 0, "rle": mine, "bbox": [50.0, 30.0, 8.0, 8.0],
-                               "area": 64, "source": "edited", "version": 2}
+    assert body["current"] == {
+        "masklet": world.masklet.pk,
+        "frame": 0,
+        "rle": mine,
+        "bbox": [50.0, 30.0, 8.0, 8.0],
+        "area": 64,
+        "source": "edited",
+        "version": 2,
+    }
     assert _stored(world) == stored  # nothing lost, nothing overwritten
     # The second editor merges onto the current version and saves.
-    retry = second.put(_url(world), {"rle": theirs, "version": body["current"]["version"]}, format="json")
+    retry = second.put(
+        _url(world), {"rle": theirs, "version": body["current"]["version"]}, format="json"
+    )
     assert retry.status_code == 200 and retry.json()["version"] == 3
 
 
@@ -71,15 +86,19 @@ def test_version_that_is_not_the_current_one_is_409(world: World, version: int |
 
 def test_creating_a_mask_that_someone_else_just_created_is_409(world: World) -> None:
     client = world.team.client("annotator")
-    assert client.put(_url(world, 3), {"rle": square_rle(), "version": 0}, format="json").status_code == 200
+    assert (
+        client.put(_url(world, 3), {"rle": square_rle(), "version": 0}, format="json").status_code
+        == 200
+    )
     response = client.put(_url(world, 3), {"rle": square_rle(top=40), "version": 0}, format="json")
     assert response.status_code == 409 and response.json()["current"]["rle"] == square_rle()
 
 
 def test_uncompressed_counts_are_accepted_and_stored_compressed(world: World) -> None:
     counts = [100, 50, H * W - 150]
-    response = world.team.client("annotator").put(_url(world, 2), {"rle": {"size": [H, W], "counts": counts}},
-                                                  format="json")
+    response = world.team.client("annotator").put(
+        _url(world, 2), {"rle": {"size": [H, W], "counts": counts}}, format="json"
+    )
     assert response.status_code == 200, response.json()
     stored = FrameMask.objects.get(masklet=world.masklet, frame=2)
     assert isinstance(stored.rle["counts"], str) and stored.area == 50
@@ -87,8 +106,9 @@ def test_uncompressed_counts_are_accepted_and_stored_compressed(world: World) ->
 
 
 def test_empty_mask_is_a_valid_edit(world: World) -> None:
-    response = world.team.client("annotator").put(_url(world), {"rle": rle_utils.empty(H, W), "version": 1},
-                                                  format="json")
+    response = world.team.client("annotator").put(
+        _url(world), {"rle": rle_utils.empty(H, W), "version": 1}, format="json"
+    )
     assert response.status_code == 200
     assert (response.json()["area"], response.json()["bbox"]) == (0, [0.0, 0.0, 0.0, 0.0])
 
@@ -96,7 +116,10 @@ def test_empty_mask_is_a_valid_edit(world: World) -> None:
 VALID = square_rle()
 BAD_RLES: dict[str, Any] = {
     "wrong size": square_rle(height=32, width=32),
-    "transposed size": {"size": [W, H], "counts": rle_utils.encode(np.zeros((W, H), bool))["counts"]},
+    "transposed size": {
+        "size": [W, H],
+        "counts": rle_utils.encode(np.zeros((W, H), bool))["counts"],
+    },
     "size of strings": {"size": ["64", "96"], "counts": VALID["counts"]},
     "size of floats": {"size": [64.0, 96.0], "counts": VALID["counts"]},
     "size of bools": {"size": [True, True], "counts": "11"},
@@ -133,7 +156,9 @@ BAD_RLES: dict[str, Any] = {
 @pytest.mark.parametrize("rle", BAD_RLES.values(), ids=BAD_RLES.keys())
 def test_bad_rle_is_400_and_changes_nothing(world: World, rle: Any) -> None:
     stored = _stored(world)
-    response = world.team.client("annotator").put(_url(world), {"rle": rle, "version": 1}, format="json")
+    response = world.team.client("annotator").put(
+        _url(world), {"rle": rle, "version": 1}, format="json"
+    )
     assert response.status_code == 400, response.content[:300]
     assert isinstance(response.json()["detail"], str) and response.json()["detail"]
     assert _stored(world) == stored
@@ -162,7 +187,11 @@ def test_bad_body_is_4xx_and_changes_nothing(world: World, body: Any) -> None:
 
 def test_non_json_body_is_4xx(world: World) -> None:
     client = world.team.client("annotator")
-    for content, content_type in [("{not json", "application/json"), ("rle=1", "text/plain"), ("", "application/json")]:
+    for content, content_type in [
+        ("{not json", "application/json"),
+        ("rle=1", "text/plain"),
+        ("", "application/json"),
+    ]:
         response = client.put(_url(world), content, content_type=content_type)
         assert 400 <= response.status_code < 500, (content, response.status_code)
         assert "detail" in response.json()
@@ -170,22 +199,38 @@ def test_non_json_body_is_4xx(world: World) -> None:
 
 @pytest.mark.parametrize("frame", [6, 7, 1000, 2**31, 10**20])
 def test_frame_out_of_range_is_400(world: World, frame: int) -> None:
-    response = world.team.client("annotator").put(_url(world, frame), {"rle": VALID, "version": 0}, format="json")
+    response = world.team.client("annotator").put(
+        _url(world, frame), {"rle": VALID, "version": 0}, format="json"
+    )
     assert response.status_code == 400, response.content[:300]
     assert "frame must be between 0 and 5" in response.json()["detail"]
     assert not FrameMask.objects.filter(masklet=world.masklet, frame__gte=6).exists()
 
 
 def test_negative_frame_is_not_a_route(world: World) -> None:
-    response = world.team.client("annotator").put(f"/api/masklets/{world.masklet.pk}/masks/-1/", {"rle": VALID},
-                                                  format="json")
+    response = world.team.client("annotator").put(
+        f"/api/masklets/{world.masklet.pk}/masks/-1/", {"rle": VALID}, format="json"
+    )
     assert response.status_code == 404 and "detail" in response.json()
 
 
-@pytest.mark.parametrize("query", ["start=abc", "end=1.5", "start=-1&end=2", "start=4&end=1", f"start={10**20}",
-                                   f"end={10**30}", "start=&end="])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "start=abc",
+        "end=1.5",
+        "start=-1&end=2",
+        "start=4&end=1",
+        f"start={10**20}",
+        f"end={10**30}",
+        "start=&end=",
+    ],
+)
 def test_mask_range_queries_never_500(world: World, query: str) -> None:
-    for path in (f"/api/masklets/{world.masklet.pk}/masks/?{query}", f"/api/videos/{world.team.video.pk}/masks/?{query}"):
+    for path in (
+        f"/api/masklets/{world.masklet.pk}/masks/?{query}",
+        f"/api/videos/{world.team.video.pk}/masks/?{query}",
+    ):
         response = world.team.client("reviewer").get(path)
         assert response.status_code in (200, 400), (path, response.status_code)
         if response.status_code == 400:
@@ -198,7 +243,12 @@ def test_mask_range_is_inclusive(world: World) -> None:
     client = world.team.client("annotator")
     for frame in (1, 2, 3):
         assert client.put(_url(world, frame), {"rle": VALID}, format="json").status_code == 200
-    frames = [m["frame"] for m in client.get(f"/api/masklets/{world.masklet.pk}/masks/?start=1&end=2").json()]
+    frames = [
+        m["frame"]
+        for m in client.get(f"/api/masklets/{world.masklet.pk}/masks/?start=1&end=2").json()
+    ]
     assert frames == [1, 2]
-    frames = [m["frame"] for m in client.get(f"/api/videos/{world.team.video.pk}/masks/?start=2").json()]
+    frames = [
+        m["frame"] for m in client.get(f"/api/videos/{world.team.video.pk}/masks/?start=2").json()
+    ]
     assert frames == [2, 3]

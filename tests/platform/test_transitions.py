@@ -44,7 +44,9 @@ def _actor(action: str) -> str:
 
 def _task_in(team: Team, state: str) -> None:
     for action in ROUTE_TO[state]:
-        task_services.task_transition(task=team.task, action=action, user=getattr(team, _actor(action)), comment="why")
+        task_services.task_transition(
+            task=team.task, action=action, user=getattr(team, _actor(action)), comment="why"
+        )
     team.task.refresh_from_db()
     assert team.task.state == state
 
@@ -56,7 +58,9 @@ def test_task_transition(state: str, action: str) -> None:
     _task_in(team, state)
     audit_before = TaskTransition.objects.filter(task=team.task).count()
     response = team.client(_actor(action)).post(
-        f"/api/tasks/{team.task.pk}/transitions/", {"action": action, "comment": "edges leak"}, format="json"
+        f"/api/tasks/{team.task.pk}/transitions/",
+        {"action": action, "comment": "edges leak"},
+        format="json",
     )
     team.task.refresh_from_db()
     if (state, action) in LEGAL:
@@ -65,7 +69,10 @@ def test_task_transition(state: str, action: str) -> None:
         assert response.json()["state"] == target == team.task.state
         last = TaskTransition.objects.filter(task=team.task).last()
         assert (last.action, last.from_state, last.to_state, last.user_id) == (
-            action, state, target, getattr(team, _actor(action)).pk
+            action,
+            state,
+            target,
+            getattr(team, _actor(action)).pk,
         )
     else:
         assert response.status_code == 409, response.json()
@@ -80,7 +87,9 @@ def test_task_reject_needs_a_comment(comment: str | None) -> None:
     team = make_team()
     _task_in(team, "submitted")
     body = {"action": "reject"} | ({} if comment is None else {"comment": comment})
-    response = team.client("reviewer").post(f"/api/tasks/{team.task.pk}/transitions/", body, format="json")
+    response = team.client("reviewer").post(
+        f"/api/tasks/{team.task.pk}/transitions/", body, format="json"
+    )
     assert response.status_code == 400
     assert "comment" in response.json()["detail"]
     team.task.refresh_from_db()
@@ -89,21 +98,42 @@ def test_task_reject_needs_a_comment(comment: str | None) -> None:
 
 def test_task_full_cycle_with_rework_keeps_the_audit_trail() -> None:
     team = make_team()
-    steps = [("annotator", "start"), ("annotator", "submit"), ("reviewer", "reject"), ("annotator", "start"),
-             ("annotator", "submit"), ("reviewer", "accept")]
+    steps = [
+        ("annotator", "start"),
+        ("annotator", "submit"),
+        ("reviewer", "reject"),
+        ("annotator", "start"),
+        ("annotator", "submit"),
+        ("reviewer", "accept"),
+    ]
     for role, action in steps:
-        response = team.client(role).post(f"/api/tasks/{team.task.pk}/transitions/",
-                                          {"action": action, "comment": "holes in the mask"}, format="json")
+        response = team.client(role).post(
+            f"/api/tasks/{team.task.pk}/transitions/",
+            {"action": action, "comment": "holes in the mask"},
+            format="json",
+        )
         assert response.status_code == 200, (action, response.json())
-    trail = list(TaskTransition.objects.filter(task=team.task).values_list("from_state", "to_state"))
-    assert trail == [("new", "in_progress"), ("in_progress", "submitted"), ("submitted", "rejected"),
-                     ("rejected", "in_progress"), ("in_progress", "submitted"), ("submitted", "accepted")]
+    trail = list(
+        TaskTransition.objects.filter(task=team.task).values_list("from_state", "to_state")
+    )
+    assert trail == [
+        ("new", "in_progress"),
+        ("in_progress", "submitted"),
+        ("submitted", "rejected"),
+        ("rejected", "in_progress"),
+        ("in_progress", "submitted"),
+        ("submitted", "accepted"),
+    ]
 
 
-@pytest.mark.parametrize("body", [{"action": "finish"}, {"action": ""}, {}, {"action": None}, {"action": 3}])
+@pytest.mark.parametrize(
+    "body", [{"action": "finish"}, {"action": ""}, {}, {"action": None}, {"action": 3}]
+)
 def test_unknown_task_action_is_400(body: dict) -> None:
     team = make_team()
-    response = team.client("manager").post(f"/api/tasks/{team.task.pk}/transitions/", body, format="json")
+    response = team.client("manager").post(
+        f"/api/tasks/{team.task.pk}/transitions/", body, format="json"
+    )
     assert response.status_code == 400
     assert "action" in response.json()["errors"]
     team.task.refresh_from_db()
@@ -118,8 +148,9 @@ MASKLET_STATES = [s.value for s in MaskletStatus]
 def _masklet_in(team: Team, status: str) -> Masklet:
     masklet = masklet_services.masklet_create(video=team.video, user=team.annotator)
     if status != "draft":
-        masklet = masklet_services.masklet_set_status(masklet=masklet, status=status, user=team.manager,
-                                                      comment="reason")
+        masklet = masklet_services.masklet_set_status(
+            masklet=masklet, status=status, user=team.manager, comment="reason"
+        )
     assert masklet.status == status
     return masklet
 
@@ -139,11 +170,19 @@ def test_masklet_status_transition(current: str, target: str) -> None:
         assert response.json()["status"] == masklet.status == target
         assert masklet.version == before[1] + 1
         if target in ("verified", "rejected"):
-            assert masklet.reviewed_by_id == team.manager.pk and masklet.review_comment == "looks wrong"
+            assert (
+                masklet.reviewed_by_id == team.manager.pk
+                and masklet.review_comment == "looks wrong"
+            )
     else:
         assert response.status_code == 409, response.json()
         assert response.json()["detail"] == f"a {current} masklet cannot become {target}"
-        assert (masklet.status, masklet.version, masklet.reviewed_by_id, masklet.review_comment) == before
+        assert (
+            masklet.status,
+            masklet.version,
+            masklet.reviewed_by_id,
+            masklet.review_comment,
+        ) == before
 
 
 def test_every_status_has_a_transition_table_row() -> None:
@@ -169,7 +208,9 @@ def test_masklet_reject_needs_a_comment(comment: str | None) -> None:
 def test_unknown_masklet_status_is_400(status: object) -> None:
     team = make_team()
     masklet = _masklet_in(team, "draft")
-    response = team.client("manager").patch(f"/api/masklets/{masklet.pk}/", {"status": status}, format="json")
+    response = team.client("manager").patch(
+        f"/api/masklets/{masklet.pk}/", {"status": status}, format="json"
+    )
     assert response.status_code == 400, response.json()
     masklet.refresh_from_db()
     assert (masklet.status, masklet.version) == ("draft", 1)
@@ -177,12 +218,21 @@ def test_unknown_masklet_status_is_400(status: object) -> None:
 
 def test_review_round_trip_by_the_right_people() -> None:
     team = make_team()
-    masklet = team.client("annotator").post(f"/api/videos/{team.video.pk}/masklets/", {}, format="json").json()
+    masklet = (
+        team.client("annotator")
+        .post(f"/api/videos/{team.video.pk}/masklets/", {}, format="json")
+        .json()
+    )
     url = f"/api/masklets/{masklet['id']}/"
     annotator, reviewer = team.client("annotator"), team.client("reviewer")
     assert annotator.patch(url, {"status": "needs_verification"}, format="json").status_code == 200
     assert annotator.patch(url, {"status": "verified"}, format="json").status_code == 403
-    assert reviewer.patch(url, {"status": "rejected", "comment": "it is the shadow"}, format="json").status_code == 200
+    assert (
+        reviewer.patch(
+            url, {"status": "rejected", "comment": "it is the shadow"}, format="json"
+        ).status_code
+        == 200
+    )
     assert annotator.patch(url, {"status": "needs_verification"}, format="json").status_code == 200
     final = reviewer.patch(url, {"status": "verified"}, format="json")
     assert final.status_code == 200

@@ -22,14 +22,20 @@ def _no_op() -> None:
 
 
 class WebsocketClient(ApplicationCommunicator):
-    def __init__(self, application: Any, path: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    def __init__(
+        self, application: Any, path: str, headers: list[tuple[bytes, bytes]] | None = None
+    ) -> None:
         parsed = urlparse(path)
         scope = {
             "type": "websocket",
             "path": unquote(parsed.path),
             "query_string": parsed.query.encode(),
             # AllowedHostsOriginValidator wants an Origin among ALLOWED_HOSTS.
-            "headers": [(b"host", b"localhost"), (b"origin", b"http://localhost"), *(headers or [])],
+            "headers": [
+                (b"host", b"localhost"),
+                (b"origin", b"http://localhost"),
+                *(headers or []),
+            ],
             "subprotocols": [],
         }
         super().__init__(application, scope)
@@ -66,7 +72,9 @@ class WebsocketClient(ApplicationCommunicator):
         assert response["type"] == "websocket.send", response
         return json.loads(response["text"])
 
-    async def receive_until(self, event_type: str, timeout: float = 5, **match: Any) -> tuple[dict, list[dict]]:
+    async def receive_until(
+        self, event_type: str, timeout: float = 5, **match: Any
+    ) -> tuple[dict, list[dict]]:
         """The first event of `event_type` (with the given fields), and every event seen before it."""
         seen: list[dict] = []
         while True:
