@@ -327,6 +327,19 @@ def _write_coco(
     return manifest
 
 
+def _set_zip_comment(out: IO[bytes], comment: bytes) -> None:
+    """Give a just-written zip (no comment yet) a comment, in place: the comment length is the
+    last field of the end-of-central-directory record. Reopening the zip in append mode would
+    instead load one ZipInfo per entry (~400 bytes each; a DAVIS export has one per mask)."""
+    out.seek(-22, os.SEEK_END)
+    record = out.read(22)
+    if record[:4] != b"PK\x05\x06" or record[20:22] != b"\x00\x00":
+        return  # not the plain layout this expects: leave the zip as it is
+    comment = comment[:65535]
+    out.seek(-2, os.SEEK_END)
+    out.write(len(comment).to_bytes(2, "little") + comment)
+
+
 def _write(
     fmt: str, out: IO[bytes], plans: list[_VideoPlan], progress: _Progress, job: Job, record: dict
 ) -> Manifest:
@@ -341,8 +354,7 @@ def _write(
         return _write_coco(out, plans, progress, categories, record)
     if fmt == "davis":
         manifest = write_davis(out, [_video_export(p, progress) for p in plans])
-        with zipfile.ZipFile(out, "a") as archive:
-            archive.comment = json.dumps({"export": record}).encode()[:65535]
+        _set_zip_comment(out, json.dumps({"export": record}).encode())
         return manifest
     raise FormatError(f'unknown export format {fmt!r}; use "sav", "coco" or "davis"')
 
