@@ -494,45 +494,77 @@ class OpenCVBackend:
         return OpenCVSession(self, frames)
 
     def auto_masks(self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None) -> list[AutoMask]:
-        """Region proposals: mean-shift filtering, colour clusters, connected regions by size.
+        """Region proposals: colour regions at two smoothing levels, each refined by GrabCut.
 
-        Uses `min_area` (pixels of the frame given; at least 0.2% of the frame), `max_area_fraction`,
-        `mask_iou_thresh` and `max_masks` of `params`; the SAM 2 grid settings do not apply.
+        Texture is smoothed away (Gaussian blur, mean-shift filtering), colours are clustered
+        (k-means in Lab) and connected regions become coarse proposals; GrabCut then fits each
+        to the frame's edges. `score` is the colour contrast with the surround, `stability` the
+        agreement (IoU) of coarse and refined region. Uses `min_area` (pixels of the frame
+        given; at least 0.3% of the frame), `max_area_fraction`, `mask_iou_thresh` and
+        `max_masks` of `params`; the SAM 2 grid settings do not apply.
         """
         params = params or AutoMaskParams()
-        frame_rgb = np.asarray(frame_rgb)
+        frame_rgb = np.asarray(frame_rgb, dtype=np.uint8)
         if frame_rgb.ndim != 3 or frame_rgb.shape[2] != 3:
             raise EngineError(f"automatic masks need an RGB (height, width, 3) frame, got shape {frame_rgb.shape}")
         h, w = frame_rgb.shape[:2]
         scale = min(1.0, 320 / max(h, w))
         small = cv2.resize(frame_rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
-        filtered = cv2.pyrMeanShiftFiltering(np.ascontiguousarray(small.astype(np.uint8)), sp=10, sr=20)
-        lab = cv2.cvtColor(filtered, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
-        k = 10
-        criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_MAX_ITER, 20, 1.0)
-        cv2.setRNGSeed(0)
-        _, clusters, _ = cv2.kmeans(lab, k, None, criteria, 2, cv2.KMEANS_PP_CENTERS)
-        clusters = clusters.reshape(small.shape[:2])
-        min_area = max(params.min_area * scale * scale, 0.002 * small.shape[0] * small.shape[1])
-        max_area = params.max_area_fraction * small.shape[0] * small.shape[1]
+        pixels = small.shape[0] * small.shape[1]
+        min_area = max(params.min_area * scale * scale, 0.003 * pixels)
+        max_area = params.max_area_fraction * pixels
+        coarse = [r for blur in (3.0, 6.0) for r in _colour_regions(small, blur, min_area, max_area)]
+        coarse = [coarse[i] for i in dedupe_masks(coarse, [float(r.sum()) for r in coarse], 0.9)]
         candidates: list[tuple[np.ndarray, float, float]] = []
-        for c in range(k):
-            layer = cv2.morphologyEx((clusters == c).astype(np.uint8), cv2.MORPH_OPEN, _disk(1))
-            count, labels, stats, _ = cv2.connectedComponentsWithStats(layer, connectivity=8)
-            for label in range(1, count):
-                area = stats[label, cv2.CC_STAT_AREA]
-                if not min_area <= area <= max_area:
-                    continue
-                region = fill_holes(labels == label, int(0.05 * area) + 1)
-                contours, _ = cv2.findContours(region.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-                hull_area = sum(cv2.contourArea(cv2.convexHull(cnt)) for cnt in contours) or 1.0
-                compactness = float(min(1.0, region.sum() / hull_area))
-                candidates.append((region, _colour_separation(small, region), compactness))
-        full = [
-            cv2.resize(m.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST).astype(bool) for m, _, _ in candidates
-        ]
-        scores = [s * (0.5 + 0.5 * c) for _, s, c in candidates]
-        keep = dedupe_masks(full, scores, params.mask_iou_thresh)
+        for region in coarse:
+            refined = _refine_region(small, region)
+            area = refined.sum()
+            if not min_area <= area <= max_area:
+                continue
+            agreement = np.logical_and(refined, region).sum() / max(1, np.logical_or(refined, region).sum())
+            candidates.append((refined, _colour_separation(small, refined), float(agreement)))
+        scores = [score * stability for _, score, stability in candidates]
+        keep = dedupe_masks([c[0] for c in candidates], scores, params.mask_iou_thresh)
         if params.max_masks is not None:
             keep = keep[: params.max_masks]
-        return [AutoMask(mask=full[i], score=candidates[i][1], stability=candidates[i][2], bbox=mask_bbox(full[i])) for i in keep]
+        out = []
+        for i in keep:
+            full = cv2.resize(candidates[i][0].astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST).astype(bool)
+            out.append(AutoMask(mask=full, score=candidates[i][1], stability=candidates[i][2], bbox=mask_bbox(full)))
+        return out
+
+
+def _colour_regions(image: np.ndarray, blur: float, min_area: float, max_area: float, k: int = 6) -> list[np.ndarray]:
+    """Connected regions of similar smoothed colour (coarse object proposals)."""
+    smoothed = cv2.pyrMeanShiftFiltering(cv2.GaussianBlur(image, (0, 0), blur), 10, 30)
+    lab = cv2.cvtColor(smoothed, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
+    cv2.setRNGSeed(0)
+    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_MAX_ITER, 20, 1.0)
+    _, clusters, _ = cv2.kmeans(lab, k, None, criteria, 2, cv2.KMEANS_PP_CENTERS)
+    clusters = clusters.reshape(image.shape[:2])
+    regions = []
+    for c in range(k):
+        count, labels, stats, _ = cv2.connectedComponentsWithStats((clusters == c).astype(np.uint8), connectivity=8)
+        for label in range(1, count):
+            if min_area <= stats[label, cv2.CC_STAT_AREA] <= max_area:
+                regions.append(labels == label)
+    return regions
+
+
+def _refine_region(image: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """GrabCut a coarse region to the image's edges (core kept, a band around it undecided)."""
+    h, w = region.shape
+    radius = np.sqrt(region.sum() / np.pi)
+    trimap = np.full((h, w), GC_BGD, np.uint8)
+    trimap[cv2.dilate(region.astype(np.uint8), _disk(max(3, round(0.3 * radius)))).astype(bool)] = GC_PR_BGD
+    trimap[region] = GC_PR_FGD
+    trimap[cv2.erode(region.astype(np.uint8), _disk(max(1, round(0.3 * radius)))).astype(bool)] = GC_FGD
+    x0, y0, x1, y1 = OpenCVSession._roi(trimap != GC_BGD, w, h, margin=0.3)
+    sub = trimap[y0:y1, x0:x1].copy()
+    try:
+        cv2.grabCut(np.ascontiguousarray(image[y0:y1, x0:x1]), sub, None, _empty_model(), _empty_model(), 2, cv2.GC_INIT_WITH_MASK)
+    except cv2.error:
+        return region
+    refined = np.zeros((h, w), bool)
+    refined[y0:y1, x0:x1] = _is_object(sub)
+    return _keep_components(refined, None, region)
