@@ -98,6 +98,9 @@ def open_page(browser: Any, live_server_url: str, request: pytest.FixtureRequest
         page.set_default_timeout(20_000)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
+        if os.environ.get("E2E_DEBUG"):
+            page.on("console", lambda m: print(f"[{user and user.username}] console {m.type}: {m.text}"))
+            page.on("response", lambda r: print(f"[{user and user.username}] {r.request.method} {r.url} {r.status}"))
         page.js_errors = errors  # type: ignore[attr-defined]
         if user is not None:
             login(page, user.username)

@@ -145,11 +145,13 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
     [masks, editing, timeline, maskletRes, jobs, issues, task, setTask],
   );
   const onReconnect = useCallback(() => {
+    jobs.loadActive();
+    if (task) api.task(task.id).then(setTask, () => undefined);
     void maskletRes.reload();
     void timeline.reload();
     void issues.reload();
     masks.reloadAll();
-  }, [maskletRes, timeline, issues, masks]);
+  }, [jobs, task, setTask, maskletRes, timeline, issues, masks]);
   const live = useRealtime(video.id, frame, onEvent, onReconnect);
 
   const layer = useMaskLayer({

@@ -54,7 +54,8 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
     }
   }, [jobs]);
 
-  useEffect(() => {
+  // jobs already running (a colleague's, or mine from before a reload or a reconnect)
+  const loadActive = useCallback(() => {
     api
       .videoJobs(videoId)
       .then((list) => {
@@ -62,6 +63,7 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
       })
       .catch(() => undefined);
   }, [videoId, upsert]);
+  useEffect(loadActive, [loadActive]);
 
   const active = Object.values(jobs).filter(isJobActive);
   useInterval(
@@ -124,7 +126,7 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
     [upsert],
   );
 
-  return { jobs: Object.values(jobs), startPropagation, startAutomasklets, cancel, cancellable, onProgress, onFinishedEvent };
+  return { jobs: Object.values(jobs), loadActive, startPropagation, startAutomasklets, cancel, cancellable, onProgress, onFinishedEvent };
 }
 
 function fromJob(j: Job): Partial<TrackedJob> {
