@@ -14,8 +14,8 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from annotation.permissions import is_member
-from annotation.realtime.publish import video_group
 from annotation.realtime.presence import presence_leave, presence_list, presence_set
+from annotation.realtime.publish import video_group
 
 FORBIDDEN = 4403
 
@@ -27,33 +27,44 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         user = self.scope.get("user")
         self.video_id = int(self.scope["url_route"]["kwargs"]["video_id"])
-        self.group = video_group(self.video_id)
         if user is None or not user.is_authenticated or not await self._may_watch(user):
             await self.close(code=FORBIDDEN)
             return
+        # Set only once admitted: disconnect() of a refused socket must not touch the group.
+        self.group = video_group(self.video_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await self._presence_update(frame=None)
 
     async def disconnect(self, code: int) -> None:
-        if getattr(self, "group", None) and self.scope.get("user") is not None and self.scope["user"].is_authenticated:
+        if getattr(self, "group", None):
             await self.channel_layer.group_discard(self.group, self.channel_name)
             await database_sync_to_async(presence_leave)(self.video_id, self.channel_name)
             await self._broadcast_presence()
 
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
+        # The base class raises (and drops the connection) on binary or empty frames; answer instead.
+        if not text_data:
+            await self._error("send JSON text frames")
+            return
+        await self.receive_json(await self.decode_json(text_data), **kwargs)
+
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         if not isinstance(content, dict) or content.get("type") != "presence":
-            await self.send_json({"type": "error", "detail": 'only {"type": "presence", "frame": n} is accepted'})
+            await self._error('only {"type": "presence", "frame": n} is accepted')
             return
         frame = content.get("frame")
         if frame is not None and (not isinstance(frame, int) or isinstance(frame, bool) or frame < 0):
-            await self.send_json({"type": "error", "detail": "frame must be a whole number from 0"})
+            await self._error("frame must be a whole number from 0")
             return
         # Membership can be revoked while connected: check per message.
         if not await self._may_watch(self.scope["user"]):
             await self.close(code=FORBIDDEN)
             return
         await self._presence_update(frame=frame)
+
+    async def _error(self, detail: str) -> None:
+        await self.send_json({"type": "error", "detail": detail})
 
     async def decode_json(self, text_data: str) -> Any:
         try:

@@ -67,6 +67,13 @@ class VideoChangedEvent(TypedDict):
     status: str
 
 
+class ErrorEvent(TypedDict):
+    """The answer to a client message the server cannot take; the connection stays open."""
+
+    type: Literal["error"]
+    detail: str
+
+
 Event = (
     PresenceEvent
     | MaskUpdatedEvent
@@ -87,6 +94,7 @@ SCHEMAS: dict[str, type] = {
         JobFinishedEvent,
         ReviewChangedEvent,
         VideoChangedEvent,
+        ErrorEvent,
     )
 }
 

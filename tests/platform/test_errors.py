@@ -280,3 +280,17 @@ def test_django_level_errors_keep_the_json_shape_under_api(rf: Any) -> None:
         response = errors.permission_denied(request, PermissionError())
         assert response.status_code == 403
         assert response["Content-Type"].startswith("application/json") == is_json
+
+
+def test_nul_in_form_fields_is_400(world: World) -> None:
+    client = world.team.client("manager")
+    response = client.post(
+        f"/api/projects/{world.team.project.pk}/members/",
+        "user=gh%00ost&role=reviewer",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400, response.content[:200]
+    response = client.post(
+        "/api/projects/", "name=a%00b", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400, response.content[:200]
