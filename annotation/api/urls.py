@@ -4,7 +4,7 @@ from annotation.api.views import auth, evaluation, masklets, projects, review, v
 
 urlpatterns = [
     path("auth/token", auth.TokenView.as_view(), name="auth-token"),
-    path("auth/token/", auth.TokenView.as_view()),
+    path("auth/token/", auth.TokenAliasView.as_view()),
     path("auth/csrf/", auth.CsrfView.as_view(), name="auth-csrf"),
     path("auth/login/", auth.LoginView.as_view(), name="auth-login"),
     path("auth/logout/", auth.LogoutView.as_view(), name="auth-logout"),

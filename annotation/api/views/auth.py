@@ -38,6 +38,14 @@ class TokenView(APIView):
         return Response({"token": token.key})
 
 
+class TokenAliasView(TokenView):
+    """`/api/auth/token/` with a trailing slash, for clients that add one; documented once, without it."""
+
+    @extend_schema(exclude=True)
+    def post(self, request: Request) -> Response:
+        return super().post(request)
+
+
 @method_decorator(ensure_csrf_cookie, name="dispatch")
 class CsrfView(APIView):
     permission_classes = [AllowAny]
