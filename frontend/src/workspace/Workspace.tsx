@@ -332,6 +332,19 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
       say(asApiError(e).fullMessage, true);
     }
   };
+  /** The topmost visible masklet whose mask covers a pixel of this frame. */
+  const maskletAt = (x: number, y: number): number | null => {
+    if (x < 0 || y < 0 || x >= W || y >= H) return null;
+    const here = masks.store.masksOnFrame(frame).filter((m) => m.area > 0 && !hidden.has(m.masklet));
+    const order = [...here.filter((m) => m.masklet === selected), ...here.filter((m) => m.masklet !== selected)];
+    for (const m of order) if (masks.store.decode(m).bitmap.data[Math.floor(y) * W + Math.floor(x)]) return m.masklet;
+    return null;
+  };
+  const placeIssue = (p: Point) => {
+    setPendingIssue([p.x, p.y]);
+    const under = maskletAt(p.x, p.y);
+    if (under !== null) setSelected(under); // the issue is about the object clicked on
+  };
   const createIssue = async (text: string) => {
     if (!pendingIssue) return;
     try {
@@ -449,7 +462,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
             onClick={(p, l) => void onClick(p, l)}
             onBox={(b) => void onBox(b)}
             onStroke={(pts, v) => void onStroke(pts, v)}
-            onIssue={(p) => setPendingIssue([p.x, p.y])}
+            onIssue={placeIssue}
           />
           {frames.failed ? <div className="canvas-error">This frame could not be loaded.</div> : null}
           {message ? (
