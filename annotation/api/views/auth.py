@@ -7,8 +7,9 @@ from django.contrib.auth import authenticate, login, logout
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +17,7 @@ from rest_framework.views import APIView
 
 from annotation.api.serializers import LoginIn, UserOut
 from annotation.api.views.base import parse
+from annotation.services.errors import InvalidInput
 from annotation.services.tasks import users_list
 
 
@@ -23,7 +25,8 @@ def _check_credentials(request: Request):  # type: ignore[no-untyped-def]
     data = parse(LoginIn, request)
     user = authenticate(request._request, username=data["username"], password=data["password"])
     if user is None or not user.is_active:
-        raise AuthenticationFailed("Wrong username or password.")
+        # 400 from both login endpoints (DRF would answer 403 here and 401 there): bad input.
+        raise InvalidInput("Wrong username or password.")
     return user
 
 
@@ -56,10 +59,14 @@ class CsrfView(APIView):
 
 
 class LoginView(APIView):
+    """Session login for the browser app, which sends the CSRF token on every unsafe request."""
+
     permission_classes = [AllowAny]
 
     @extend_schema(request=LoginIn, responses={200: UserOut})
     def post(self, request: Request) -> Response:
+        # DRF exempts anonymous requests from CSRF; a login needs it too (no login CSRF).
+        SessionAuthentication().enforce_csrf(request)
         user = _check_credentials(request)
         login(request._request, user)
         return Response({"id": user.pk, "username": user.get_username()})
