@@ -22,6 +22,7 @@ FORBIDDEN = 4403
 
 class VideoConsumer(AsyncJsonWebsocketConsumer):
     video_id: int
+    frame_count: int
     group: str
 
     async def connect(self) -> None:
@@ -61,6 +62,9 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
         if not await self._may_watch(self.scope["user"]):
             await self.close(code=FORBIDDEN)
             return
+        if frame is not None and frame >= self.frame_count:
+            await self._error(f"frame must be below the video's {self.frame_count} frames")
+            return
         await self._presence_update(frame=frame)
 
     async def _error(self, detail: str) -> None:
@@ -92,8 +96,9 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
     def _may_watch(self, user: Any) -> bool:
         from annotation.models import Video
 
-        project_id = Video.objects.filter(pk=self.video_id).values_list("project_id", flat=True).first()
-        if project_id is None:
+        row = Video.objects.filter(pk=self.video_id).values_list("project_id", "frame_count").first()
+        if row is None:
             return False
+        project_id, self.frame_count = row
         user.__dict__.pop("_masklet_roles", None)
         return is_member(user, project_id)

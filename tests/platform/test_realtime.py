@@ -413,6 +413,8 @@ GARBAGE: list[tuple[str, Any]] = [
     ("json", {"type": "presence", "frame": 2.5}),
     ("json", {"type": "presence", "frame": True}),
     ("json", {"type": "presence", "frame": [1]}),
+    ("json", {"type": "presence", "frame": 6}),  # the video has frames 0 to 5
+    ("json", {"type": "presence", "frame": 10**30}),
     ("bytes", b"\x00\x01binary"),
     ("text", ""),
 ]
