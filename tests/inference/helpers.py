@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from typing import Any
 
+import redis.exceptions
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from rest_framework.test import APIClient
@@ -57,27 +59,38 @@ def masks_by_frame(masklet_id: int) -> dict[int, FrameMask]:
 
 
 class EventListener:
-    """Joins a video's realtime group on the real Redis channel layer, as a browser's socket does."""
+    """Joins a video's realtime group on the real Redis channel layer, as a browser's socket does,
+    and receives in a thread from the start (messages wait at most a minute in Redis)."""
 
     def __init__(self, video_id: int) -> None:
         self.layer = get_channel_layer()
-        self.channel = async_to_sync(self.layer.new_channel)()
-        async_to_sync(self.layer.group_add)(video_group(video_id), self.channel)
+        self.events: list[dict[str, Any]] = []
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=asyncio.run, args=(self._receive(video_id),), daemon=True)
+        self._thread.start()
+        assert self._ready.wait(10), "could not join the video's group"
+
+    async def _receive(self, video_id: int) -> None:
+        self.channel = await self.layer.new_channel()
+        await self.layer.group_add(video_group(video_id), self.channel)
+        self._ready.set()
+        while True:
+            try:
+                message = await self.layer.receive(self.channel)
+            except redis.exceptions.TimeoutError:
+                # redis-py 8 reads with a 5 s socket timeout, channels_redis blocks 5 s per poll;
+                # the message waits in the channel's backup queue, so polling again loses nothing.
+                continue
+            if message.get("type") == "listener.stop":
+                return
+            self.events.append(message["event"])
 
     def drain(self, quiet: float = 1.5) -> list[dict[str, Any]]:
-        """Every event received so far (waiting until none came for `quiet` seconds), each checked
-        against its typed schema."""
-
-        async def collect() -> list[dict[str, Any]]:
-            events: list[dict[str, Any]] = []
-            while True:
-                try:
-                    message = await asyncio.wait_for(self.layer.receive(self.channel), quiet)
-                except TimeoutError:
-                    return events
-                events.append(message["event"])
-
-        events = async_to_sync(collect)()
-        for event in events:
+        """Every event received (after `quiet` seconds for stragglers), each checked against its
+        typed schema; the listener stops."""
+        time.sleep(quiet)
+        async_to_sync(self.layer.send)(self.channel, {"type": "listener.stop"})
+        self._thread.join(10)
+        for event in self.events:
             check_event(event)
-        return events
+        return self.events
