@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from annotation.models import FrameMask, Label, Masklet, Prompt, Video
@@ -175,7 +175,15 @@ def frame_mask_put(
     current.version += 1
     current.updated_by = user
     current.job = None
-    current.save()
+    try:
+        with transaction.atomic():  # savepoint: the race below must not break the outer transaction
+            current.save()
+    except IntegrityError:
+        # Another editor created this frame's mask after our read (no row to lock then): stale too.
+        winner = FrameMask.objects.get(masklet=masklet, frame=frame)
+        raise Conflict(
+            "someone changed this mask since you loaded it", extra={"current": mask_payload(winner)}
+        ) from None
     _mask_event(masklet.pk, video.pk, [current], source, user)
     return current
 

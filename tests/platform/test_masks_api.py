@@ -252,3 +252,70 @@ def test_mask_range_is_inclusive(world: World) -> None:
         m["frame"] for m in client.get(f"/api/videos/{world.team.video.pk}/masks/?start=2").json()
     ]
     assert frames == [2, 3]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_creating_the_same_frame_mask_at_once() -> None:
+    """Editor A creates frame 3's mask and has not committed when editor B, who also saw no mask,
+    saves his: B's insert waits on A's, and then answers 409 with A's mask (no 500, nothing lost)."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from annotation.services import masklets as masklet_services
+    from annotation.services.errors import Conflict
+    from tests.platform.conftest import make_world
+
+    world = make_world("race-")
+    a_inserted, a_may_commit = threading.Event(), threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def editor_a() -> None:
+        try:
+            with transaction.atomic():
+                masklet_services.frame_mask_put(
+                    masklet=world.masklet,
+                    frame=3,
+                    rle=square_rle(top=1),
+                    version=0,
+                    user=world.team.annotator,
+                )
+                a_inserted.set()
+                a_may_commit.wait(10)
+            outcome["a"] = "saved"
+        finally:
+            connection.close()
+
+    def editor_b() -> None:
+        try:
+            a_inserted.wait(10)
+            masklet_services.frame_mask_put(
+                masklet=world.masklet,
+                frame=3,
+                rle=square_rle(top=40),
+                version=0,
+                user=world.team.manager,
+            )
+            outcome["b"] = "saved"
+        except Conflict as conflict:
+            outcome["b"] = conflict
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=editor_a), threading.Thread(target=editor_b)]
+    for thread in threads:
+        thread.start()
+    a_inserted.wait(10)
+    threading.Timer(0.5, a_may_commit.set).start()  # B is blocked on A's row by then
+    for thread in threads:
+        thread.join(20)
+    assert outcome["a"] == "saved"
+    assert isinstance(outcome["b"], Conflict), outcome
+    assert outcome["b"].status_code == 409
+    assert outcome["b"].extra["current"]["rle"] == square_rle(top=1)
+    stored = FrameMask.objects.get(masklet=world.masklet, frame=3)
+    assert (stored.rle, stored.version, stored.updated_by_id) == (
+        square_rle(top=1),
+        1,
+        world.team.annotator.pk,
+    )
