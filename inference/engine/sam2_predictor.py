@@ -40,6 +40,22 @@ PROPAGATING = "masklet_propagating"  # bool: do not store features in the LRU
 COUNTERS = "masklet_counters"  # dict[str, int]: encoder_runs, cache_hits
 
 
+def _memory_in_feature_dtype(module: torch.nn.Module, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+    """Give memory attention its memory in the features' dtype.
+
+    sam2 stores memory features as bfloat16 and relies on CUDA autocast. On the CPU (fp32) the
+    memory is usually promoted to float32 by concatenation with the float object pointers, but a
+    frame with no pointer in reach (e.g. tracked before its object's only conditioning frame)
+    gets pure bfloat16 memory and the first linear layer fails on mixed dtypes.
+    """
+    memory, curr = kwargs.get("memory"), kwargs.get("curr")
+    if memory is not None and curr is not None:
+        dtype = (curr[0] if isinstance(curr, list | tuple) else curr).dtype
+        if memory.dtype != dtype:
+            kwargs["memory"] = memory.to(dtype)
+    return args, kwargs
+
+
 class MaskletVideoPredictor(SAM2VideoPredictor):
     """The official video predictor plus the two hooks described in the module docstring."""
 
@@ -47,6 +63,7 @@ class MaskletVideoPredictor(SAM2VideoPredictor):
         super().__init__(*args, **kwargs)
         self.last_pred_iou: float | None = None
         self._shared_pos_enc: dict[tuple[int, ...], torch.Tensor] = {}
+        self.memory_attention.register_forward_pre_hook(_memory_in_feature_dtype, with_kwargs=True)
 
     def _forward_sam_heads(self, *args: Any, **kwargs: Any):  # type: ignore[override]
         outputs = super()._forward_sam_heads(*args, **kwargs)
