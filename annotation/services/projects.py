@@ -130,7 +130,11 @@ def label_create(*, project: Project, name: str, color: str = "#e6194b") -> Labe
     label = Label(project=project, name=name, color=color)
     if Label.objects.filter(project=project, name=name).exists():
         raise Conflict(f"the project already has a label named {name!r}")
-    _save(label)
+    try:
+        with transaction.atomic():  # a concurrent create of the same name loses here, not with a 500
+            _save(label)
+    except IntegrityError as error:
+        raise Conflict(f"the project already has a label named {name!r}") from error
     return label
 
 
