@@ -56,14 +56,23 @@ def write_frame_folder(
         shutil.rmtree(out)
     out.mkdir(parents=True)
     if source_dir is not None:
-        sources = sorted(p for p in Path(source_dir).iterdir() if p.suffix.lower() in (".jpg", ".jpeg"))
+        sources = sorted(
+            p for p in Path(source_dir).iterdir() if p.suffix.lower() in (".jpg", ".jpeg")
+        )
         if not sources:
             raise ValueError(f"{source_dir} holds no JPEG frames")
         for i in range(num_frames):
             shutil.copyfile(sources[i % len(sources)], out / f"{i:05d}.jpg")
         first = cv2.imread(str(sources[0]))
         h, w = first.shape[:2]
-        return {"folder": str(out), "num_frames": num_frames, "width": w, "height": h, "first_box": None, "first_point": [w / 2, h / 2]}
+        return {
+            "folder": str(out),
+            "num_frames": num_frames,
+            "width": w,
+            "height": h,
+            "first_box": None,
+            "first_point": [w / 2, h / 2],
+        }
 
     from inference.engine.synthetic import make_clip
 
@@ -109,7 +118,9 @@ def run_bare_propagation(
 
     overrides = [f"++model.image_size={image_size}"] if image_size else []
     t0 = time.perf_counter()
-    predictor = build_sam2_video_predictor(model_config, checkpoint, device=device, hydra_overrides_extra=overrides)
+    predictor = build_sam2_video_predictor(
+        model_config, checkpoint, device=device, hydra_overrides_extra=overrides
+    )
     t1 = time.perf_counter()
     with torch.inference_mode():
         state = predictor.init_state(video_path=frames_dir)
@@ -121,7 +132,9 @@ def run_bare_propagation(
         t3 = time.perf_counter()
         count = 0
         track = None if max_frames is None else max_frames - 1
-        for _ in predictor.propagate_in_video(state, start_frame_idx=frame, max_frame_num_to_track=track):
+        for _ in predictor.propagate_in_video(
+            state, start_frame_idx=frame, max_frame_num_to_track=track
+        ):
             count += 1
         t4 = time.perf_counter()
     return {
@@ -161,8 +174,12 @@ def run_bare_in_subprocess(timeout: float | None = None, **kwargs: Any) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Run the bare official SAM 2 loop once; print JSON.")
-    parser.add_argument("--kwargs-json", help="all arguments of run_bare_propagation as one JSON object")
+    parser = argparse.ArgumentParser(
+        description="Run the bare official SAM 2 loop once; print JSON."
+    )
+    parser.add_argument(
+        "--kwargs-json", help="all arguments of run_bare_propagation as one JSON object"
+    )
     parser.add_argument("--checkpoint")
     parser.add_argument("--frames")
     parser.add_argument("--model-config", default="configs/sam2.1/sam2.1_hiera_t.yaml")

@@ -217,7 +217,9 @@ class Backend(Protocol):
 
     def open_session(self, frames: FrameSource) -> Session: ...
 
-    def auto_masks(self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None) -> list[AutoMask]:
+    def auto_masks(
+        self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None
+    ) -> list[AutoMask]:
         """Automatic mask proposals on one RGB uint8 frame, best first."""
         ...
 
@@ -249,7 +251,11 @@ def propagate_both(
 def check_frame_index(frames: FrameSource, frame: int) -> int:
     """Return `frame` as int, or raise PromptError when it is outside the video."""
     n = len(frames)
-    if isinstance(frame, bool) or not isinstance(frame, int | np.integer) or not 0 <= int(frame) < n:
+    if (
+        isinstance(frame, bool)
+        or not isinstance(frame, int | np.integer)
+        or not 0 <= int(frame) < n
+    ):
         raise PromptError(f"frame {frame!r} is outside the video (it has frames 0 to {n - 1})")
     return int(frame)
 
@@ -266,7 +272,11 @@ def check_points(
     elif points is None or labels is None:
         raise PromptError("points and labels must be given together")
     else:
-        pts = np.asarray(points, dtype=np.float32).reshape(-1, 2) if len(points) else np.zeros((0, 2), np.float32)
+        pts = (
+            np.asarray(points, dtype=np.float32).reshape(-1, 2)
+            if len(points)
+            else np.zeros((0, 2), np.float32)
+        )
         lbs = np.asarray(labels, dtype=np.int32).reshape(-1)
         if len(pts) != len(lbs):
             raise PromptError(f"got {len(pts)} points but {len(lbs)} labels")
@@ -306,17 +316,32 @@ def mask_bbox(mask: np.ndarray) -> list[float]:
     return [float(x0), float(y0), float(x1 - x0 + 1), float(y1 - y0 + 1)]
 
 
-def check_inside(frames: FrameSource, points: np.ndarray, box: np.ndarray | None) -> np.ndarray | None:
+def check_inside(
+    frames: FrameSource, points: np.ndarray, box: np.ndarray | None
+) -> np.ndarray | None:
     """Raise PromptError for a point outside the frame; return the box clipped to the frame."""
     w, h = frames.width, frames.height
     if len(points):
-        outside = (points[:, 0] < -1) | (points[:, 0] > w + 1) | (points[:, 1] < -1) | (points[:, 1] > h + 1)
+        outside = (
+            (points[:, 0] < -1)
+            | (points[:, 0] > w + 1)
+            | (points[:, 1] < -1)
+            | (points[:, 1] > h + 1)
+        )
         if outside.any():
             x, y = points[np.argmax(outside)]
             raise PromptError(f"point ({x:g}, {y:g}) lies outside the {w}x{h} frame")
     if box is None:
         return None
-    clipped = np.array([np.clip(box[0], 0, w), np.clip(box[1], 0, h), np.clip(box[2], 0, w), np.clip(box[3], 0, h)], dtype=np.float32)
+    clipped = np.array(
+        [
+            np.clip(box[0], 0, w),
+            np.clip(box[1], 0, h),
+            np.clip(box[2], 0, w),
+            np.clip(box[3], 0, h),
+        ],
+        dtype=np.float32,
+    )
     if clipped[2] <= clipped[0] or clipped[3] <= clipped[1]:
         raise PromptError(f"box {box.tolist()} lies outside the {w}x{h} frame")
     return clipped

@@ -66,7 +66,9 @@ class EngineConfig:
         if self.device not in ("auto", "cpu", "cuda"):
             raise ValueError(f'device must be "auto", "cpu" or "cuda", not {self.device!r}')
         if self.image_size is not None and (self.image_size < 64 or self.image_size % 32):
-            raise ValueError(f"image_size must be a multiple of 32 and at least 64, not {self.image_size}")
+            raise ValueError(
+                f"image_size must be a multiple of 32 and at least 64, not {self.image_size}"
+            )
         if self.feature_cache_bytes < 0:
             raise ValueError("feature_cache_bytes must be >= 0")
 
@@ -90,7 +92,9 @@ class EngineConfig:
             model_config=env.get(prefix + "SAM2_CONFIG") or None,
             image_size=int(size) if size else None,
             device=env.get(prefix + "DEVICE", "auto"),  # type: ignore[arg-type]
-            feature_cache_bytes=int(float(cache_mb) * 1024 * 1024) if cache_mb else DEFAULT_FEATURE_CACHE_BYTES,
+            feature_cache_bytes=int(float(cache_mb) * 1024 * 1024)
+            if cache_mb
+            else DEFAULT_FEATURE_CACHE_BYTES,
             torch_threads=int(threads) if threads else None,
         )
 
@@ -109,7 +113,9 @@ def resolve_model_config(model_config: str | None, checkpoint: str | None = None
     Raises CheckpointError with the accepted names when `model_config` is unknown, or when it is
     None and the checkpoint file name does not say which model it is.
     """
-    accepted = ", ".join(SAM21_CONFIGS) + ', or a config name such as "configs/sam2.1/sam2.1_hiera_t.yaml"'
+    accepted = (
+        ", ".join(SAM21_CONFIGS) + ', or a config name such as "configs/sam2.1/sam2.1_hiera_t.yaml"'
+    )
     if model_config is None:
         inferred = _model_from_checkpoint_name(checkpoint)
         if inferred is None:

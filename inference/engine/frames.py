@@ -69,7 +69,9 @@ class ArrayFrameSource:
         self._frames = frames
         first = np.asarray(frames[0])
         if first.ndim != 3 or first.shape[2] != 3:
-            raise EngineError(f"frames must be (height, width, 3) RGB arrays, got shape {first.shape}")
+            raise EngineError(
+                f"frames must be (height, width, 3) RGB arrays, got shape {first.shape}"
+            )
         self.height, self.width = int(first.shape[0]), int(first.shape[1])
         self.cache_key = cache_key
 
@@ -109,7 +111,9 @@ class CallableFrameSource:
         return image.astype(np.uint8, copy=False)
 
 
-def write_frame_folder(frames: Sequence[np.ndarray] | np.ndarray, folder: str | os.PathLike[str], quality: int = 95) -> Path:
+def write_frame_folder(
+    frames: Sequence[np.ndarray] | np.ndarray, folder: str | os.PathLike[str], quality: int = 95
+) -> Path:
     """Write RGB uint8 frames as 00000.jpg, 00001.jpg ... (the layout sam2's init_state reads)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)

@@ -75,12 +75,16 @@ def _learn_models(image: np.ndarray, trimap: np.ndarray) -> tuple[np.ndarray, np
     return bgd, fgd
 
 
-def _keep_components(mask: np.ndarray, seeds: np.ndarray | None, guide: np.ndarray | None) -> np.ndarray:
+def _keep_components(
+    mask: np.ndarray, seeds: np.ndarray | None, guide: np.ndarray | None
+) -> np.ndarray:
     """Keep the 8-connected parts of `mask` that hold a seed point, or that overlap `guide`.
 
     With neither, keep the largest part and parts at least a fifth of its size.
     """
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        mask.astype(np.uint8), connectivity=8
+    )
     if count <= 1:
         return mask.astype(bool)
     keep = np.zeros(count, bool)
@@ -105,7 +109,12 @@ def _colour_separation(image: np.ndarray, mask: np.ndarray) -> float:
     """Heuristic quality in [0, 1]: how far the object's mean colour is from its surround's."""
     if mask.sum() < 4:
         return 0.0
-    ring = cv2.dilate(mask.astype(np.uint8), _disk(max(3, int(0.1 * np.sqrt(mask.sum()))))).astype(bool) & ~mask
+    ring = (
+        cv2.dilate(mask.astype(np.uint8), _disk(max(3, int(0.1 * np.sqrt(mask.sum()))))).astype(
+            bool
+        )
+        & ~mask
+    )
     if ring.sum() < 4:
         return 0.5
     lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
@@ -137,11 +146,16 @@ class OpenCVSession:
         self._frames = frames
         side = max(frames.height, frames.width)
         self.scale = min(1.0, backend.work_side / side)
-        self.work_size = (max(1, round(frames.width * self.scale)), max(1, round(frames.height * self.scale)))
+        self.work_size = (
+            max(1, round(frames.width * self.scale)),
+            max(1, round(frames.height * self.scale)),
+        )
         self._object_ids: list[int] = []
         self._prompts: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray | None]] = {}
         self._cond: dict[int, dict[int, np.ndarray]] = {}  # object -> frame -> work-res mask
-        self._recent: dict[int, OrderedDict[int, np.ndarray]] = {}  # object -> frame -> work-res mask
+        self._recent: dict[
+            int, OrderedDict[int, np.ndarray]
+        ] = {}  # object -> frame -> work-res mask
         self._closed = False
 
     @property
@@ -163,13 +177,19 @@ class OpenCVSession:
     def _to_full(self, mask: np.ndarray) -> np.ndarray:
         if self.scale >= 1.0:
             return mask.astype(bool)
-        full = cv2.resize(mask.astype(np.float32), (self._frames.width, self._frames.height), interpolation=cv2.INTER_LINEAR)
+        full = cv2.resize(
+            mask.astype(np.float32),
+            (self._frames.width, self._frames.height),
+            interpolation=cv2.INTER_LINEAR,
+        )
         return full > 0.5
 
     def _to_work(self, mask: np.ndarray) -> np.ndarray:
         if self.scale >= 1.0:
             return mask.astype(bool)
-        return cv2.resize(mask.astype(np.float32), self.work_size, interpolation=cv2.INTER_AREA) > 0.5
+        return (
+            cv2.resize(mask.astype(np.float32), self.work_size, interpolation=cv2.INTER_AREA) > 0.5
+        )
 
     def _register(self, object_id: int) -> None:
         if object_id not in self._cond:
@@ -217,7 +237,9 @@ class OpenCVSession:
         self._prompts[(object_id, frame)] = (pts, lbs, bx)
         image = self._work_frame(frame)
         prev_mask = self._mask_on(object_id, frame)
-        mask = self._segment_prompt(image, pts * self.scale, lbs, None if bx is None else bx * self.scale, prev_mask)
+        mask = self._segment_prompt(
+            image, pts * self.scale, lbs, None if bx is None else bx * self.scale, prev_mask
+        )
         self._cond[object_id][frame] = mask
         return MaskResult(frame, object_id, self._to_full(mask), _colour_separation(image, mask))
 
@@ -259,7 +281,9 @@ class OpenCVSession:
             x0, y0 = positive.min(axis=0) - half
             x1, y1 = positive.max(axis=0) + half
             trimap[:] = GC_BGD
-            gx0, gy0, gx1, gy1 = self._box_pixels(np.array([x0 - half, y0 - half, x1 + half, y1 + half]), w, h)
+            gx0, gy0, gx1, gy1 = self._box_pixels(
+                np.array([x0 - half, y0 - half, x1 + half, y1 + half]), w, h
+            )
             trimap[gy0:gy1, gx0:gx1] = GC_PR_BGD
             bx0, by0, bx1, by1 = self._box_pixels(np.array([x0, y0, x1, y1]), w, h)
             trimap[by0:by1, bx0:bx1] = GC_PR_FGD
@@ -267,11 +291,21 @@ class OpenCVSession:
             raise PromptError("give at least one positive click or a box for a new object")
         radius = max(2, round(0.012 * min(h, w)))
         for (x, y), label in zip(points, labels, strict=True):
-            cv2.circle(trimap, (round(float(x)), round(float(y))), radius, GC_FGD if label == 1 else GC_BGD, -1)
+            cv2.circle(
+                trimap,
+                (round(float(x)), round(float(y))),
+                radius,
+                GC_FGD if label == 1 else GC_BGD,
+                -1,
+            )
         if not (trimap == GC_BGD).any():
             # keep a frame border as background so the background model has samples
-            trimap[[0, -1], :] = np.where(_is_object(trimap[[0, -1], :]), trimap[[0, -1], :], GC_BGD)
-            trimap[:, [0, -1]] = np.where(_is_object(trimap[:, [0, -1]]), trimap[:, [0, -1]], GC_BGD)
+            trimap[[0, -1], :] = np.where(
+                _is_object(trimap[[0, -1], :]), trimap[[0, -1], :], GC_BGD
+            )
+            trimap[:, [0, -1]] = np.where(
+                _is_object(trimap[:, [0, -1]]), trimap[:, [0, -1]], GC_BGD
+            )
         x0, y0, x1, y1 = self._roi(_is_object(trimap) | (trimap == GC_PR_BGD), w, h, margin=0.1)
         sub = trimap[y0:y1, x0:x1].copy()
         if (sub == GC_BGD).sum() < 10:
@@ -279,7 +313,15 @@ class OpenCVSession:
             sub = trimap.copy()
         try:
             bgd, fgd = _empty_model(), _empty_model()
-            cv2.grabCut(np.ascontiguousarray(image[y0:y1, x0:x1]), sub, None, bgd, fgd, 5, cv2.GC_INIT_WITH_MASK)
+            cv2.grabCut(
+                np.ascontiguousarray(image[y0:y1, x0:x1]),
+                sub,
+                None,
+                bgd,
+                fgd,
+                5,
+                cv2.GC_INIT_WITH_MASK,
+            )
         except cv2.error:
             pass  # too few samples for a colour model: keep the initial guess
         result = np.zeros((h, w), bool)
@@ -327,7 +369,9 @@ class OpenCVSession:
         if max_frames is not None and max_frames < 1:
             raise PromptError("max_frames must be at least 1")
         if not self._object_ids:
-            raise PromptError("no object has a prompt in this session yet; add points, a box or a mask first")
+            raise PromptError(
+                "no object has a prompt in this session yet; add points, a box or a mask first"
+            )
         step = 1 if direction == "forward" else -1
         end = len(self._frames) if step == 1 else -1
         order = range(start_frame, end, step)
@@ -335,7 +379,9 @@ class OpenCVSession:
             order = order[:max_frames]
         return self._propagate(order, should_cancel)
 
-    def _propagate(self, order: range, should_cancel: Callable[[], bool] | None) -> Iterator[FrameMasks]:
+    def _propagate(
+        self, order: range, should_cancel: Callable[[], bool] | None
+    ) -> Iterator[FrameMasks]:
         trackers: dict[int, _Tracker] = {}
         for frame in order:
             if should_cancel is not None and should_cancel():
@@ -362,7 +408,9 @@ class OpenCVSession:
                 masks[object_id] = self._to_full(mask)
             yield FrameMasks(frame=frame, masks=masks)
 
-    def _start_tracker(self, image: np.ndarray, gray: np.ndarray, mask: np.ndarray) -> _Tracker | None:
+    def _start_tracker(
+        self, image: np.ndarray, gray: np.ndarray, mask: np.ndarray
+    ) -> _Tracker | None:
         if mask.sum() < 10:
             return None
         trimap = np.where(mask, GC_FGD, GC_BGD).astype(np.uint8)
@@ -379,11 +427,19 @@ class OpenCVSession:
         area = int(tracker.mask.sum())
         if area >= 30:
             core = cv2.erode(tracker.mask.astype(np.uint8), _disk(1))
-            corners = cv2.goodFeaturesToTrack(tracker.gray, maxCorners=200, qualityLevel=0.01, minDistance=4, mask=core)
+            corners = cv2.goodFeaturesToTrack(
+                tracker.gray, maxCorners=200, qualityLevel=0.01, minDistance=4, mask=core
+            )
             if corners is not None and len(corners) >= 6:
-                lk = {"winSize": (15, 15), "maxLevel": 3, "criteria": (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03)}
+                lk = {
+                    "winSize": (15, 15),
+                    "maxLevel": 3,
+                    "criteria": (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03),
+                }
                 moved, status, _ = cv2.calcOpticalFlowPyrLK(tracker.gray, gray, corners, None, **lk)
-                back, status_back, _ = cv2.calcOpticalFlowPyrLK(gray, tracker.gray, moved, None, **lk)
+                back, status_back, _ = cv2.calcOpticalFlowPyrLK(
+                    gray, tracker.gray, moved, None, **lk
+                )
                 fb_error = np.linalg.norm((back - corners).reshape(-1, 2), axis=1)
                 good = (status.ravel() == 1) & (status_back.ravel() == 1) & (fb_error < 1.0)
                 if good.sum() >= 5:
@@ -391,13 +447,17 @@ class OpenCVSession:
                         corners[good], moved[good], method=cv2.RANSAC, ransacReprojThreshold=2.0
                     )
                     if motion is not None and inliers is not None:
-                        if self._plausible(motion, tracker.motion, int(inliers.sum()), int(good.sum()), area):
+                        if self._plausible(
+                            motion, tracker.motion, int(inliers.sum()), int(good.sum()), area
+                        ):
                             return motion
         # Too few trustworthy tracks (object hidden or flat): keep moving as before.
         return tracker.motion
 
     @staticmethod
-    def _plausible(motion: np.ndarray, previous: np.ndarray, inliers: int, tracks: int, area: int) -> bool:
+    def _plausible(
+        motion: np.ndarray, previous: np.ndarray, inliers: int, tracks: int, area: int
+    ) -> bool:
         """Reject a transform that scales wildly, or jumps from the last motion on weak evidence
         (tracks near an occluder's edge tend to follow the occluder)."""
         scale = float(np.hypot(motion[0, 0], motion[1, 0]))
@@ -410,7 +470,11 @@ class OpenCVSession:
     def _track(self, tracker: _Tracker, image: np.ndarray, gray: np.ndarray) -> np.ndarray:
         h, w = gray.shape
         motion = self._estimate_motion(tracker, gray)
-        warp = lambda m: cv2.warpAffine(m.astype(np.uint8), motion, (w, h), flags=cv2.INTER_NEAREST).astype(bool)  # noqa: E731
+
+        def warp(mask: np.ndarray) -> np.ndarray:
+            moved = cv2.warpAffine(mask.astype(np.uint8), motion, (w, h), flags=cv2.INTER_NEAREST)
+            return moved.astype(bool)
+
         prior, previous = warp(tracker.prior), warp(tracker.mask)
         tracker.motion, tracker.gray = motion, gray
         prior_area = int(prior.sum())
@@ -419,7 +483,9 @@ class OpenCVSession:
             return tracker.mask
         radius = np.sqrt(prior_area / np.pi)
         band = cv2.dilate(prior.astype(np.uint8), _disk(max(3, round(0.25 * radius)))).astype(bool)
-        core = cv2.erode((previous & prior).astype(np.uint8), _disk(max(2, round(0.35 * radius)))).astype(bool)
+        core = cv2.erode(
+            (previous & prior).astype(np.uint8), _disk(max(2, round(0.35 * radius)))
+        ).astype(bool)
         trimap = np.full((h, w), GC_BGD, np.uint8)
         trimap[band] = GC_PR_BGD
         trimap[prior] = GC_PR_FGD
@@ -433,7 +499,15 @@ class OpenCVSession:
         else:
             background_model = learnt[0]
             try:
-                cv2.grabCut(sub_image, sub, None, background_model, tracker.object_model.copy(), 1, cv2.GC_EVAL_FREEZE_MODEL)
+                cv2.grabCut(
+                    sub_image,
+                    sub,
+                    None,
+                    background_model,
+                    tracker.object_model.copy(),
+                    1,
+                    cv2.GC_EVAL_FREEZE_MODEL,
+                )
             except cv2.error:
                 pass
             result = np.zeros((h, w), bool)
@@ -493,7 +567,9 @@ class OpenCVBackend:
     def open_session(self, frames: FrameSource) -> OpenCVSession:
         return OpenCVSession(self, frames)
 
-    def auto_masks(self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None) -> list[AutoMask]:
+    def auto_masks(
+        self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None
+    ) -> list[AutoMask]:
         """Region proposals: colour regions at two smoothing levels, each refined by GrabCut.
 
         Texture is smoothed away (Gaussian blur, mean-shift filtering), colours are clustered
@@ -506,14 +582,22 @@ class OpenCVBackend:
         params = params or AutoMaskParams()
         frame_rgb = np.asarray(frame_rgb, dtype=np.uint8)
         if frame_rgb.ndim != 3 or frame_rgb.shape[2] != 3:
-            raise EngineError(f"automatic masks need an RGB (height, width, 3) frame, got shape {frame_rgb.shape}")
+            raise EngineError(
+                f"automatic masks need an RGB (height, width, 3) frame, got shape {frame_rgb.shape}"
+            )
         h, w = frame_rgb.shape[:2]
         scale = min(1.0, 320 / max(h, w))
-        small = cv2.resize(frame_rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+        small = cv2.resize(
+            frame_rgb,
+            (max(1, round(w * scale)), max(1, round(h * scale))),
+            interpolation=cv2.INTER_AREA,
+        )
         pixels = small.shape[0] * small.shape[1]
         min_area = max(params.min_area * scale * scale, 0.003 * pixels)
         max_area = params.max_area_fraction * pixels
-        coarse = [r for blur in (3.0, 6.0) for r in _colour_regions(small, blur, min_area, max_area)]
+        coarse = [
+            r for blur in (3.0, 6.0) for r in _colour_regions(small, blur, min_area, max_area)
+        ]
         coarse = [coarse[i] for i in dedupe_masks(coarse, [float(r.sum()) for r in coarse], 0.9)]
         candidates: list[tuple[np.ndarray, float, float]] = []
         for region in coarse:
@@ -521,7 +605,9 @@ class OpenCVBackend:
             area = refined.sum()
             if not min_area <= area <= max_area:
                 continue
-            agreement = np.logical_and(refined, region).sum() / max(1, np.logical_or(refined, region).sum())
+            agreement = np.logical_and(refined, region).sum() / max(
+                1, np.logical_or(refined, region).sum()
+            )
             candidates.append((refined, _colour_separation(small, refined), float(agreement)))
         scores = [score * stability for _, score, stability in candidates]
         keep = dedupe_masks([c[0] for c in candidates], scores, params.mask_iou_thresh)
@@ -529,12 +615,23 @@ class OpenCVBackend:
             keep = keep[: params.max_masks]
         out = []
         for i in keep:
-            full = cv2.resize(candidates[i][0].astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST).astype(bool)
-            out.append(AutoMask(mask=full, score=candidates[i][1], stability=candidates[i][2], bbox=mask_bbox(full)))
+            full = cv2.resize(
+                candidates[i][0].astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST
+            ).astype(bool)
+            out.append(
+                AutoMask(
+                    mask=full,
+                    score=candidates[i][1],
+                    stability=candidates[i][2],
+                    bbox=mask_bbox(full),
+                )
+            )
         return out
 
 
-def _colour_regions(image: np.ndarray, blur: float, min_area: float, max_area: float, k: int = 6) -> list[np.ndarray]:
+def _colour_regions(
+    image: np.ndarray, blur: float, min_area: float, max_area: float, k: int = 6
+) -> list[np.ndarray]:
     """Connected regions of similar smoothed colour (coarse object proposals)."""
     smoothed = cv2.pyrMeanShiftFiltering(cv2.GaussianBlur(image, (0, 0), blur), 10, 30)
     lab = cv2.cvtColor(smoothed, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
@@ -544,7 +641,9 @@ def _colour_regions(image: np.ndarray, blur: float, min_area: float, max_area: f
     clusters = clusters.reshape(image.shape[:2])
     regions = []
     for c in range(k):
-        count, labels, stats, _ = cv2.connectedComponentsWithStats((clusters == c).astype(np.uint8), connectivity=8)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(
+            (clusters == c).astype(np.uint8), connectivity=8
+        )
         for label in range(1, count):
             if min_area <= stats[label, cv2.CC_STAT_AREA] <= max_area:
                 regions.append(labels == label)
@@ -556,13 +655,25 @@ def _refine_region(image: np.ndarray, region: np.ndarray) -> np.ndarray:
     h, w = region.shape
     radius = np.sqrt(region.sum() / np.pi)
     trimap = np.full((h, w), GC_BGD, np.uint8)
-    trimap[cv2.dilate(region.astype(np.uint8), _disk(max(3, round(0.3 * radius)))).astype(bool)] = GC_PR_BGD
+    trimap[cv2.dilate(region.astype(np.uint8), _disk(max(3, round(0.3 * radius)))).astype(bool)] = (
+        GC_PR_BGD
+    )
     trimap[region] = GC_PR_FGD
-    trimap[cv2.erode(region.astype(np.uint8), _disk(max(1, round(0.3 * radius)))).astype(bool)] = GC_FGD
+    trimap[cv2.erode(region.astype(np.uint8), _disk(max(1, round(0.3 * radius)))).astype(bool)] = (
+        GC_FGD
+    )
     x0, y0, x1, y1 = OpenCVSession._roi(trimap != GC_BGD, w, h, margin=0.3)
     sub = trimap[y0:y1, x0:x1].copy()
     try:
-        cv2.grabCut(np.ascontiguousarray(image[y0:y1, x0:x1]), sub, None, _empty_model(), _empty_model(), 2, cv2.GC_INIT_WITH_MASK)
+        cv2.grabCut(
+            np.ascontiguousarray(image[y0:y1, x0:x1]),
+            sub,
+            None,
+            _empty_model(),
+            _empty_model(),
+            2,
+            cv2.GC_INIT_WITH_MASK,
+        )
     except cv2.error:
         return region
     refined = np.zeros((h, w), bool)

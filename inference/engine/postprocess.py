@@ -30,7 +30,9 @@ class PostprocessParams:
 
 
 def _components(binary: np.ndarray, connectivity: int) -> tuple[int, np.ndarray, np.ndarray]:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary.astype(np.uint8), connectivity=connectivity)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        binary.astype(np.uint8), connectivity=connectivity
+    )
     return count, labels, stats
 
 
@@ -43,13 +45,12 @@ def fill_holes(mask: np.ndarray, max_hole_area: int) -> np.ndarray:
     # 4-connected background pairs with an 8-connected foreground, the usual digital topology.
     count, labels, stats = _components(background, connectivity=4)
     h, w = mask.shape
-    out = mask.copy()
-    for label in range(1, count):
-        x, y, bw, bh, area = stats[label]
-        touches_border = x == 0 or y == 0 or x + bw == w or y + bh == h
-        if not touches_border and area < max_hole_area:
-            out[labels == label] = True
-    return out
+    x, y, bw, bh, area = (stats[:, i] for i in range(5))
+    touches_border = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
+    # One lookup per pixel: a loop over holes (labels == label each) is O(holes x pixels).
+    fill = ~touches_border & (area < max_hole_area)
+    fill[0] = False  # label 0: the mask itself
+    return mask | fill[labels]
 
 
 def remove_small_regions(mask: np.ndarray, min_area: int) -> np.ndarray:
@@ -72,7 +73,9 @@ def open_mask(mask: np.ndarray, kernel_size: int) -> np.ndarray:
     mask = np.asarray(mask, dtype=bool)
     if kernel_size <= 1:
         return mask.copy()
-    return cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, _kernel(kernel_size)).astype(bool)
+    return cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, _kernel(kernel_size)).astype(
+        bool
+    )
 
 
 def close_mask(mask: np.ndarray, kernel_size: int) -> np.ndarray:
@@ -85,7 +88,9 @@ def close_mask(mask: np.ndarray, kernel_size: int) -> np.ndarray:
     if kernel_size <= 1:
         return mask.copy()
     pad = int(kernel_size)
-    padded = cv2.copyMakeBorder(mask.astype(np.uint8), pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=0)
+    padded = cv2.copyMakeBorder(
+        mask.astype(np.uint8), pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=0
+    )
     closed = cv2.morphologyEx(padded, cv2.MORPH_CLOSE, _kernel(kernel_size))
     return closed[pad:-pad, pad:-pad].astype(bool)
 

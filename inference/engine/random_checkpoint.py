@@ -39,12 +39,16 @@ def write_random_checkpoint(model: str, out: str | os.PathLike[str], seed: int =
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", default="tiny", help="tiny, small, base_plus, large, or a sam2 config name")
+    parser.add_argument(
+        "--model", default="tiny", help="tiny, small, base_plus, large, or a sam2 config name"
+    )
     parser.add_argument("--out", required=True, help="checkpoint file to write")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     path = write_random_checkpoint(args.model, args.out, args.seed)
-    print(f"wrote random-weights {args.model} checkpoint to {path} ({path.stat().st_size / 2**20:.1f} MiB)")
+    print(
+        f"wrote random-weights {args.model} checkpoint to {path} ({path.stat().st_size / 2**20:.1f} MiB)"
+    )
     return 0
 
 

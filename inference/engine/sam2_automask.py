@@ -87,11 +87,15 @@ def build_generator(backend: SAM2Backend, params: AutoMaskParams):
     return generator
 
 
-def generate_auto_masks(backend: SAM2Backend, frame_rgb: np.ndarray, params: AutoMaskParams) -> list[AutoMask]:
+def generate_auto_masks(
+    backend: SAM2Backend, frame_rgb: np.ndarray, params: AutoMaskParams
+) -> list[AutoMask]:
     """Automatic masks on one RGB uint8 (H, W, 3) frame, best first (see module docstring)."""
     frame_rgb = np.asarray(frame_rgb)
     if frame_rgb.ndim != 3 or frame_rgb.shape[2] != 3 or frame_rgb.dtype != np.uint8:
-        raise EngineError(f"automatic masks need an RGB uint8 (height, width, 3) frame, got {frame_rgb.shape} {frame_rgb.dtype}")
+        raise EngineError(
+            f"automatic masks need an RGB uint8 (height, width, 3) frame, got {frame_rgb.shape} {frame_rgb.dtype}"
+        )
     generator = build_generator(backend, params)
     with inference_context(backend.device), shallow_maskdata_cat():
         records = generator.generate(frame_rgb)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Iterator, Sequence
 from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,7 +118,9 @@ class SAM2Session:
 
     # -- the official init_state, without reading any frame ------------------------------------
 
-    def _new_inference_state(self, frames: FrameSource, cache_key: tuple[str, int]) -> dict[str, Any]:
+    def _new_inference_state(
+        self, frames: FrameSource, cache_key: tuple[str, int]
+    ) -> dict[str, Any]:
         if len(frames) == 0:
             raise EngineError("the video has no frames")
         device = self._backend.device
@@ -218,7 +220,9 @@ class SAM2Session:
         if max_frames is not None and max_frames < 1:
             raise PromptError("max_frames must be at least 1")
         if not state["obj_ids"]:
-            raise PromptError("no object has a prompt in this session yet; add points, a box or a mask first")
+            raise PromptError(
+                "no object has a prompt in this session yet; add points, a box or a mask first"
+            )
         return self._propagate(start_frame, direction, max_frames, should_cancel)
 
     def _propagate(
@@ -285,7 +289,10 @@ class SAM2Session:
         if obj_idx is None:
             return {"cond": [], "non_cond": []}
         out = state["output_dict_per_obj"][obj_idx]
-        return {"cond": sorted(out["cond_frame_outputs"]), "non_cond": sorted(out["non_cond_frame_outputs"])}
+        return {
+            "cond": sorted(out["cond_frame_outputs"]),
+            "non_cond": sorted(out["non_cond_frame_outputs"]),
+        }
 
     def close(self) -> None:
         if self.state.closed:
@@ -319,7 +326,9 @@ class SAM2Backend:
         self.device: torch.device = loaded.device
         self.image_size: int = loaded.image_size
         self.feature_cache = ByteLRUCache(feature_cache_bytes)
-        short = next((k for k, v in SAM21_CONFIGS.items() if v == loaded.config_name), loaded.config_name)
+        short = next(
+            (k for k, v in SAM21_CONFIGS.items() if v == loaded.config_name), loaded.config_name
+        )
         self.label = f"SAM 2 ({short}, {self.image_size} px input, {self.device.type})"
 
     @classmethod
@@ -329,7 +338,9 @@ class SAM2Backend:
     def open_session(self, frames: FrameSource) -> SAM2Session:
         return SAM2Session(self, frames)
 
-    def auto_masks(self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None) -> list[AutoMask]:
+    def auto_masks(
+        self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None
+    ) -> list[AutoMask]:
         from .sam2_automask import generate_auto_masks
 
         return generate_auto_masks(self, frame_rgb, params or AutoMaskParams())

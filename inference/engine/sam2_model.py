@@ -48,18 +48,21 @@ class LoadedModel:
 def pick_device(requested: str) -> torch.device:
     if requested == "cuda" or (requested == "auto" and torch.cuda.is_available()):
         if not torch.cuda.is_available():
-            raise BackendUnavailable("device 'cuda' was requested but no CUDA GPU is available to torch")
+            raise BackendUnavailable(
+                "device 'cuda' was requested but no CUDA GPU is available to torch"
+            )
         return torch.device("cuda")
     return torch.device("cpu")
 
 
-def compose_model_config(config_name: str, image_size: int | None, target: str | None = PREDICTOR_TARGET):
+def compose_model_config(
+    config_name: str, image_size: int | None, target: str | None = PREDICTOR_TARGET
+):
     """Compose the Hydra config of a sam2 model with our overrides; returns an OmegaConf node."""
+    import sam2  # noqa: F401  (initialises Hydra's config search path on first import)
     from hydra import compose
     from hydra.errors import HydraException
     from omegaconf import OmegaConf
-
-    import sam2  # noqa: F401  (initialises Hydra's config search path on first import)
 
     overrides = list(VIDEO_OVERRIDES)
     if target is not None:
@@ -93,11 +96,15 @@ def read_state_dict(checkpoint: str | os.PathLike[str]) -> dict[str, torch.Tenso
         )
     state_dict = payload["model"]
     if not isinstance(state_dict, dict):
-        raise CheckpointError(f'the "model" entry of SAM 2 checkpoint {path.name} is not a state dict')
+        raise CheckpointError(
+            f'the "model" entry of SAM 2 checkpoint {path.name} is not a state dict'
+        )
     return state_dict
 
 
-def load_state_dict_strict(model: torch.nn.Module, state_dict: dict[str, torch.Tensor], checkpoint: str, config_name: str) -> None:
+def load_state_dict_strict(
+    model: torch.nn.Module, state_dict: dict[str, torch.Tensor], checkpoint: str, config_name: str
+) -> None:
     """Load all weights or raise CheckpointError naming how the checkpoint and config differ."""
     own = model.state_dict()
     missing = [k for k in own if k not in state_dict]

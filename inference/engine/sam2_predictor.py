@@ -40,7 +40,9 @@ PROPAGATING = "masklet_propagating"  # bool: do not store features in the LRU
 COUNTERS = "masklet_counters"  # dict[str, int]: encoder_runs, cache_hits
 
 
-def _memory_in_feature_dtype(module: torch.nn.Module, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+def _memory_in_feature_dtype(
+    module: torch.nn.Module, args: tuple, kwargs: dict
+) -> tuple[tuple, dict]:
     """Give memory attention its memory in the features' dtype.
 
     sam2 stores memory features as bfloat16 and relies on CUDA autocast. On the CPU (fp32) the
@@ -79,11 +81,15 @@ class MaskletVideoPredictor(SAM2VideoPredictor):
 
     def _get_image_feature(self, inference_state, frame_idx, batch_size):  # type: ignore[override]
         cache: ByteLRUCache | None = inference_state.get(CACHE)
-        counters: dict[str, int] = inference_state.setdefault(COUNTERS, {"encoder_runs": 0, "cache_hits": 0})
+        counters: dict[str, int] = inference_state.setdefault(
+            COUNTERS, {"encoder_runs": 0, "cache_hits": 0}
+        )
         slot = inference_state["cached_features"]
         computed = False
         if frame_idx not in slot:
-            entry = cache.get((inference_state[CACHE_KEY], frame_idx)) if cache is not None else None
+            entry = (
+                cache.get((inference_state[CACHE_KEY], frame_idx)) if cache is not None else None
+            )
             if entry is not None:
                 inference_state["cached_features"] = {frame_idx: entry}
                 counters["cache_hits"] += 1
@@ -95,10 +101,14 @@ class MaskletVideoPredictor(SAM2VideoPredictor):
             image, backbone_out = inference_state["cached_features"][frame_idx]
             compact = self._compact_features(backbone_out)
             inference_state["cached_features"] = {frame_idx: compact}
-            cache.put((inference_state[CACHE_KEY], frame_idx), compact, size=self._feature_bytes(compact))
+            cache.put(
+                (inference_state[CACHE_KEY], frame_idx), compact, size=self._feature_bytes(compact)
+            )
         return features
 
-    def _compact_features(self, backbone_out: dict[str, Any]) -> tuple[torch.Tensor, dict[str, Any]]:
+    def _compact_features(
+        self, backbone_out: dict[str, Any]
+    ) -> tuple[torch.Tensor, dict[str, Any]]:
         """The cache entry of one frame: features only, positional encodings shared.
 
         The normalised input image is not needed after the encoder ran (callers of

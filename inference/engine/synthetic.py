@@ -27,9 +27,18 @@ def _smooth_noise(rng: np.random.Generator, h: int, w: int, scale: float) -> np.
     return noise / (noise.std() + 1e-6)
 
 
-def _texture(rng: np.random.Generator, h: int, w: int, base: tuple[int, int, int], accent: tuple[int, int, int], grain: float) -> np.ndarray:
+def _texture(
+    rng: np.random.Generator,
+    h: int,
+    w: int,
+    base: tuple[int, int, int],
+    accent: tuple[int, int, int],
+    grain: float,
+) -> np.ndarray:
     """Two-colour mottled texture with fine grain: (h, w, 3) float32 RGB."""
-    blend = np.clip(0.5 + 0.35 * _smooth_noise(rng, h, w, 3.0) + 0.15 * _smooth_noise(rng, h, w, 1.0), 0, 1)[..., None]
+    blend = np.clip(
+        0.5 + 0.35 * _smooth_noise(rng, h, w, 3.0) + 0.15 * _smooth_noise(rng, h, w, 1.0), 0, 1
+    )[..., None]
     colour = (1 - blend) * np.array(base, np.float32) + blend * np.array(accent, np.float32)
     return colour + grain * rng.standard_normal((h, w, 3)).astype(np.float32)
 

@@ -24,7 +24,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "2")
 def _sam2_installed() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("sam2") is not None and importlib.util.find_spec("torch") is not None
+    return (
+        importlib.util.find_spec("sam2") is not None
+        and importlib.util.find_spec("torch") is not None
+    )
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +37,17 @@ def random_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("torch/sam2 are not installed")
     out = tmp_path_factory.mktemp("sam2") / "sam2.1_hiera_tiny.pt"
     subprocess.run(
-        [sys.executable, "-m", "inference.engine.random_checkpoint", "--model", "tiny", "--out", str(out), "--seed", "0"],
+        [
+            sys.executable,
+            "-m",
+            "inference.engine.random_checkpoint",
+            "--model",
+            "tiny",
+            "--out",
+            str(out),
+            "--seed",
+            "0",
+        ],
         cwd=ROOT,
         check=True,
         env={**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "2"},

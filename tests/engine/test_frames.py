@@ -31,7 +31,9 @@ def test_array_and_callable_sources():
     source = ArrayFrameSource(array)
     assert len(source) == 3 and (source.height, source.width) == (8, 10)
     calls = []
-    lazy = CallableFrameSource(5, 8, 10, lambda i: calls.append(i) or np.zeros((8, 10, 3), np.uint8))
+    lazy = CallableFrameSource(
+        5, 8, 10, lambda i: calls.append(i) or np.zeros((8, 10, 3), np.uint8)
+    )
     assert calls == [] and lazy.read(4).shape == (8, 10, 3) and calls == [4]
     with pytest.raises(IndexError):
         lazy.read(5)

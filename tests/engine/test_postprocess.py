@@ -65,7 +65,12 @@ def test_open_removes_thin_spurs_and_close_bridges_gaps():
 def test_postprocess_mask_applies_all_steps_in_order():
     mask = _square_with_holes()
     mask[37:39, 37:39] = True  # a 4 px speck
-    out = postprocess_mask(mask, PostprocessParams(fill_holes_below=50, remove_regions_below=10, open_kernel=3, close_kernel=3))
+    out = postprocess_mask(
+        mask,
+        PostprocessParams(
+            fill_holes_below=50, remove_regions_below=10, open_kernel=3, close_kernel=3
+        ),
+    )
     assert out.dtype == bool and out.shape == mask.shape
     assert out[20:26, 20:26].all() and not out[37:39, 37:39].any()
     assert postprocess_mask(mask, PostprocessParams()).sum() == mask.sum()

@@ -13,7 +13,6 @@ import pytest
 from inference.engine import (
     ArrayFrameSource,
     CheckpointError,
-    EngineConfig,
     PromptError,
     get_backend,
     load_backend,
@@ -43,9 +42,9 @@ def test_backend_loads_once_per_process_with_the_correction_flag(sam2_backend, s
 
 
 def test_checkpoint_errors_are_plain(tmp_path, random_checkpoint, sam2_config):
-    import torch
-
     from dataclasses import replace
+
+    import torch
 
     with pytest.raises(CheckpointError, match="does not exist"):
         load_backend(replace(sam2_config, checkpoint=str(tmp_path / "missing.pt")))
@@ -60,7 +59,9 @@ def test_checkpoint_errors_are_plain(tmp_path, random_checkpoint, sam2_config):
     with pytest.raises(CheckpointError, match="not a readable PyTorch checkpoint"):
         load_backend(replace(sam2_config, checkpoint=str(garbage)))
 
-    with pytest.raises(CheckpointError, match="does not match the model config configs/sam2.1/sam2.1_hiera_s.yaml"):
+    with pytest.raises(
+        CheckpointError, match="does not match the model config configs/sam2.1/sam2.1_hiera_s.yaml"
+    ):
         load_backend(replace(sam2_config, model_config="small"))
 
 
@@ -82,7 +83,10 @@ def test_second_click_on_a_frame_does_not_rerun_the_image_encoder(sam2_backend, 
         box = session.add_points(2, 3, None, None, box=clip.boxes[3].tolist())
         assert len(calls) == 1, "later prompts on the same frame reuse the cached features"
         for result in (first, second, box):
-            assert result.mask.shape == (clip.frames.shape[1], clip.frames.shape[2]) and result.mask.dtype == bool
+            assert (
+                result.mask.shape == (clip.frames.shape[1], clip.frames.shape[2])
+                and result.mask.dtype == bool
+            )
             assert 0.0 <= result.score <= 1.0
         session.close()
 
@@ -112,7 +116,10 @@ def test_feature_cache_evicts_by_bytes(sam2_backend, clip):
     session = small.open_session(ArrayFrameSource(clip.frames))
     for frame in (0, 1, 2):
         session.add_points(1, frame, _centre(clip, frame), [1])
-    assert len(small.feature_cache) == 2 and small.feature_cache.total_bytes <= small.feature_cache.budget_bytes
+    assert (
+        len(small.feature_cache) == 2
+        and small.feature_cache.total_bytes <= small.feature_cache.budget_bytes
+    )
     assert small.feature_cache.stats.evictions == 1
     runs = session.counters["encoder_runs"]
     session.add_points(1, 2, _centre(clip, 2), [1])  # still cached
@@ -120,7 +127,9 @@ def test_feature_cache_evicts_by_bytes(sam2_backend, clip):
     session.add_points(1, 0, _centre(clip, 0), [1])  # evicted first: computed again
     assert session.counters["encoder_runs"] == runs + 1
     session.close()
-    assert len(small.feature_cache) == 0, "a session without a cache_key drops its features on close"
+    assert len(small.feature_cache) == 0, (
+        "a session without a cache_key drops its features on close"
+    )
 
 
 def test_prompt_errors(sam2_backend, clip):
@@ -165,7 +174,9 @@ def test_correction_on_a_tracked_frame_survives_re_propagation(sam2_backend, cli
         tracked = {fm.frame: fm.masks[1] for fm in session.propagate(0)}
 
         # a click correction on tracked frame 3
-        corrected = session.add_points(1, 3, _centre(clip, 3) + [[20.0, 20.0], [300.0, 200.0]], [1, 0, 1])
+        corrected = session.add_points(
+            1, 3, _centre(clip, 3) + [[20.0, 20.0], [300.0, 200.0]], [1, 0, 1]
+        )
         # a mask correction on tracked frame 5: a rectangle no random-weight model would produce
         rectangle = np.zeros((240, 320), bool)
         rectangle[40:120, 100:220] = True
@@ -215,7 +226,9 @@ def test_state_stays_bounded_and_matches_sams_own_predictor(sam2_backend_128, cl
     folder = write_frame_folder(clip.frames[:num], tmp_path / "frames")
     paths = sorted(folder.iterdir())
     # Read frames exactly as sam2's JPEG loader does (PIL), so both sides see identical pixels.
-    source = CallableFrameSource(num, 240, 320, lambda i: np.array(Image.open(paths[i]).convert("RGB")))
+    source = CallableFrameSource(
+        num, 240, 320, lambda i: np.array(Image.open(paths[i]).convert("RGB"))
+    )
     point, label = _centre(clip, 0), [1]
 
     session = sam2_backend_128.open_session(source)
@@ -252,7 +265,9 @@ def test_auto_masks_on_the_sa_v_grid_shape_with_tiny_grids(sam2_backend, clip):
 
     original_cat = amg.MaskData.cat
     # two tiers (full frame + 4 crops) keep the test short; the three-tier grid is checked below
-    params = AutoMaskParams(grid_sizes=(4, 2), pred_iou_thresh=0.0, stability_score_thresh=0.0, mask_iou_thresh=0.5)
+    params = AutoMaskParams(
+        grid_sizes=(4, 2), pred_iou_thresh=0.0, stability_score_thresh=0.0, mask_iou_thresh=0.5
+    )
     masks = sam2_backend.auto_masks(clip.frames[0], params)
     assert amg.MaskData.cat is original_cat, "the shallow-copy patch is scoped"
     assert masks, "with no quality filter the tiny grid yields masks"
@@ -262,7 +277,9 @@ def test_auto_masks_on_the_sa_v_grid_shape_with_tiny_grids(sam2_backend, clip):
     for i in range(len(masks)):
         for j in range(i + 1, len(masks)):
             assert iou(masks[i].mask, masks[j].mask) <= 0.5
-    strict = sam2_backend.auto_masks(clip.frames[0], AutoMaskParams(grid_sizes=(2,), pred_iou_thresh=1.01))
+    strict = sam2_backend.auto_masks(
+        clip.frames[0], AutoMaskParams(grid_sizes=(2,), pred_iou_thresh=1.01)
+    )
     assert strict == []
 
 
