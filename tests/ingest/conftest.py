@@ -127,6 +127,16 @@ class Watcher:
     async def close(self) -> None:
         await self.communicator.send_input({"type": "websocket.disconnect", "code": 1000})
         await self.communicator.wait(5)
+        await close_consumer_connections()
+
+
+async def close_consumer_connections() -> None:
+    """The consumer's queries ran on asgiref's shared thread: close its connection, or the test
+    database cannot be dropped at the end of the session."""
+    from channels.db import database_sync_to_async
+    from django.db import connections
+
+    await database_sync_to_async(connections.close_all)()
 
 
 def collect_events(video: int, user: Any, job: int, timeout: float = 120) -> list[dict[str, Any]]:
@@ -161,6 +171,8 @@ def ws_refused(video: int, user: Any) -> bool:
         accepted = await watcher.connect()
         if accepted:
             await watcher.close()
+        else:
+            await close_consumer_connections()
         return not accepted
 
     return asyncio.run(attempt())

@@ -10,7 +10,14 @@ from typing import Any
 import pytest
 
 from annotation.services.ingest import CANCELLED_MESSAGE
-from tests.ingest.conftest import files_of_video, make_project, stored_files, upload, wait_for_job, zip_folder
+from tests.ingest.conftest import (
+    files_of_video,
+    make_project,
+    stored_files,
+    upload,
+    wait_for_job,
+    zip_folder,
+)
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db", "celery_worker")]
 
