@@ -11,11 +11,12 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from annotation.realtime.auth import AuthStack  # noqa: E402
+from annotation.upload_limit import UploadLimitMiddleware  # noqa: E402
 from annotation.realtime.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": UploadLimitMiddleware(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(AuthStack(URLRouter(websocket_urlpatterns))),
     }
 )
