@@ -72,7 +72,7 @@ def run_job(job_id: int, body: Callable[[Job, JobContext], dict[str, Any] | None
         except JobCancelled:
             return job_services.job_finish(job=job, status=JobStatus.CANCELLED).status
         except USER_ERRORS + user_errors as error:
-            message = getattr(error, "message", None) or str(error)
+            message = error.message if isinstance(error, ServiceError) else str(error)
             log.info("job %s failed: %s", job.pk, message)
             return job_services.job_finish(job=job, status=JobStatus.FAILED, error=message).status
         except Exception as error:
