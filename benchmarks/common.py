@@ -11,7 +11,8 @@ of the SAM 2 repository are the video.
         ...
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/masklet_bench_inference),
-BENCH_REDIS_URL (default redis://127.0.0.1:6379/13), MASKLET_BENCH_CACHE (checkpoint cache folder).
+BENCH_REDIS_URL (default redis://127.0.0.1:6379/13), MASKLET_BENCH_CACHE (checkpoint cache folder),
+MASKLET_BENCH_KEEP=1 (keep the work folder with the worker and server logs).
 """
 
 from __future__ import annotations
@@ -156,7 +157,10 @@ class Platform:
 
         connections.close_all()
         _drop_database(self.env["DATABASE_URL"])
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        if os.environ.get("MASKLET_BENCH_KEEP"):
+            print(f"kept {self.workdir} (logs)", file=sys.stderr)
+        else:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     # -- processes ----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ on a model queue is ready, else (prefork children) on first use, after the fork.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from celery import shared_task
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.db import transaction
 
 from annotation.job_runner import JobContext, recover_orphaned_jobs, run_job
-from annotation.models import Job, Masklet, Prompt
+from annotation.models import FrameMask, Job, Masklet, Prompt
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.services.masklets import (
     NewMask,
@@ -33,11 +34,11 @@ from inference.worker import (
     PropagationPlan,
     StorageFrameSource,
     backend,
+    click_sessions,
     lock_heartbeat,
     postprocess_params,
     propagate_into_db,
     segment_frame,
-    stored_mask,
 )
 
 log = logging.getLogger(__name__)
@@ -58,34 +59,52 @@ def segment_prompt(prompt_id: int) -> dict[str, Any]:
         return {"error": "the prompt no longer exists (the masklet was deleted?)"}
     masklet = prompt.masklet
     video = masklet.video
+    started = time.perf_counter()
     points, labels, box = prompts_in_force(masklet=masklet, frame=prompt.frame)
-    guide = None if prompt.reset else stored_mask(masklet.pk, prompt.frame)
+    current = None
+    if not prompt.reset:
+        row = FrameMask.objects.filter(masklet=masklet, frame=prompt.frame).values_list("version", "rle").first()
+        current = None if row is None else (row[0], rle_utils.decode(row[1]))
+    loaded = time.perf_counter()
     try:
-        result, features = segment_frame(
-            video=video, object_id=masklet.pk, frame=prompt.frame, points=points, labels=labels, box=box, guide=guide
+        answer = segment_frame(
+            video=video, object_id=masklet.pk, frame=prompt.frame, points=points, labels=labels, box=box, current=current
         )
     except EngineError as error:
         Prompt.objects.filter(pk=prompt.pk).delete()
         return {"error": str(error)}
-    mask = postprocess_mask(result.mask, postprocess_params(video))
-    rle = rle_utils.encode(mask)
-    score = round(float(result.score), 4)
-    with transaction.atomic():
-        if not Masklet.objects.select_for_update().filter(pk=masklet.pk).exists():
-            return {"error": "the masklet was deleted"}
-        stored = frame_masks_store(
-            masklet=masklet,
-            masks=[NewMask(frame=prompt.frame, rle=rle, source=MaskSource.PROMPT, score=score)],
-            user=prompt.user,
-            keep_user_edits=False,
-        )
-        Prompt.objects.filter(pk=prompt.pk).update(score=score)
+    segmented = time.perf_counter()
+    try:
+        mask = postprocess_mask(answer.result.mask, postprocess_params(video))
+        rle = rle_utils.encode(mask)
+        score = round(float(answer.result.score), 4)
+        encoded = time.perf_counter()
+        with transaction.atomic():
+            if not Masklet.objects.select_for_update().filter(pk=masklet.pk).exists():
+                answer.session.close()
+                return {"error": "the masklet was deleted"}
+            stored = frame_masks_store(
+                masklet=masklet,
+                masks=[NewMask(frame=prompt.frame, rle=rle, source=MaskSource.PROMPT, score=score)],
+                user=prompt.user,
+                keep_user_edits=False,
+            )
+            Prompt.objects.filter(pk=prompt.pk).update(score=score)
+    except BaseException:
+        answer.session.close()
+        raise
+    click_sessions.keep((masklet.pk, prompt.frame), stored[0].version, answer.session)
+    log.info(
+        "click on masklet %s frame %s: read %.3f s, model %.3f s (features %s), post-process %.3f s, store %.3f s",
+        masklet.pk, prompt.frame, loaded - started, segmented - loaded, answer.features, encoded - segmented,
+        time.perf_counter() - encoded,
+    )
     return {
         "frame": prompt.frame,
         "rle": rle,
         "score": score,
         "backend": backend().name,
-        "image_features": features,
+        "image_features": answer.features,
         "mask": mask_payload(stored[0]),
     }
 

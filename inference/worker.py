@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -98,13 +99,64 @@ def postprocess_params(video: Video) -> PostprocessParams:
     )
 
 
-def stored_mask(masklet_id: int, frame: int) -> np.ndarray | None:
-    row = FrameMask.objects.filter(masklet_id=masklet_id, frame=frame).values_list("rle", flat=True).first()
-    return None if row is None else rle_utils.decode(row)
-
-
 # ---------------------------------------------------------------------------------------------
 # Clicks
+
+
+class ClickSessions:
+    """Engine sessions kept between clicks on one masklet's frame: a cache, never the truth.
+
+    The session that answered a click holds the model's own prediction on that frame, the best
+    guide for the next click (SAM 2 refines its previous logits; one decoder run). It is reused
+    only while the frame's stored mask is still the one it produced (same version): a brush
+    edit, a propagation or a click answered by another worker make it stale, and the next click
+    opens a new session guided by the stored mask instead. Least recently used sessions are
+    closed beyond settings.MASKLET["INTERACTIVE_SESSIONS"].
+    """
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple[int, int], tuple[int, Session]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def take(self, key: tuple[int, int], version: int) -> Session | None:
+        """The session that produced `version` of the mask at `key` (masklet, frame), if kept."""
+        with self._lock:
+            entry = self._entries.pop(key, None)
+        if entry is None:
+            return None
+        if entry[0] != version:
+            entry[1].close()
+            return None
+        return entry[1]
+
+    def keep(self, key: tuple[int, int], version: int, session: Session) -> None:
+        with self._lock:
+            old = self._entries.pop(key, None)
+            self._entries[key] = (version, session)
+            evicted = []
+            while len(self._entries) > max(0, int(settings.MASKLET["INTERACTIVE_SESSIONS"])):
+                evicted.append(self._entries.popitem(last=False)[1][1])
+        for stale in ([old[1]] if old and old[1] is not session else []) + evicted:
+            stale.close()
+
+    def clear(self) -> None:
+        with self._lock:
+            entries, self._entries = list(self._entries.values()), OrderedDict()
+        for _, session in entries:
+            session.close()
+
+
+click_sessions = ClickSessions()
+
+
+@dataclass
+class Click:
+    """A click's answer: the raw mask, whether image features were "cached" or "computed" (None
+    for a backend without an image encoder), and the session to keep for the next click."""
+
+    result: MaskResult
+    features: str | None
+    session: Session
 
 
 def segment_frame(
@@ -115,24 +167,40 @@ def segment_frame(
     points: list[list[float]] | None,
     labels: list[int] | None,
     box: list[float] | None,
-    guide: np.ndarray | None,
-) -> tuple[MaskResult, str | None]:
+    current: tuple[int, np.ndarray] | None,
+) -> Click:
     """The mask of one object on one frame from every click in force there (pixels).
 
-    A new engine session per click: the frame's image features come from the backend's cache
-    after the first click, so only the prompt encoder and mask decoder run again. `guide` is the
-    object's current mask on the frame (a propagated, edited or earlier clicked mask): it is
-    given first, so the clicks refine it as SAM 2 refines its previous prediction on a frame.
-    Returns the mask and whether the frame's image features were "cached" or "computed" (None
-    for a backend without an image encoder).
+    `current` is the (version, mask) stored on the frame, or None (none yet, or the click
+    starts over). The session kept from the click that stored that version is reused; otherwise
+    a new session is given the stored mask first, so the clicks refine what is there (a
+    propagated, edited or clicked mask). Either way the frame's image features come from the
+    backend's cache after the first click, so only the prompt encoder and mask decoder run.
+    The caller keeps `Click.session` (see `click_sessions`) or closes it.
     """
-    with backend().open_session(StorageFrameSource(video)) as session:
-        if guide is not None:
-            session.add_mask(object_id, frame, guide)
+    key = (object_id, frame)
+    session = click_sessions.take(key, current[0]) if current is not None else None
+    if current is None:
+        click_sessions.take(key, -1)  # starting over: a kept session is stale
+    fresh = session is None
+    if session is None:
+        session = backend().open_session(StorageFrameSource(video))
+    try:
+        encoder_runs = _encoder_runs(session)
+        if fresh and current is not None:
+            session.add_mask(object_id, frame, current[1])
         result = session.add_points(object_id, frame, points or None, labels or None, box, clear_old=True)
-        counters = getattr(session, "counters", None)
-    features = None if counters is None else ("computed" if counters.get("encoder_runs") else "cached")
-    return result, features
+        after = _encoder_runs(session)
+    except BaseException:
+        session.close()
+        raise
+    features = None if after is None else ("computed" if after > (encoder_runs or 0) else "cached")
+    return Click(result=result, features=features, session=session)
+
+
+def _encoder_runs(session: Session) -> int | None:
+    counters = getattr(session, "counters", None)
+    return None if counters is None else int(counters.get("encoder_runs", 0))
 
 
 # ---------------------------------------------------------------------------------------------

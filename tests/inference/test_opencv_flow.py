@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from annotation.models import Job, Masklet, Prompt
@@ -53,6 +54,13 @@ def test_click_box_propagation_correction_and_events() -> None:
     assert Prompt.objects.filter(masklet_id=masklet, frame=3).count() == 2
     assert all(p.score is not None for p in Prompt.objects.filter(masklet_id=masklet))
 
+    # A brush edit between clicks: the next click refines the edit, not the worker's last answer.
+    edited = rle_utils.encode(rle_utils.decode(second["rle"]) | (np.arange(96)[None, :] < 8).repeat(64, axis=0))
+    put = client.put(f"/api/masklets/{masklet}/masks/3/", {"rle": edited, "version": 2}, format="json")
+    assert put.status_code == 200 and put.json()["version"] == 3
+    third = click(client, masklet, 3, points=[square_center(3)], labels=[1])
+    assert third["mask"]["version"] == 4 and third["mask"]["source"] == "prompt"
+
     other = new_masklet(client, video.pk, "second")
     boxed = click(client, other, 3, box=square_box(3))
     assert boxed["mask"]["version"] == 1 and boxed["mask"]["masklet"] == other and boxed["mask"]["area"] > 0
@@ -77,6 +85,7 @@ def test_click_box_propagation_correction_and_events() -> None:
     assert wait_job(client, again, timeout=120)["status"] == "succeeded"
     stored = masks_by_frame(masklet)
     assert (stored[6].source, stored[6].version, stored[6].rle) == ("prompt", 2, corrected["rle"])
+    assert (stored[3].source, stored[3].version, stored[3].rle) == ("prompt", 4, third["rle"])
     assert {f: stored[f].version for f in (4, 5, 7)} == {4: 2, 5: 2, 7: 2}  # passed over again
     assert {f: stored[f].version for f in (0, 1, 2)} == {0: 1, 1: 1, 2: 1}  # behind the start: untouched
 
