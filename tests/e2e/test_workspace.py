@@ -116,8 +116,8 @@ def test_propagate_with_progress_and_cancel(open_page: Any, team: Any, rest: Any
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.locator("[data-testid=canvas][data-frame='3'][data-masks='1']").wait_for()
-    timeline = page.get_by_test_id("timeline")
-    assert int(timeline.get_attribute("data-segments")) >= 2  # the prompt frame, then propagated frames
+    # the timeline row shows the prompt frame, then propagated frames
+    wait_until(lambda: int(page.get_by_test_id("timeline").get_attribute("data-segments")) >= 2, what="timeline segments")
 
     # Escape cancels the running job. The job is stubbed in the browser so it is still running
     # when Escape comes, however fast the worker is.

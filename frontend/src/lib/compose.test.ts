@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { composeLayers, fallbackColor, hexToRgb } from "./compose";
-import { bitmapBBox, emptyBitmap } from "./rle";
+import { decodeRleCrop, emptyBitmap, encodeRle } from "./rle";
 import { paintDisk } from "./brush";
 
 describe("compose", () => {
@@ -21,8 +21,8 @@ describe("compose", () => {
     paintDisk(b, { x: 5, y: 4 }, 1, 1);
     const out = new Uint8ClampedArray(w * h * 4);
     composeLayers(out, w, h, [
-      { bitmap: a, bbox: bitmapBBox(a), rgb: [255, 0, 0], alpha: 100 },
-      { bitmap: b, bbox: bitmapBBox(b), rgb: [0, 0, 255], alpha: 100, outline: true },
+      { crop: decodeRleCrop(encodeRle(a)), rgb: [255, 0, 0], alpha: 100 },
+      { crop: decodeRleCrop(encodeRle(b)), rgb: [0, 0, 255], alpha: 100, outline: true },
     ]);
     const px = (x: number, y: number) => Array.from(out.slice((y * w + x) * 4, (y * w + x) * 4 + 4));
     expect(px(2, 4)).toEqual([255, 0, 0, 100]);
@@ -30,9 +30,13 @@ describe("compose", () => {
     expect(px(9, 0)).toEqual([0, 0, 0, 0]);
   });
 
-  it("skips layers of the wrong size or empty bbox", () => {
+  it("skips empty layers and clips crops to the frame", () => {
     const out = new Uint8ClampedArray(4 * 4 * 4).fill(7);
-    composeLayers(out, 4, 4, [{ bitmap: emptyBitmap(3, 3), bbox: [0, 0, 3, 3], rgb: [1, 1, 1], alpha: 1 }]);
+    composeLayers(out, 4, 4, [{ crop: decodeRleCrop(encodeRle(emptyBitmap(4, 4))), rgb: [1, 1, 1], alpha: 1 }]);
+    expect(out.every((v) => v === 0)).toBe(true);
+    composeLayers(out, 4, 4, [{ crop: { x: 3, y: 3, width: 2, height: 2, data: new Uint8Array([1, 1, 1, 1]) }, rgb: [9, 9, 9], alpha: 5 }]);
+    expect(Array.from(out.slice((3 * 4 + 3) * 4, (3 * 4 + 3) * 4 + 4))).toEqual([9, 9, 9, 5]);
+    out.fill(0);
     expect(out.every((v) => v === 0)).toBe(true);
   });
 });

@@ -2,13 +2,12 @@
  * Draw every visible masklet of a frame into ONE RGBA buffer at the video's original
  * resolution; the canvas then scales that single image (cheap) instead of 200 layers.
  */
-import type { BBox, Bitmap } from "./rle";
+import type { Crop } from "./rle";
 
 export type Rgb = [number, number, number];
 
 export interface Layer {
-  bitmap: Bitmap;
-  bbox: BBox; // limits the scan to where the mask is
+  crop: Crop; // the mask inside its bounding box
   rgb: Rgb;
   alpha: number; // 0..255 fill opacity
   outline?: boolean; // draw the border opaque (selected masklet)
@@ -40,26 +39,26 @@ export function fallbackColor(n: number): string {
 export function composeLayers(out: Uint8ClampedArray, width: number, height: number, layers: readonly Layer[]): void {
   out.fill(0);
   for (const layer of layers) {
-    const { bitmap, rgb, alpha } = layer;
-    if (bitmap.width !== width || bitmap.height !== height) continue;
-    const [bx, by, bw, bh] = layer.bbox;
-    if (bw <= 0 || bh <= 0) continue;
-    const data = bitmap.data;
-    const x1 = Math.min(width, bx + bw);
-    const y1 = Math.min(height, by + bh);
+    const { crop, rgb, alpha } = layer;
+    const { x: bx, y: by, width: cw, height: ch, data } = crop;
+    if (cw <= 0 || ch <= 0) continue;
+    const x1 = Math.min(width, bx + cw);
+    const y1 = Math.min(height, by + ch);
     for (let y = Math.max(0, by); y < y1; y++) {
-      const row = y * width;
+      const crow = (y - by) * cw;
       for (let x = Math.max(0, bx); x < x1; x++) {
-        const i = row + x;
-        if (!data[i]) continue;
+        const cx = x - bx;
+        const ci = crow + cx;
+        if (!data[ci]) continue;
         let a = alpha;
         if (layer.outline) {
+          // a pixel on the crop's border has outside neighbours, which are background
           const edge =
-            x === 0 || y === 0 || x === width - 1 || y === height - 1 ||
-            !data[i - 1] || !data[i + 1] || !data[i - width] || !data[i + width];
+            cx === 0 || y === by || cx === cw - 1 || y === by + ch - 1 ||
+            !data[ci - 1] || !data[ci + 1] || !data[ci - cw] || !data[ci + cw];
           if (edge) a = 255;
         }
-        const o = i * 4;
+        const o = (y * width + x) * 4;
         out[o] = rgb[0];
         out[o + 1] = rgb[1];
         out[o + 2] = rgb[2];

@@ -15,4 +15,17 @@ describe("LruCache", () => {
     expect(c.size).toBe(1);
     expect(c.peek("c")).toBe(3);
   });
+
+  it("bounds by weight when asked, always keeping the newest entry", () => {
+    const c = new LruCache<string, Uint8Array>(10, undefined, (v) => v.length);
+    c.set("a", new Uint8Array(4));
+    c.set("b", new Uint8Array(4));
+    expect(c.weight).toBe(8);
+    c.set("c", new Uint8Array(4));
+    expect(c.keys()).toEqual(["b", "c"]);
+    c.set("huge", new Uint8Array(50));
+    expect(c.keys()).toEqual(["huge"]);
+    c.delete("huge");
+    expect(c.weight).toBe(0);
+  });
 });

@@ -1,17 +1,28 @@
-/** A bounded map that forgets the least recently used entry first. */
+/**
+ * A bounded map that forgets the least recently used entry first. The bound counts entries, or
+ * their weight (bytes, say) when `weigh` is given; the newest entry is always kept.
+ */
 export class LruCache<K, V> {
   private readonly map = new Map<K, V>();
   private readonly capacity: number;
   private readonly onEvict: ((key: K, value: V) => void) | undefined;
+  private readonly weigh: (value: V) => number;
+  private total = 0;
 
-  constructor(capacity: number, onEvict?: (key: K, value: V) => void) {
+  constructor(capacity: number, onEvict?: (key: K, value: V) => void, weigh?: (value: V) => number) {
     if (capacity < 1) throw new Error("capacity must be at least 1");
     this.capacity = capacity;
     this.onEvict = onEvict;
+    this.weigh = weigh ?? (() => 1);
   }
 
   get size(): number {
     return this.map.size;
+  }
+
+  /** Sum of the weights held (the entry count without `weigh`). */
+  get weight(): number {
+    return this.total;
   }
 
   get(key: K): V | undefined {
@@ -33,26 +44,31 @@ export class LruCache<K, V> {
   }
 
   set(key: K, value: V): void {
-    if (this.map.has(key)) this.map.delete(key);
+    this.delete(key);
     this.map.set(key, value);
-    while (this.map.size > this.capacity) {
+    this.total += this.weigh(value);
+    while (this.total > this.capacity && this.map.size > 1) {
       const oldest = this.map.keys().next().value as K;
       const ov = this.map.get(oldest) as V;
-      this.map.delete(oldest);
+      this.delete(oldest);
       this.onEvict?.(oldest, ov);
     }
   }
 
   delete(key: K): boolean {
+    const v = this.map.get(key);
+    if (v === undefined) return false;
+    this.total -= this.weigh(v);
     return this.map.delete(key);
   }
 
   deleteWhere(pred: (key: K) => boolean): void {
-    for (const k of [...this.map.keys()]) if (pred(k)) this.map.delete(k);
+    for (const k of [...this.map.keys()]) if (pred(k)) this.delete(k);
   }
 
   clear(): void {
     this.map.clear();
+    this.total = 0;
   }
 
   keys(): K[] {

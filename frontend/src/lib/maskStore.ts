@@ -4,13 +4,11 @@
  * (masklet, frame, version): only frames on screen are ever decoded.
  */
 import { LruCache } from "./lru";
-import { decodeRle, rleBBox, type BBox, type Bitmap } from "./rle";
+import { decodeRleCrop, type Crop } from "./rle";
 import type { StoredMask } from "./types";
 
-export interface Decoded {
-  bitmap: Bitmap;
-  bbox: BBox;
-}
+/** A decoded mask: only its bounding box is held (see rle.ts Crop). */
+export type Decoded = Crop;
 
 export const CHUNK = 32;
 
@@ -39,9 +37,10 @@ export class MaskStore {
   /** bumps on every change; React components use it to redraw */
   revision = 0;
 
-  constructor(maxChunks = 12, maxDecoded = 600) {
+  /** `decodedBytes` bounds the memory of decoded crops (bytes of mask pixels). */
+  constructor(maxChunks = 12, decodedBytes = 192 * 1024 * 1024) {
     this.chunks = new LruCache<number, true>(maxChunks, (chunk) => this.forgetChunk(chunk));
-    this.decoded = new LruCache<string, Decoded>(maxDecoded);
+    this.decoded = new LruCache<string, Decoded>(decodedBytes, undefined, (d) => d.data.length + 64);
   }
 
   isChunkLoaded(chunk: number): boolean {
@@ -118,7 +117,7 @@ export class MaskStore {
     const k = `${mask.masklet}:${mask.frame}:${mask.version}:${mask.rle.counts.length}`;
     let d = this.decoded.get(k);
     if (!d) {
-      d = { bitmap: decodeRle(mask.rle), bbox: mask.bbox && mask.bbox[2] > 0 ? roundBBox(mask.bbox) : rleBBox(mask.rle) };
+      d = decodeRleCrop(mask.rle);
       this.decoded.set(k, d);
     }
     return d;
@@ -144,11 +143,4 @@ export class MaskStore {
       this.byFrame.delete(f);
     }
   }
-}
-
-function roundBBox(b: BBox): BBox {
-  // server bboxes may be floats; widen to whole pixels
-  const x0 = Math.floor(b[0]);
-  const y0 = Math.floor(b[1]);
-  return [x0, y0, Math.ceil(b[0] + b[2]) - x0, Math.ceil(b[1] + b[3]) - y0];
 }

@@ -5,7 +5,9 @@ import {
   bitmapToCounts,
   countsFromString,
   countsToString,
+  cropAt,
   decodeRle,
+  decodeRleCrop,
   emptyRle,
   encodeRle,
   rleArea,
@@ -104,6 +106,18 @@ describe("COCO RLE strings (pycocotools compatible)", () => {
     expect(rleBBox(encodeRle(fromRows(SMALL)))).toEqual([1, 1, 3, 2]);
     expect(rleBBox(emptyRle(4, 4))).toEqual([0, 0, 0, 0]);
     expect(bitmapBBox(fromRows([[0, 0], [0, 0]]))).toEqual([0, 0, 0, 0]);
+  });
+
+  it("decodes a crop equal to the full decode inside the bbox", () => {
+    const rle = { size: [7, 6] as [number, number], counts: "031O1O20M10O000011O60K1" };
+    const full = decodeRle(rle);
+    const crop = decodeRleCrop(rle);
+    for (let y = 0; y < 7; y++) for (let x = 0; x < 6; x++) expect(cropAt(crop, x, y)).toBe(full.data[y * 6 + x]);
+    const small = decodeRleCrop(encodeRle(fromRows(SMALL)));
+    expect([small.x, small.y, small.width, small.height]).toEqual([1, 1, 3, 2]);
+    expect(Array.from(small.data)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(cropAt(small, 0, 0)).toBe(0);
+    expect(decodeRleCrop(emptyRle(5, 5)).data.length).toBe(0);
   });
 
   it("round-trips random masks", () => {

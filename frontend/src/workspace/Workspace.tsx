@@ -5,7 +5,7 @@ import { fallbackColor } from "../lib/compose";
 import { currentConflict } from "../lib/conflicts";
 import { api } from "../lib/endpoints";
 import type { RealtimeEvent } from "../lib/realtime";
-import { cloneBitmap, emptyBitmap, encodeRle } from "../lib/rle";
+import { cropAt, decodeRle, emptyBitmap, encodeRle } from "../lib/rle";
 import { isPendingAutoMasklet, type BackendStatus, type Direction, type Label, type Masklet, type Project, type Task, type User, type Video } from "../lib/types";
 import { Link } from "../router";
 import { MaskCanvas, type Tool } from "./MaskCanvas";
@@ -259,7 +259,8 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
     const id = await ensureMasklet();
     if (id === null) return;
     const current = masks.store.get(id, frame);
-    const bitmap = current ? cloneBitmap(masks.store.decode(current).bitmap) : emptyBitmap(W, H);
+    // the brush edits a full-frame bitmap of this one mask
+    const bitmap = current ? decodeRle(current.rle) : emptyBitmap(W, H);
     if (paintStroke(bitmap, points, brushSize, value) === 0) return;
     await editing.writeMask(id, frame, encodeRle(bitmap), { record: value ? "brush" : "eraser" });
   };
@@ -337,7 +338,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
     if (x < 0 || y < 0 || x >= W || y >= H) return null;
     const here = masks.store.masksOnFrame(frame).filter((m) => m.area > 0 && !hidden.has(m.masklet));
     const order = [...here.filter((m) => m.masklet === selected), ...here.filter((m) => m.masklet !== selected)];
-    for (const m of order) if (masks.store.decode(m).bitmap.data[Math.floor(y) * W + Math.floor(x)]) return m.masklet;
+    for (const m of order) if (cropAt(masks.store.decode(m), Math.floor(x), Math.floor(y))) return m.masklet;
     return null;
   };
   const placeIssue = (p: Point) => {

@@ -45,8 +45,7 @@ export function useMaskLayer(opts: {
       if (!m || hidden.has(m.id) || mask.area === 0) continue;
       const d = store.decode(mask);
       const layer: Layer = {
-        bitmap: d.bitmap,
-        bbox: d.bbox,
+        crop: d,
         rgb: hexToRgb(maskletColor(m, labels)),
         alpha: m.id === selected ? 150 : 110,
         outline: m.id === selected,
