@@ -118,5 +118,5 @@ export const SEGMENT_COLORS: Record<SegmentKind, string> = {
   auto: "#8fb3ff",
   edited: "#ff8c42",
   imported: "#b58cff",
-  lost: "#e5484d",
+  lost: "#4a4f5c", // grey with a red line: distinct from any label colour
 };

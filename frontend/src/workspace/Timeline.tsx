@@ -146,7 +146,12 @@ export function Timeline(props: Props) {
       <div className="legend">
         {(["prompt", "propagated", "edited", "auto", "imported", "lost"] as const).map((k) => (
           <span key={k}>
-            <i style={{ background: SEGMENT_COLORS[k] || "#7aa2f7" }} /> {k === "propagated" ? "propagated (label colour)" : k}
+            <i
+              style={{
+                background: k === "lost" ? `linear-gradient(${SEGMENT_COLORS.lost} 40%, #ff4d55 40%, #ff4d55 60%, ${SEGMENT_COLORS.lost} 60%)` : SEGMENT_COLORS[k] || "#7aa2f7",
+              }}
+            />{" "}
+            {k === "propagated" ? "propagated (label colour)" : k === "lost" ? "lost (empty mask)" : k}
           </span>
         ))}
         <span>
@@ -231,6 +236,10 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
         const [x0, x1] = segmentSpan(s, scale);
         ctx.fillStyle = SEGMENT_COLORS[s.kind] || row.color;
         ctx.fillRect(x0, y + 2, x1 - x0, ROW_H - 4);
+        if (s.kind === "lost") {
+          ctx.fillStyle = "#ff4d55";
+          ctx.fillRect(x0, y + ROW_H / 2 - 1, x1 - x0, 2);
+        }
       }
       ctx.fillStyle = "#fff";
       for (const f of d.prompts) ctx.fillRect(x(f), y, Math.max(1.5, x(f + 1) - x(f)), ROW_H);
