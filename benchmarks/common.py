@@ -6,12 +6,12 @@ random-weights SAM 2.1 tiny checkpoint through the operator's settings, and API 
 Django test client in this process, or HTTP to uvicorn serving the ASGI app). The bedroom frames
 of the SAM 2 repository are the video.
 
-    with Platform(image_size=256) as platform:
+    with Platform("propagation", image_size=256) as platform:
         user, video = platform.bedroom_video(frames=60)
         ...
 
-Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/masklet_bench_inference),
-BENCH_REDIS_URL (default redis://127.0.0.1:6379/13), MASKLET_BENCH_CACHE (checkpoint cache folder),
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/masklet_bench_NAME),
+BENCH_REDIS_URL (default redis://127.0.0.1:6379/13, 14, 15 for memory, click, propagation), MASKLET_BENCH_CACHE (checkpoint cache folder),
 MASKLET_BENCH_KEEP=1 (keep the work folder with the worker and server logs).
 """
 
@@ -32,8 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 BEDROOM = ROOT.parent / "shared" / "data" / "bedroom"
 CACHE = Path(os.environ.get("MASKLET_BENCH_CACHE", Path(tempfile.gettempdir()) / "masklet-bench"))
-DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/masklet_bench_inference"
-DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
+# Each benchmark has its own database and Redis database, so two can run side by side.
+REDIS_DBS = {"memory": 13, "click": 14, "propagation": 15}
 THREADS = 2
 
 if str(ROOT) not in sys.path:
@@ -65,6 +65,11 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmHWM in /proc status")
+
+
+def load_average() -> list[float]:
+    """1, 5 and 15 minute load averages: the machine may be shared, figures depend on it."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def summary(values: list[float]) -> dict[str, float]:
@@ -111,17 +116,17 @@ class Process:
 class Platform:
     """The platform set up for one benchmark run; a context manager that cleans up after itself."""
 
-    def __init__(self, *, image_size: int, lock_ttl: int = 60) -> None:
+    def __init__(self, name: str, *, image_size: int, lock_ttl: int = 60) -> None:
         self.image_size = image_size
         self.workdir = Path(tempfile.mkdtemp(prefix="masklet-bench-inference-"))
         self.checkpoint = random_checkpoint()
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB),
-            "TEST_REDIS_URL": os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS),
+            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/masklet_bench_{name}"),
+            "TEST_REDIS_URL": os.environ.get("BENCH_REDIS_URL", f"redis://127.0.0.1:6379/{REDIS_DBS[name]}"),
             "MEDIA_ROOT": str(self.workdir / "media"),
-            "MASKLET_CHANNEL_PREFIX": "masklet-bench-inference",
+            "MASKLET_CHANNEL_PREFIX": f"masklet-bench-{name}",
             "MASKLET_JOB_LOCK_TTL": str(lock_ttl),
             "MASKLET_SAM2_CHECKPOINT": str(self.checkpoint),
             "MASKLET_SAM2_CONFIG": "tiny",

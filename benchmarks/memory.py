@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -29,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bare_predictor import run_bare_in_subprocess  # noqa: E402
-from benchmarks.common import THREADS, Platform, api_client, peak_rss_mb, wait_job  # noqa: E402
+from benchmarks.common import THREADS, Platform, api_client, load_average, peak_rss_mb, wait_job  # noqa: E402
 
 POINT = [460.0, 200.0]
 
@@ -82,9 +83,10 @@ def main() -> None:
     parser.add_argument("--long", type=int, default=1000)
     parser.add_argument("--bare-long", type=int, default=None, help="bare loop's long length (default: --long)")
     args = parser.parse_args()
+    load_at_start = load_average()
     bare_long = args.bare_long or args.long
 
-    with Platform(image_size=args.image_size) as platform:
+    with Platform("memory", image_size=args.image_size) as platform:
         platform.start_worker("interactive", name="interactive")
         results: dict[str, dict[str, dict[str, float]]] = {"platform": {}, "bare": {}}
         for frames, bare_frames in ((args.short, args.short), (args.long, bare_long)):
@@ -110,6 +112,7 @@ def main() -> None:
         "platform_peak_mb": {"short": p_short, "long": p_long},
         "bare_peak_mb": {"short": b_short, "long": b_long},
         "bare_ratio": round(b_long / b_short, 4),
+        "load_average": {"start": load_at_start, "end": load_average(), "cpus": os.cpu_count()},
         "goal": "ratio <= 1.25",
         "ratio": round(p_long / p_short, 4),
     }

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -30,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bare_predictor import run_bare_in_subprocess  # noqa: E402
-from benchmarks.common import THREADS, Platform, api_client, summary, wait_job  # noqa: E402
+from benchmarks.common import THREADS, Platform, api_client, load_average, summary, wait_job  # noqa: E402
 
 POINT = [460.0, 200.0]  # the child on the bedroom frames (960x540)
 
@@ -41,8 +42,9 @@ def main() -> None:
     parser.add_argument("--frames", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
+    load_at_start = load_average()
 
-    with Platform(image_size=args.image_size) as platform:
+    with Platform("propagation", image_size=args.image_size) as platform:
         platform.start_worker("interactive", name="interactive")
         platform.start_worker("batch,cpu", name="batch")
         folder = platform.frame_folder(args.frames)
@@ -101,6 +103,7 @@ def main() -> None:
         },
         "bare_s_per_frame": round(bare_median / args.frames, 4),
         "runs": args.repeat,
+        "load_average": {"start": load_at_start, "end": load_average(), "cpus": os.cpu_count()},
         "goal": "ratio <= 1.10",
         "ratio": round(platform_median / bare_median, 4),
     }
