@@ -50,7 +50,7 @@ export const api = {
     form.append("file", file);
     return uploadWithProgress(`/api/projects/${project}/videos/`, form, onProgress);
   },
-  frameUrl: (video: number, frame: number) => `/api/videos/${video}/frames/${frame}/`,
+  frameUrl: (video: number, frame: number, full = false) => `/api/videos/${video}/frames/${frame}/${full ? "?size=full" : ""}`,
 
   // masklets and masks
   masklets: (video: number) => http.get<Masklet[]>(`/api/videos/${video}/masklets/`),

@@ -21,7 +21,9 @@ export function LoginPage() {
       const me = await api.me().catch(() => null);
       setUser(me ?? { id: 0, username });
       const next = new URLSearchParams(window.location.search).get("next");
-      navigate(next && next.startsWith("/") && !next.startsWith("/login") ? next : "/", { replace: true });
+      // only same-site paths ("//host" would leave the site)
+      const safe = next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login");
+      navigate(safe ? next : "/", { replace: true });
     } catch (err) {
       setError(asApiError(err));
     } finally {

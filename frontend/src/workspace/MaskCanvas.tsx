@@ -31,6 +31,8 @@ interface Props {
   onBox: (box: [number, number, number, number]) => void;
   onStroke: (points: Point[], value: 0 | 1) => void;
   onIssue: (p: Point) => void;
+  /** screen pixels per video pixel, after zoom changes */
+  onScale?: (scale: number) => void;
 }
 
 type Gesture =
@@ -50,6 +52,7 @@ export function MaskCanvas(props: Props) {
   const propsRef = useRef(props);
   propsRef.current = props;
   const raf = useRef(0);
+  const lastScale = useRef(0);
 
   const draw = useCallback(() => {
     const c = canvasRef.current;
@@ -61,6 +64,10 @@ export function MaskCanvas(props: Props) {
     const v = view.current;
     // the view transform, for tests and tools that need video <-> screen coordinates
     c.dataset.view = `${v.scale},${v.tx},${v.ty}`;
+    if (lastScale.current !== v.scale) {
+      lastScale.current = v.scale;
+      p.onScale?.(v.scale);
+    }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = "#15171c";
     ctx.fillRect(0, 0, c.width, c.height);

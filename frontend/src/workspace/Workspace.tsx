@@ -86,7 +86,10 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
     return () => window.clearTimeout(t);
   }, [frame]);
 
-  const frames = useFrames(video.id, N, frame);
+  // past 1.25 screen pixels per display-frame pixel, show the original frame instead
+  const [viewScale, setViewScale] = useState(1);
+  const displayRatio = video.display_width && video.display_width < W ? W / video.display_width : 1;
+  const frames = useFrames(video.id, N, frame, displayRatio > 1 && viewScale * displayRatio > 1.25);
   const masks = useMasks(video.id, N, frame);
   const timeline = useTimelineData(video.id);
   const editing = useEditing({
@@ -464,6 +467,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
             onBox={(b) => void onBox(b)}
             onStroke={(pts, v) => void onStroke(pts, v)}
             onIssue={placeIssue}
+            onScale={setViewScale}
           />
           {frames.failed ? <div className="canvas-error">This frame could not be loaded.</div> : null}
           {message ? (

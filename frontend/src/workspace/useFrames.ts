@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { api } from "../lib/endpoints";
+import { LruCache } from "../lib/lru";
 import { FrameCache } from "../lib/prefetch";
 
 function loadImage(url: string): Promise<HTMLImageElement> {
@@ -20,7 +21,7 @@ function loadImage(url: string): Promise<HTMLImageElement> {
  * The image of the current frame, with frames ahead and behind prefetched into a bounded
  * cache of decoded Image objects. While a frame loads the previous image stays on screen.
  */
-export function useFrames(videoId: number, frameCount: number, frame: number) {
+export function useFrames(videoId: number, frameCount: number, frame: number, wantFull = false) {
   const cache = useMemo(
     () =>
       new FrameCache<HTMLImageElement>({
@@ -58,5 +59,31 @@ export function useFrames(videoId: number, frameCount: number, frame: number) {
     };
   }, [cache, frame, frameCount]);
 
-  return { image: shown?.image ?? null, imageFrame: shown?.frame ?? null, failed: failed === frame, cache };
+  // zoomed in past the display frames' resolution: the original frame, for the current frame only
+  const fullCache = useMemo(() => new LruCache<number, HTMLImageElement>(6), [videoId]);
+  const [full, setFull] = useState<{ frame: number; image: HTMLImageElement } | null>(null);
+  useEffect(() => {
+    if (!wantFull) return;
+    let alive = true;
+    const hit = fullCache.get(frame);
+    if (hit) setFull({ frame, image: hit });
+    else
+      loadImage(api.frameUrl(videoId, frame, true))
+        .then((image) => {
+          fullCache.set(frame, image);
+          if (alive) setFull({ frame, image });
+        })
+        .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [wantFull, frame, videoId, fullCache]);
+
+  const useFull = wantFull && full !== null && full.frame === frame;
+  return {
+    image: useFull ? full.image : shown?.image ?? null,
+    imageFrame: useFull ? full.frame : shown?.frame ?? null,
+    failed: failed === frame,
+    cache,
+  };
 }

@@ -15,7 +15,7 @@ export function useRealtime(videoId: number, frame: number, onEvent: (e: Realtim
     const client = new RealtimeClient({
       url: videoSocketUrl(videoId),
       onEvent: (e) => {
-        if (e.type === "presence") setUsers(e.users);
+        if (e.type === "presence") setUsers(uniqueUsers(e.users));
         else handler.current(e);
       },
       onStatus: setStatus,
@@ -34,4 +34,14 @@ export function useRealtime(videoId: number, frame: number, onEvent: (e: Realtim
   }, [frame, videoId]);
 
   return { status, users };
+}
+
+/** One entry per person (several tabs show as one), the most recent position winning. */
+function uniqueUsers(users: PresenceUser[]): PresenceUser[] {
+  const byId = new Map<number, PresenceUser>();
+  for (const u of users) {
+    const prev = byId.get(u.id);
+    if (!prev || u.frame != null) byId.set(u.id, u);
+  }
+  return [...byId.values()];
 }
