@@ -130,7 +130,12 @@ REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0") or ""
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet") or ""},
+        # redis-py 8 gives connections a 5 s socket timeout, which kills channels-redis' idle
+        # blocking reads (django/channels_redis#422): websockets would drop every few seconds.
+        "CONFIG": {
+            "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+            "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet") or "",
+        },
     }
 }
 

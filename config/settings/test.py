@@ -7,7 +7,10 @@ from config.settings.base import *  # noqa: F401,F403
 from config.settings.base import CACHES, CHANNEL_LAYERS, env
 
 REDIS_URL = env("TEST_REDIS_URL", "redis://127.0.0.1:6379/9") or ""
-CHANNEL_LAYERS["default"]["CONFIG"] = {"hosts": [REDIS_URL], "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet-test") or ""}
+CHANNEL_LAYERS["default"]["CONFIG"] = {
+    "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+    "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet-test") or "",
+}
 CACHES["default"]["LOCATION"] = REDIS_URL
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
