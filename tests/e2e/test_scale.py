@@ -80,15 +80,14 @@ def test_200_masklets_on_2000_frames(open_page: Any, team: Any) -> None:
     page.locator(f"[data-testid=canvas][data-masks='{MASKLETS}']").wait_for(timeout=60_000)
     assert page.get_by_test_id("timeline").get_attribute("data-rows") == str(MASKLETS)
 
-    # step through 60 frames: every one shows all 200 masks, and the steps stay quick
+    # step through 60 frames: every one shows all 200 masks (speed is reported, not asserted:
+    # timing goals belong in benchmarks/, and a loaded CI host must not flake this test)
     t0 = time.monotonic()
     for f in range(1, 61):
         page.keyboard.press("ArrowRight")
         page.locator(f"[data-testid=canvas][data-frame='{f}'][data-masks='{MASKLETS}']").wait_for(timeout=20_000)
     per_frame = (time.monotonic() - t0) / 60
     print(f"\nscale: {per_frame * 1000:.0f} ms per frame step with {MASKLETS} masklets")
-    # about 50 ms on an idle 2-core machine; the bound leaves room for a busy CI host
-    assert per_frame < 1.5, f"{per_frame:.2f} s per frame step"
 
     # jumping far away (a new chunk of masks) still works
     page.keyboard.press("End")
