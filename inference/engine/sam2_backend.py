@@ -15,6 +15,7 @@ Differences from driving `SAM2VideoPredictor` directly, all for memory and laten
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import uuid
 from collections import OrderedDict
@@ -43,7 +44,14 @@ from .base import (
 from .config import SAM21_CONFIGS, EngineConfig
 from .feature_cache import ByteLRUCache
 from .sam2_model import LoadedModel, build_video_model, inference_context
-from .sam2_predictor import CACHE, CACHE_KEY, COUNTERS, PROPAGATING, MaskletVideoPredictor
+from .sam2_predictor import (
+    CACHE,
+    CACHE_KEY,
+    COUNTERS,
+    PROPAGATING,
+    SINGLE_OBJECT,
+    MaskletVideoPredictor,
+)
 
 # sam2.utils.misc.load_video_frames normalisation (ImageNet mean and std).
 IMG_MEAN = (0.485, 0.456, 0.406)
@@ -180,8 +188,8 @@ class SAM2Session:
         bx = check_inside(self.frames, pts, bx)
         if bx is not None and not clear_old:
             raise PromptError("a box replaces the clicks on its frame; send it with clear_old=True")
-        with inference_context(self._backend.device):
-            _, obj_ids, video_res_masks = self._model.add_new_points_or_box(
+        with inference_context(self._backend.device), self._answering_for(object_id):
+            _, _, video_res_masks = self._model.add_new_points_or_box(
                 state,
                 frame_idx=frame,
                 obj_id=object_id,
@@ -190,7 +198,7 @@ class SAM2Session:
                 clear_old_points=clear_old,
                 box=bx,
             )
-            mask = (video_res_masks[obj_ids.index(object_id), 0] > 0).cpu().numpy()
+            mask = (video_res_masks[0, 0] > 0).cpu().numpy()
         score = float(self._model.last_pred_iou if self._model.last_pred_iou is not None else 0.0)
         self.state.scores[(object_id, frame)] = score
         return MaskResult(frame=frame, object_id=object_id, mask=mask, score=score)
@@ -199,12 +207,23 @@ class SAM2Session:
         state = self._live_state()
         frame = check_frame_index(self.frames, frame)
         mask = check_mask(self.frames, mask)
-        with inference_context(self._backend.device):
-            _, obj_ids, video_res_masks = self._model.add_new_mask(
+        with inference_context(self._backend.device), self._answering_for(object_id):
+            _, _, video_res_masks = self._model.add_new_mask(
                 state, frame_idx=frame, obj_id=object_id, mask=torch.from_numpy(mask)
             )
-            out = (video_res_masks[obj_ids.index(object_id), 0] > 0).cpu().numpy()
+            out = (video_res_masks[0, 0] > 0).cpu().numpy()
         return MaskResult(frame=frame, object_id=object_id, mask=out, score=1.0)
+
+    @contextlib.contextmanager
+    def _answering_for(self, object_id: int) -> Iterator[None]:
+        """Make the predictor return only `object_id`'s mask from a prompt call."""
+        state = self.state.inference_state
+        # a new object gets the next index inside the official call
+        state[SINGLE_OBJECT] = state["obj_id_to_idx"].get(object_id, len(state["obj_id_to_idx"]))
+        try:
+            yield
+        finally:
+            state[SINGLE_OBJECT] = None
 
     def propagate(
         self,
@@ -249,13 +268,15 @@ class SAM2Session:
                     return
                 with inference_context(self._backend.device):
                     try:
-                        frame_idx, obj_ids, video_res_masks = next(official)
+                        frame_idx, obj_ids, low_res_masks = next(official)
                     except StopIteration:
                         return
                     except RuntimeError as exc:
                         raise EngineError(f"SAM 2 propagation failed: {exc}") from exc
-                    binary = (video_res_masks[:, 0] > 0).cpu().numpy()
-                masks = {obj_id: binary[i] for i, obj_id in enumerate(obj_ids)}
+                    masks = {
+                        obj_id: self._to_video_mask(low_res_masks[i : i + 1])
+                        for i, obj_id in enumerate(obj_ids)
+                    }
                 self._drop_state_outside_window(frame_idx)
                 self.state.frames_propagated += 1
                 yield FrameMasks(frame=int(frame_idx), masks=masks)
@@ -264,6 +285,16 @@ class SAM2Session:
             state[PROPAGATING] = False
             # Only the current frame's features were kept during propagation; let them go.
             state["cached_features"] = {}
+
+    def _to_video_mask(self, logits: torch.Tensor) -> np.ndarray:
+        """Upsample one object's [1, 1, h, w] logits to the video size (bilinear, as sam2 does)
+        and threshold at 0; one object at a time keeps the float buffer to one frame."""
+        size = (self.frames.height, self.frames.width)
+        if logits.shape[-2:] != size:
+            logits = torch.nn.functional.interpolate(
+                logits, size=size, mode="bilinear", align_corners=False
+            )
+        return (logits[0, 0] > 0).cpu().numpy()
 
     def _drop_state_outside_window(self, frame_idx: int) -> None:
         """Forget non-conditioning outputs no later frame can attend to.
