@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from annotation.services import jobs as job_services
 from annotation.services.masklets import NewMask, frame_masks_store
 from annotation.services.projects import project_settings
 from inference.engine import masks as rle_utils
-from inference.engine.base import Backend, EngineError, MaskResult, Session
+from inference.engine.base import Backend, EngineError, FrameMasks, MaskResult, Session
 from inference.engine.config import EngineConfig, get_backend
 from inference.engine.postprocess import PostprocessParams, postprocess_mask
 
@@ -303,6 +304,37 @@ def _store_batch(
         frame_masks_store(masklet=masklet, masks=new, job_id=job_id)
 
 
+class _BatchClock:
+    """Seconds spent per batch in the model (waiting for the next frame), post-processing and storing."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {"model": 0.0, "post-process": 0.0, "store": 0.0}
+
+    def timed(self, items: Iterator[FrameMasks]) -> Iterator[FrameMasks]:
+        while True:
+            started = time.perf_counter()
+            item = next(items, None)
+            self.seconds["model"] += time.perf_counter() - started
+            if item is None:
+                return
+            yield item
+
+    @contextlib.contextmanager
+    def measure(self, part: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[part] += time.perf_counter() - started
+
+    def log(self, job_id: int, batch: list[tuple[int, dict[int, np.ndarray]]]) -> None:
+        log.info(
+            "job %s stored frames %s-%s: %s",
+            job_id, batch[0][0], batch[-1][0], ", ".join(f"{k} {v:.3f} s" for k, v in self.seconds.items()),
+        )
+        self.seconds = dict.fromkeys(self.seconds, 0.0)
+
+
 def propagate_into_db(
     *, video: Video, plan: PropagationPlan, ctx: JobContext, progress_span: tuple[float, float] = (0.0, 1.0)
 ) -> dict:
@@ -330,14 +362,17 @@ def propagate_into_db(
             if not _condition(session, masklet_ids, plan.start_frame, start, end):
                 raise EngineError("none of the masklets has a mask to propagate from any more")
             items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=ctx.cancelled)  # type: ignore[arg-type]
-            for item in items:
+            clock = _BatchClock()
+            for item in clock.timed(items):
                 if item.frame == start:
                     continue  # the conditioning input: already stored
-                batch.append((item.frame, {k: postprocess_mask(v, params) for k, v in item.masks.items()}))
+                with clock.measure("post-process"):
+                    batch.append((item.frame, {k: postprocess_mask(v, params) for k, v in item.masks.items()}))
                 if len(batch) >= batch_size or item.frame == end:
-                    with transaction.atomic():
+                    with clock.measure("store"), transaction.atomic():
                         _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
                         progress.stored_up_to(direction, batch[-1][0], len(batch))
+                    clock.log(ctx.job.pk, batch)
                     batch = []
             if batch:  # cancelled mid-batch: keep what was computed
                 with transaction.atomic():
