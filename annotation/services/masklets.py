@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from annotation.models import FrameMask, Label, Masklet, Prompt, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
@@ -252,6 +253,7 @@ def frame_masks_store(
             for key, value in fields.items():
                 setattr(current, key, value)
             current.version += 1
+            current.updated_at = timezone.now()  # bulk_update skips auto_now
             to_update.append(current)
     FrameMask.objects.bulk_create(to_create)
     FrameMask.objects.bulk_update(

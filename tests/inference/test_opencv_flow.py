@@ -81,9 +81,12 @@ def test_click_box_propagation_correction_and_events() -> None:
     # A correction on a tracked frame, then propagation over it again: the correction stays.
     corrected = click(client, masklet, 6, points=[[5, 5]], labels=[0])
     assert corrected["mask"]["version"] == 2 and corrected["mask"]["source"] == "prompt"
+    first_pass = masks_by_frame(masklet)
     again = start_propagation(client, video.pk, masklets=[masklet], start_frame=3, direction="forward")
     assert wait_job(client, again, timeout=120)["status"] == "succeeded"
     stored = masks_by_frame(masklet)
+    assert all(stored[f].updated_at > first_pass[f].updated_at for f in (4, 5, 7))
+    assert all(stored[f].updated_at == first_pass[f].updated_at for f in (0, 1, 2, 6))
     assert (stored[6].source, stored[6].version, stored[6].rle) == ("prompt", 2, corrected["rle"])
     assert (stored[3].source, stored[3].version, stored[3].rle) == ("prompt", 4, third["rle"])
     assert {f: stored[f].version for f in (4, 5, 7)} == {4: 2, 5: 2, 7: 2}  # passed over again
