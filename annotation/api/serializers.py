@@ -5,7 +5,17 @@ from __future__ import annotations
 from django.urls import reverse
 from rest_framework import serializers
 
-from annotation.models import FrameMask, Job, Label, Masklet, Membership, Project, ReviewIssue, Task, Video
+from annotation.models import (
+    FrameMask,
+    Job,
+    Label,
+    Masklet,
+    Membership,
+    Project,
+    ReviewIssue,
+    Task,
+    Video,
+)
 from annotation.models.projects import Role
 
 

@@ -7,7 +7,18 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from annotation.models import FrameMask, Job, Label, Masklet, Membership, Project, ReviewComment, ReviewIssue, Task, Video
+from annotation.models import (
+    FrameMask,
+    Job,
+    Label,
+    Masklet,
+    Membership,
+    Project,
+    ReviewComment,
+    ReviewIssue,
+    Task,
+    Video,
+)
 from annotation.permissions import visible_projects
 
 
