@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from annotation.models import FrameMask, Job, Label, Masklet, Membership, Project, ReviewIssue, Task, Video
+from annotation.models import (
+    FrameMask,
+    Job,
+    Label,
+    Masklet,
+    Membership,
+    Project,
+    ReviewIssue,
+    Task,
+    Video,
+)
 
 
 class MembershipInline(admin.TabularInline):

@@ -11,8 +11,8 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from annotation.realtime.auth import AuthStack  # noqa: E402
-from annotation.upload_limit import UploadLimitMiddleware  # noqa: E402
 from annotation.realtime.routing import websocket_urlpatterns  # noqa: E402
+from annotation.upload_limit import UploadLimitMiddleware  # noqa: E402
 
 application = ProtocolTypeRouter(
     {

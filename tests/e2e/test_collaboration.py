@@ -84,7 +84,7 @@ def test_conflicts_keep_mine_and_take_theirs(open_page: Any, team: Any, rest: An
     _brush(b, [(70, 8), (88, 8)])
     dialog = b.get_by_test_id("conflict-dialog")
     dialog.wait_for()
-    assert f"frame 0" in dialog.inner_text()
+    assert "frame 0" in dialog.inner_text()
     b.get_by_test_id("conflict-keep-mine").click()
     dialog.wait_for(state="detached")
     mine = wait_until(
