@@ -28,6 +28,7 @@ test: install services
 	@bash scripts/browser.sh
 	$(MAKE) test-frontend
 	$(MAKE) migrations-check
+	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 test-python: venv services
