@@ -1,0 +1,157 @@
+"""The whole story of issue 5 in real Chromium against the real server, worker, PostgreSQL and
+Redis, on the bedroom clip: a manager creates a project, uploads the clip and assigns a task; an
+annotator clicks an object, propagates, sees masks on later frames, corrects one with a negative
+click and a brush stroke while a second browser on the same video sees the masks arrive live; a
+reviewer verifies the masklet and accepts the task. A screenshot is saved after every step in
+test-artifacts/e2e/journey/.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, canvas_point, off_loop, open_workspace, wait_until
+from tests.factories import make_user
+
+pytestmark = [pytest.mark.e2e]
+
+SHOTS = ARTIFACTS / "journey"
+# A pixel on the girl's dress in the bedroom clip's first frame (960x540).
+OBJECT = (440, 300)
+
+
+def _shot(page: Any, step: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{step}.png"))
+
+
+def _mask(api: Any, masklet: int, frame: int) -> dict[str, Any] | None:
+    masks = api.get(f"/api/masklets/{masklet}/masks/?start={frame}&end={frame}")
+    return masks[0] if masks else None
+
+
+def test_manager_annotator_observer_and_reviewer_on_the_bedroom_clip(
+    open_page: Any, rest: Any, celery_worker: Any, shared_data: Any, transactional_db: Any
+) -> None:
+    manager, annotator, reviewer = (off_loop(make_user, name) for name in ("jmanager", "jannotator", "jreviewer"))
+    manager_api = rest(manager)
+
+    # 1. the manager creates a project
+    boss = open_page(manager, "/")
+    boss.get_by_test_id("new-project").click()
+    boss.get_by_test_id("project-name").fill("Bedroom journey")
+    boss.get_by_test_id("create-project").click()
+    project = wait_until(lambda: [p for p in manager_api.get("/api/projects/") if p["name"] == "Bedroom journey"], what="project")[0]
+    boss.goto(f"/projects/{project['id']}")
+    boss.get_by_test_id("project-page").wait_for()
+    _shot(boss, "01-project-created")
+
+    # 2. adds the annotator and the reviewer
+    for user, role in ((annotator, "annotator"), (reviewer, "reviewer")):
+        boss.get_by_test_id("member-username").fill(user.username)
+        boss.get_by_test_id("member-role").select_option(role)
+        boss.get_by_test_id("add-member").click()
+        boss.get_by_test_id(f"member-{user.username}").wait_for()
+    _shot(boss, "02-members")
+
+    # 3. uploads the bedroom clip; the worker ingests it and the row turns ready live
+    boss.get_by_test_id("upload-input").set_input_files(str(shared_data / "videos" / "bedroom.mp4"))
+    boss.locator("[data-testid^=video-row-][data-status=ready]", has_text="bedroom").wait_for(timeout=180_000)
+    video = manager_api.get(f"/api/projects/{project['id']}/videos/")[0]
+    assert video["frame_count"] == 200 and (video["width"], video["height"]) == (960, 540)
+    _shot(boss, "03-uploaded")
+
+    # 4. assigns a task to the annotator, reviewed by the reviewer
+    boss.get_by_test_id("task-video").select_option(str(video["id"]))
+    boss.get_by_test_id("task-assignee").select_option(str(annotator.pk))
+    boss.get_by_test_id("task-reviewer").select_option(str(reviewer.pk))
+    boss.get_by_test_id("create-task").click()
+    boss.locator("[data-testid^=task-row-]").first.wait_for()
+    task = manager_api.get(f"/api/projects/{project['id']}/tasks/")[0]
+    assert (task["assignee"], task["reviewer"], task["state"]) == (annotator.pk, reviewer.pk, "new")
+    _shot(boss, "04-task-assigned")
+
+    # 5. the annotator opens the task from their queue and starts it; the manager watches the video
+    worker_api = rest(annotator)
+    page = open_page(annotator, "/tasks")
+    page.get_by_test_id(f"open-task-{task['id']}").click()
+    page.locator("[data-testid=canvas][data-loaded='1']").wait_for()
+    page.locator("[data-testid=connection-status]", has_text="live").wait_for()
+    page.get_by_test_id("task-start").click()
+    wait_until(lambda: worker_api.get(f"/api/tasks/{task['id']}/")["state"] == "in_progress", what="task started")
+    observer = open_page(manager)
+    open_workspace(observer, f"/videos/{video['id']}")
+    observer.get_by_test_id("presence-list").get_by_text(annotator.username).wait_for()
+    _shot(page, "05-workspace")
+
+    # 6. one click on the girl makes a mask, and the observer sees it without reloading
+    page.get_by_test_id("tool-positive").click()
+    page.mouse.click(*canvas_point(page, *OBJECT))
+    masklet = wait_until(lambda: worker_api.get(f"/api/videos/{video['id']}/masklets/"), what="a masklet")[0]["id"]
+    clicked = wait_until(lambda: (m := _mask(worker_api, masklet, 0)) and m["area"] > 0 and m, what="the click's mask")
+    assert clicked["source"] == "prompt"
+    page.locator("[data-testid=canvas][data-masks='1']").wait_for()
+    observer.locator("[data-testid=canvas][data-masks='1']").wait_for()
+    _shot(page, "06-click")
+    _shot(observer, "06-observer-sees-click")
+
+    # 7. propagate forward over 10 frames; masks arrive on later frames
+    page.get_by_test_id("propagate-direction").select_option("forward")
+    page.get_by_test_id("propagate-frames").fill("10")
+    page.get_by_test_id("propagate").click()
+    page.locator("[data-testid=propagate-job][data-status=succeeded]").wait_for(timeout=300_000)
+    masks = worker_api.get(f"/api/masklets/{masklet}/masks/?start=0&end=9")
+    assert [m["frame"] for m in masks] == list(range(10))
+    assert {m["source"] for m in masks[1:]} == {"propagated"}
+    assert sum(m["area"] > 0 for m in masks) >= 8, [m["area"] for m in masks]
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.locator("[data-testid=canvas][data-frame='5'][data-masks='1']").wait_for()
+    _shot(page, "07-propagated-frame-5")
+
+    # 8. correct frame 5: a negative click, then a brush stroke
+    before = _mask(worker_api, masklet, 5)
+    x0, y0, w, h = before["bbox"]
+    page.get_by_test_id("tool-negative").click()
+    page.mouse.click(*canvas_point(page, x0 + w / 2, y0 + h - 3))
+    negative = wait_until(
+        lambda: (m := _mask(worker_api, masklet, 5)) and m["version"] > before["version"] and m, what="negative click"
+    )
+    assert negative["source"] == "prompt"
+    page.get_by_test_id("tool-brush").click()
+    page.get_by_test_id("brush-size").fill("12")
+    page.mouse.move(*canvas_point(page, 60, 60))
+    page.mouse.down()
+    page.mouse.move(*canvas_point(page, 100, 60), steps=6)
+    page.mouse.move(*canvas_point(page, 140, 60), steps=6)
+    page.mouse.up()
+    brushed = wait_until(
+        lambda: (m := _mask(worker_api, masklet, 5)) and m["source"] == "edited" and m, what="brush stroke"
+    )
+    assert brushed["area"] > negative["area"]
+    _shot(page, "08-corrected")
+
+    # 9. the observer, on frame 5, sees the corrected mask live
+    for _ in range(5):
+        observer.keyboard.press("ArrowRight")
+    observer.locator("[data-testid=canvas][data-frame='5'][data-masks='1']").wait_for()
+    _shot(observer, "09-observer-frame-5")
+
+    # 10. the annotator submits; the reviewer verifies the masklet and accepts the task
+    page.get_by_test_id("task-submit").click()
+    wait_until(lambda: worker_api.get(f"/api/tasks/{task['id']}/")["state"] == "submitted", what="task submitted")
+    review_api = rest(reviewer)
+    checker = open_page(reviewer)
+    open_workspace(checker, f"/tasks/{task['id']}")
+    checker.get_by_test_id("review-panel").wait_for()
+    checker.get_by_test_id(f"masklet-{masklet}").click()
+    checker.get_by_test_id("verify-masklet").click()
+    checker.locator(f"[data-testid=masklet-{masklet}][data-status=verified]").wait_for()
+    checker.get_by_test_id("task-accept").click()
+    wait_until(lambda: review_api.get(f"/api/tasks/{task['id']}/")["state"] == "accepted", what="task accepted")
+    assert review_api.get(f"/api/masklets/{masklet}/")["status"] == "verified"
+    _shot(checker, "10-verified-and-accepted")
+    for browser_page in (boss, page, observer, checker):
+        assert not browser_page.js_errors, browser_page.js_errors
