@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -51,12 +50,14 @@ def platform_run(platform: Platform, frames: int) -> dict[str, float]:
     assert answer.status_code == 200, answer.content
     worker = platform.start_worker("batch,cpu", name=f"batch-{frames}")
     loaded = rss_mb(worker.pid)
-    started = time.perf_counter()
+    from django.utils import timezone
+
+    requested = timezone.now()
     response = client.post(f"/api/videos/{video.pk}/propagations/",
                            {"masklets": [masklet], "start_frame": 0, "direction": "forward"}, format="json")
     assert response.status_code == 202, response.content
-    job = wait_job(response.json()["job"], timeout=4 * 3600)
-    seconds = time.perf_counter() - started
+    job = wait_job(response.json()["job"], timeout=4 * 3600, poll=2.0)
+    seconds = (job.finished_at - requested).total_seconds()
     assert job.status == "succeeded", job.error
     assert job.result["frames_stored"] == frames - 1
     peak = peak_rss_mb(worker.pid)
