@@ -63,9 +63,13 @@ def test_click_brush_undo_redo(open_page: Any, team: Any, rest: Any, celery_work
     assert brushed["area"] > clicked["area"]
 
     # undo puts the previous RLE back; redo the brushed one
+    # the history is updated once the browser has the server's answer, a moment after the server
+    # stored the mask: wait for the button before using the shortcut
+    page.locator("[data-testid=undo]:not([disabled])").wait_for()
     page.keyboard.press("Control+z")
     undone = wait_until(lambda: (m := _mask(api, masklet, 0)) and m["version"] > brushed["version"] and m, what="undo")
     assert undone["rle"]["counts"] == clicked["rle"]["counts"]
+    page.locator("[data-testid=redo]:not([disabled])").wait_for()
     page.keyboard.press("Control+Shift+Z")
     redone = wait_until(lambda: (m := _mask(api, masklet, 0)) and m["version"] > undone["version"] and m, what="redo")
     assert redone["rle"]["counts"] == brushed["rle"]["counts"]
