@@ -8,6 +8,7 @@ other processes see it); pytest-django flushes the tables after each such test.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -41,6 +42,17 @@ def _clean_test_redis() -> None:
     from django.conf import settings
 
     redis_lib.Redis.from_url(settings.REDIS_URL).flushdb()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_media() -> Iterator[None]:
+    """Remove the session's media folder (made by config.settings.test) when the session ends."""
+    from django.conf import settings
+
+    yield
+    media = Path(settings.MEDIA_ROOT)
+    if media.name.startswith("masklet-media-") and "MEDIA_ROOT" not in os.environ:
+        shutil.rmtree(media, ignore_errors=True)
 
 
 def _test_database_url() -> str:

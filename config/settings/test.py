@@ -14,7 +14,8 @@ CHANNEL_LAYERS["default"]["CONFIG"] = {
 CACHES["default"]["LOCATION"] = REDIS_URL
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
-MEDIA_ROOT = Path(env("MEDIA_ROOT", tempfile.mkdtemp(prefix="masklet-media-")) or "")
+# A fresh folder per test session (tests/conftest.py removes it); workers get it through MEDIA_ROOT.
+MEDIA_ROOT = Path(env("MEDIA_ROOT") or tempfile.mkdtemp(prefix="masklet-media-"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DEBUG = False
 MASKLET = {**MASKLET, "JOB_LOCK_TTL": int(env("MASKLET_JOB_LOCK_TTL", "5") or 5), "INTERACTIVE_TIMEOUT": 120}  # noqa: F405
