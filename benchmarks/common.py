@@ -141,6 +141,13 @@ class Platform:
     # -- lifecycle ----------------------------------------------------------------------------
 
     def __enter__(self) -> Platform:
+        try:
+            return self._start()
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _start(self) -> Platform:
         _recreate_database(self.env["DATABASE_URL"])
         subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=self.env, check=True)
         for key in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "TEST_REDIS_URL", "MEDIA_ROOT",
@@ -158,9 +165,14 @@ class Platform:
     def __exit__(self, *exc: object) -> None:
         for process in reversed(self.processes):
             process.stop()
-        from django.db import connections
+        from django.core.exceptions import ImproperlyConfigured
 
-        connections.close_all()
+        try:
+            from django.db import connections
+
+            connections.close_all()
+        except ImproperlyConfigured:  # failed before Django was set up
+            pass
         _drop_database(self.env["DATABASE_URL"])
         if os.environ.get("MASKLET_BENCH_KEEP"):
             print(f"kept {self.workdir} (logs)", file=sys.stderr)
