@@ -148,7 +148,7 @@ class Platform:
             raise
 
     def _start(self) -> Platform:
-        _recreate_database(self.env["DATABASE_URL"])
+        recreate_database(self.env["DATABASE_URL"])
         subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=self.env, check=True)
         for key in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "TEST_REDIS_URL", "MEDIA_ROOT",
                     "MASKLET_CHANNEL_PREFIX", "MASKLET_JOB_LOCK_TTL"):
@@ -296,7 +296,8 @@ def _admin_url(url: str) -> tuple[str, str]:
     return base + "/postgres", name
 
 
-def _recreate_database(url: str) -> None:
+def recreate_database(url: str) -> None:
+    """Drop and create the benchmark database named by `url` (PostgreSQL)."""
     import psycopg
 
     admin, name = _admin_url(url)

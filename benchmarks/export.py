@@ -33,6 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run as a script, this folder comes first on sys.path, where sibling benchmarks (click.py)
 # would shadow installed packages of the same name (celery imports click).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import recreate_database  # noqa: E402
+
 SIZES = tuple(int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000").split(","))
 MASKLETS = 20
 WIDTH, HEIGHT = 128, 96  # pixels
@@ -60,16 +64,6 @@ def _env(media: str) -> dict[str, str]:
     return env
 
 
-def _recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def _child(env: dict[str, str], *args: str) -> dict[str, Any]:
     proc = subprocess.run(
         [sys.executable, __file__, "--child", *args],
@@ -87,7 +81,7 @@ def main() -> None:
     media = tempfile.mkdtemp(prefix="masklet-bench-media-")
     env = _env(media)
     try:
-        _recreate_database(env["DATABASE_URL"])
+        recreate_database(env["DATABASE_URL"])
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True
         )

@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import peak_rss_mb, recreate_database  # noqa: E402
 from benchmarks.ingest_decode import BEDROOM_MP4, make_long_clip  # noqa: E402
 
 RSS_RATIO_GOAL = 1.25
@@ -69,24 +70,6 @@ def bench_env(media: str) -> dict[str, str]:
         }
     )
     return env
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def peak_rss_mb(pid: int) -> float:
-    """A live process's peak resident set size so far (VmHWM), in MiB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc (Linux only)")
 
 
 class BenchWorker:
