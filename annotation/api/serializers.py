@@ -112,7 +112,7 @@ class VideoOut(serializers.ModelSerializer):
         return job
 
     def get_thumbnail_url(self, video: Video) -> str | None:
-        return reverse("video-thumbnail", args=[video.pk]) if video.status == "ready" else None
+        return reverse("video-thumbnail", args=[video.pk]) if video.is_ready else None
 
 
 class MaskletIn(serializers.Serializer):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from annotation.models import FrameMask, Label, Masklet, Prompt, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.realtime.publish import publish
-from annotation.services.errors import Conflict, InvalidInput
+from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
 from inference.engine import masks as rle_utils
 
 # Which status may follow which; anything else answers 409.
@@ -59,8 +59,8 @@ def masklet_create(
     stability_scores: list | None = None,
 ) -> Masklet:
     """Create a masklet with the next free number of its video."""
-    if video.status != "ready":
-        raise Conflict("the video is not ready yet: masklets can be added once it is processed")
+    if not video.is_ready:
+        raise VideoNotReady("the video is not ready yet: masklets can be added once it is processed")
     Video.objects.select_for_update().filter(pk=video.pk).first()  # serialise numbering
     number = (Masklet.objects.filter(video=video).aggregate(n=Max("number"))["n"] or 0) + 1
     masklet = Masklet.objects.create(

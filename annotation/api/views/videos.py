@@ -132,7 +132,7 @@ class FrameView(APIView):
         size = request.query_params.get("size") or "display"
         if size not in ("display", "full"):
             raise InvalidInput("size must be display or full")
-        if video.status != "ready":
+        if not video.is_ready:
             raise Http404(f"the video has no frames ({video.status})")
         if not 0 <= index < video.frame_count:
             raise Http404(f"no frame {index}: the video has frames 0 to {video.frame_count - 1}")
@@ -144,7 +144,7 @@ class ThumbnailView(APIView):
     @extend_schema(responses={(200, "image/jpeg"): bytes, 304: None})
     def get(self, request: Request, pk: int) -> HttpResponse:
         video = selectors.video_get(request.user, pk)
-        if video.status != "ready":
+        if not video.is_ready:
             raise Http404(f"the video has no thumbnail ({video.status})")
         return _serve_image(request, video.thumbnail_path, f"{video.pk}:{video.content_hash}:thumb")
 
