@@ -9,14 +9,14 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from annotation import permissions as policy
 from annotation.api.serializers import LoginIn, UserOut
-from annotation.api.views.base import parse
+from annotation.api.views.base import parse, require
 from annotation.services.errors import InvalidInput
 from annotation.services.tasks import users_list
 
@@ -94,11 +94,7 @@ class UsersView(APIView):
 
     @extend_schema(responses={200: UserOut(many=True)})
     def get(self, request: Request) -> Response:
-        # Only managers pick people for their projects; others learn no user names.
-        from annotation.models import Membership
-
-        if not Membership.objects.filter(user=request.user, role="manager").exists():
-            raise PermissionDenied("Only project managers can list users.")
+        require(policy.can_list_users(request.user), "Only project managers can list users.")
         return Response([{"id": u.pk, "username": u.get_username()} for u in users_list()])
 
 

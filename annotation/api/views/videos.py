@@ -242,6 +242,5 @@ class JobCancelView(APIView):
     @extend_schema(request=None, responses={200: JobOut})
     def post(self, request: Request, pk: int) -> Response:
         job = selectors.job_get(request.user, pk)
-        allowed = policy.can_manage(request.user, job.project_id) or job.created_by_id == request.user.pk
-        require(allowed, "Only the job's author and the project's managers can cancel it.")
+        require(policy.can_cancel_job(request.user, job), "Only the job's author and the project's managers can cancel it.")
         return Response(JobOut(job_services.job_cancel(job=job)).data)
