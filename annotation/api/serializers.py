@@ -39,20 +39,14 @@ class ProjectPatch(ProjectIn):
 
 
 class ProjectOut(serializers.ModelSerializer):
-    my_role = serializers.SerializerMethodField()
-    video_count = serializers.SerializerMethodField()
+    """A project from `selectors.projects.projects_for`, which annotates `my_role` and `video_count`."""
+
+    my_role = serializers.CharField(read_only=True, allow_null=True)
+    video_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Project
         fields = ["id", "name", "description", "annotation_fps", "settings", "my_role", "video_count", "created_at"]
-
-    def get_my_role(self, project: Project) -> str | None:
-        from annotation.permissions import role_in
-
-        return role_in(self.context["request"].user, project)
-
-    def get_video_count(self, project: Project) -> int:
-        return project.videos.count()
 
 
 class MemberIn(serializers.Serializer):
@@ -95,7 +89,11 @@ class VideoUploadIn(serializers.Serializer):
 
 
 class VideoOut(serializers.ModelSerializer):
-    job = serializers.SerializerMethodField()
+    """A video from `selectors.videos.videos_for`, which annotates `ingest_job`."""
+
+    job = serializers.IntegerField(
+        source="ingest_job", read_only=True, allow_null=True, help_text="the video's latest ingest job"
+    )
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -106,10 +104,6 @@ class VideoOut(serializers.ModelSerializer):
             "annotation_fps", "frame_count", "frame_times", "content_hash", "job", "thumbnail_url",
             "created_at",
         ]
-
-    def get_job(self, video: Video) -> int | None:
-        job = Job.objects.filter(video=video, kind="ingest").order_by("-id").values_list("id", flat=True).first()
-        return job
 
     def get_thumbnail_url(self, video: Video) -> str | None:
         return reverse("video-thumbnail", args=[video.pk]) if video.is_ready else None

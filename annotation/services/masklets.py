@@ -298,17 +298,3 @@ def prompt_record(
         masklet=masklet, frame=frame, points=points, labels=labels, box=box, reset=reset, user=user
     )
 
-
-def prompts_in_force(*, masklet: Masklet, frame: int) -> tuple[list[list[float]], list[int], list[float] | None]:
-    """The clicks and box that define this masklet's mask on this frame: all since the last reset."""
-    points: list[list[float]] = []
-    labels: list[int] = []
-    box: list[float] | None = None
-    for prompt in Prompt.objects.filter(masklet=masklet, frame=frame).order_by("id"):
-        if prompt.reset:
-            points, labels, box = [], [], None
-        points += prompt.points
-        labels += prompt.labels
-        if prompt.box is not None:
-            box = prompt.box
-    return points, labels, box

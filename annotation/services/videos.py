@@ -13,9 +13,9 @@ from annotation.models import FrameMask, Job, Masklet, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES
 from annotation.models.videos import VideoStatus
 from annotation.realtime.publish import publish
+from annotation.selectors.projects import project_settings
 from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
 from annotation.services.jobs import job_create
-from annotation.services.projects import project_settings
 
 
 def _human_bytes(n: int) -> str:

@@ -17,8 +17,8 @@ from rest_framework.views import APIView
 from annotation import permissions as policy
 from annotation.api.serializers import LoginIn, UserOut
 from annotation.api.views.base import parse, require
+from annotation.selectors import users as user_selectors
 from annotation.services.errors import InvalidInput
-from annotation.services.tasks import users_list
 
 
 def _check_credentials(request: Request):  # type: ignore[no-untyped-def]
@@ -95,7 +95,7 @@ class UsersView(APIView):
     @extend_schema(responses={200: UserOut(many=True)})
     def get(self, request: Request) -> Response:
         require(policy.can_list_users(request.user), "Only project managers can list users.")
-        return Response([{"id": u.pk, "username": u.get_username()} for u in users_list()])
+        return Response(UserOut(user_selectors.users_list(), many=True).data)
 
 
 class StatusView(APIView):
