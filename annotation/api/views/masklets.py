@@ -9,7 +9,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation import permissions as policy
-from annotation.api.serializers import MaskletOut, MaskletPatch, MaskOut, MaskPut, PromptIn
+from annotation.api.serializers import (
+    MaskConflictOut,
+    MaskletOut,
+    MaskletPatch,
+    MaskOut,
+    MaskPut,
+    PromptAnswerOut,
+    PromptIn,
+)
 from annotation.api.views.base import parse, require
 from annotation.api.views.videos import ANNOTATORS_ONLY, _int_param
 from annotation.selectors import masklets as masklet_selectors
@@ -60,7 +68,7 @@ class MaskListView(APIView):
 
 
 class MaskDetailView(APIView):
-    @extend_schema(request=MaskPut, responses={200: MaskOut, 409: {"type": "object"}})
+    @extend_schema(request=MaskPut, responses={200: MaskOut, 409: MaskConflictOut})
     def put(self, request: Request, pk: int, frame: int) -> Response:
         masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
@@ -74,9 +82,9 @@ class MaskDetailView(APIView):
 class PromptView(APIView):
     """A click or a box on a frame; answers synchronously with that frame's mask."""
 
-    @extend_schema(request=PromptIn, responses={200: {"type": "object"}})
+    @extend_schema(request=PromptIn, responses={200: PromptAnswerOut})
     def post(self, request: Request, pk: int) -> Response:
         masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
         answer = inference_services.masklet_prompt(masklet=masklet, user=request.user, **parse(PromptIn, request))
-        return Response(answer)
+        return Response(PromptAnswerOut(answer).data)

@@ -26,6 +26,7 @@ from annotation.api.serializers import (
     MaskletOut,
     MaskOut,
     PropagationIn,
+    TimelineOut,
     VideoOut,
     VideoUploadIn,
 )
@@ -180,9 +181,10 @@ class VideoMasksView(APIView):
 
 
 class TimelineView(APIView):
-    @extend_schema(responses={200: {"type": "object"}})
+    @extend_schema(responses={200: TimelineOut})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(video_selectors.timeline_of(video_selectors.video_get(request.user, pk)))
+        timeline = video_selectors.timeline_of(video_selectors.video_get(request.user, pk))
+        return Response(TimelineOut(timeline).data)
 
 
 class VideoJobListView(APIView):
