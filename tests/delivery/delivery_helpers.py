@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import time
 import zipfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,10 +12,10 @@ from rest_framework.test import APIClient
 
 import maskcodec
 from annotation.models import Project, Video
+from tests.data_paths import SAV_EXAMPLE
 
-SAV_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sav_example"
-SAV_MANUAL = SAV_DIR / "sav_000001_manual.json"
-SAV_AUTO = SAV_DIR / "sav_000001_auto.json"
+SAV_MANUAL = SAV_EXAMPLE / "sav_000001_manual.json"
+SAV_AUTO = SAV_EXAMPLE / "sav_000001_auto.json"
 
 
 def sav_video(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 import maskcodec
 from annotation.formats.model import FrameRow, MaskletMeta, VideoExport, VideoMeta
+from tests.data_paths import SAV_EXAMPLE
 
-SAV_DIR = Path("/work/shared/data/sav_example")
-SAV_MANUAL = SAV_DIR / "sav_000001_manual.json"
-SAV_AUTO = SAV_DIR / "sav_000001_auto.json"
+SAV_MANUAL = SAV_EXAMPLE / "sav_000001_manual.json"
+SAV_AUTO = SAV_EXAMPLE / "sav_000001_auto.json"
 
 
 def sav_video_meta() -> VideoMeta:

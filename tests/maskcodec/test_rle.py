@@ -3,11 +3,14 @@ box and overlap are known by construction. Masks are bool (height, width); RLE i
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from pycocotools import mask as coco_mask
 
 import maskcodec
+from tests.data_paths import SAV_EXAMPLE
 
 SHAPES = [(1, 1), (1, 7), (7, 1), (3, 4), (48, 64), (540, 960)]
 
@@ -133,3 +136,17 @@ def test_validate_refuses_what_is_not_an_rle(value: object, message: str) -> Non
         maskcodec.validate(value)
     assert issubclass(maskcodec.RLEError, ValueError)
 
+
+def test_sav_example_masks_round_trip_unchanged() -> None:
+    # SA-V's own RLEs (sav_000001, 848x480): each validates, and decode then encode gives it back.
+    data = json.loads((SAV_EXAMPLE / "sav_000001_manual.json").read_text())
+    checked = 0
+    for frame in data["masklet"][::10]:
+        for rle in frame:
+            assert maskcodec.validate(rle) == rle
+            mask = maskcodec.decode(rle)
+            assert mask.shape == (848, 480)
+            assert maskcodec.encode(mask) == rle
+            assert maskcodec.area(rle) == int(mask.sum())
+            checked += 1
+    assert checked == 13 * 5
