@@ -6,7 +6,7 @@ from typing import Any
 
 from celery import shared_task
 
-from annotation.job_runner import JobContext, run_job
+from annotation.jobs.runner import JobContext, run_job
 from annotation.models import Job
 
 

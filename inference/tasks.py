@@ -15,7 +15,8 @@ from celery import shared_task
 from celery.signals import worker_ready
 from django.conf import settings
 
-from annotation.job_runner import JobContext, recover_orphaned_jobs, run_job
+from annotation.jobs.recovery import recover_orphaned_jobs
+from annotation.jobs.runner import JobContext, run_job
 from annotation.models import Job
 from inference.engine.base import EngineError
 from inference.worker import (
@@ -23,7 +24,6 @@ from inference.worker import (
     answer_prompt,
     automasklets_into_db,
     backend,
-    lock_heartbeat,
     propagate_into_db,
 )
 
@@ -46,8 +46,7 @@ def run_propagation(self: Any, job_id: int) -> str:
         plan = PropagationPlan(
             masklet_ids=p["masklets"], start_frame=p["start_frame"], directions=directions, max_frames=p["max_frames"]
         )
-        with lock_heartbeat(ctx):
-            return propagate_into_db(video=job.video, plan=plan, ctx=ctx)
+        return propagate_into_db(video=job.video, plan=plan, ctx=ctx)
 
     return run_job(job_id, body, task_id=self.request.id, user_errors=(EngineError,))
 
@@ -57,8 +56,7 @@ def run_automasklets(self: Any, job_id: int) -> str:
     """SA-V data engine: automatic masks on a key frame, then propagation of each through the video."""
 
     def body(job: Job, ctx: JobContext) -> dict:
-        with lock_heartbeat(ctx):
-            return automasklets_into_db(job=job, ctx=ctx)
+        return automasklets_into_db(job=job, ctx=ctx)
 
     return run_job(job_id, body, task_id=self.request.id, user_errors=(EngineError,))
 

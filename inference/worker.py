@@ -25,10 +25,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 
-from annotation.job_runner import JobCancelled, JobContext
+from annotation.jobs.runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Masklet, Prompt, Video
 from annotation.models.masklets import USER_SOURCES, MaskletOrigin, MaskletStatus, MaskSource
-from annotation.services import jobs as job_services
 from annotation.services.masklets import (
     NewMask,
     frame_masks_store,
@@ -283,32 +282,6 @@ def answer_prompt(*, prompt_id: int) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------------------------
 # Jobs
-
-
-@contextlib.contextmanager
-def lock_heartbeat(ctx: JobContext) -> Iterator[None]:
-    """Keep the job's lock alive while the body runs, however long one frame or step takes.
-
-    The lock lapses only when the process dies (a killed worker stops beating), which is what
-    lets `recover_orphaned_jobs` tell a dead worker's job from a slow one.
-    """
-    ttl = float(settings.MASKLET["JOB_LOCK_TTL"])
-    stop = threading.Event()
-
-    def beat() -> None:
-        while not stop.wait(max(0.2, ttl / 3)):
-            try:
-                job_services.job_lock_refresh(job_id=ctx.job.pk, owner=ctx.owner)
-            except Exception:  # Redis away for a moment: the next beat tries again
-                log.warning("could not refresh the lock of job %s", ctx.job.pk, exc_info=True)
-
-    thread = threading.Thread(target=beat, name=f"job-{ctx.job.pk}-lock", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join(timeout=5)
 
 
 @dataclass

@@ -11,12 +11,10 @@ PNG archive that re-imports as is. The job's result carries the same counts and 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import tempfile
-import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,11 +38,10 @@ from annotation.formats.model import (
     VideoMeta,
 )
 from annotation.formats.sav import write_sav
-from annotation.job_runner import JobContext
+from annotation.jobs.runner import JobContext
 from annotation.models import FrameMask, Job, Label, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskletOrigin, MaskletStatus
 from annotation.models.videos import VideoStatus
-from annotation.services import jobs as job_services
 
 # Frame-mask rows fetched per database round trip while streaming.
 CHUNK_ROWS = 2000
@@ -94,34 +91,6 @@ def video_export_name(video: Video) -> str:
     stem = os.path.splitext(os.path.basename(video.name or ""))[0]
     safe = _UNSAFE.sub("_", stem).strip("._-")[:100]
     return safe or f"video_{video.pk}"
-
-
-# ---------------------------------------------------------------------------------------------
-# Keeping a long job's lock alive
-
-
-@contextlib.contextmanager
-def job_heartbeat(ctx: JobContext) -> Iterator[None]:
-    """Refresh the job's Redis lock from a side thread while a long step runs (a parse or a big
-    transaction cannot call back), so recovery never mistakes this worker for a dead one."""
-    stop = threading.Event()
-    ttl: Any = settings.MASKLET["JOB_LOCK_TTL"]  # seconds
-    period = max(1.0, ttl / 3)
-
-    def beat() -> None:
-        while not stop.wait(period):
-            try:
-                job_services.job_lock_refresh(job_id=ctx.job.pk, owner=ctx.owner)
-            except Exception:  # Redis hiccup: the next beat tries again
-                pass
-
-    thread = threading.Thread(target=beat, name=f"job-{ctx.job.pk}-heartbeat", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join(timeout=5)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,7 +350,6 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
     total = FrameMask.objects.filter(masklet__in=[m.pk for p in plans for m in p.masklets]).count()
     progress = _Progress(ctx, total)
     spool_dir = spool_directory()
-    heartbeat = job_heartbeat(ctx) if ctx is not None else contextlib.nullcontext()
     record = {
         "project": job.project_id,
         "job": job.pk,
@@ -393,7 +361,7 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
             "labels": params.get("labels") or [],
         },
     }
-    with heartbeat, tempfile.TemporaryFile(dir=spool_dir, suffix=".zip") as out:
+    with tempfile.TemporaryFile(dir=spool_dir, suffix=".zip") as out:
         manifest = _write(fmt, out, plans, progress, job, record)
         out.seek(0, os.SEEK_END)
         size = out.tell()

@@ -28,11 +28,10 @@ from annotation.formats.davis import parse_davis
 from annotation.formats.errors import FormatError
 from annotation.formats.model import ImportTarget, ParsedImport
 from annotation.formats.sav import parse_sav
-from annotation.job_runner import JobCancelled, JobContext, JobFailed
+from annotation.jobs.runner import JobCancelled, JobContext, JobFailed
 from annotation.models import FrameMask, Job, Label, Masklet, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.services.export_run import (
-    job_heartbeat,
     sav_masklet_name,
     spool_directory,
     video_export_name,
@@ -256,13 +255,9 @@ def import_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         annotated_frame_count=video.frame_count,
         known_labels=set(labels) | {UNLABELED},  # our COCO exports' category of unlabelled masklets
     )
-    heartbeat = job_heartbeat(ctx) if ctx is not None else contextlib.nullcontext()
     spool_dir = spool_directory()
     try:
-        with (
-            heartbeat,
-            tempfile.TemporaryDirectory(dir=spool_dir, prefix="masklet-import-") as directory,
-        ):
+        with tempfile.TemporaryDirectory(dir=spool_dir, prefix="masklet-import-") as directory:
             with default_storage.open(stored, "rb") as source:
                 path = _spool(source, directory)
             try:
