@@ -1,4 +1,6 @@
-"""Videos: upload, ingest bookkeeping, deletion; starting propagation, automatic masklets, imports."""
+"""Videos: upload, ingest bookkeeping, deletion; starting propagation and automatic masklets.
+
+Imports into a video start in services/imports.py."""
 
 from __future__ import annotations
 
@@ -144,19 +146,6 @@ def automasklets_start(*, video: Video, user: Any, params: dict[str, Any]) -> Jo
     merged["postprocess"] = project_settings(video.project)["postprocess"]
     _no_running_job_on(video, "automask")
     return job_create(project=video.project, kind="automask", user=user, video=video, params=merged)
-
-
-@transaction.atomic
-def import_start(*, video: Video, user: Any, upload: UploadedFile, fmt: str) -> Job:
-    """Store an annotation file and queue its import into this video on the cpu queue."""
-    _require_ready(video)
-    limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
-    if upload.size and upload.size > limit:
-        raise InvalidInput(f"the file is {_human_bytes(upload.size)}; the limit is {_human_bytes(limit)}")
-    name = default_storage.save(f"imports/{video.pk}/{upload.name}"[-200:], upload)
-    return job_create(
-        project=video.project, kind="import", user=user, video=video, params={"format": fmt, "path": name}
-    )
 
 
 def video_changed(video: Video) -> None:
