@@ -31,9 +31,9 @@ import cv2
 import numpy as np
 from PIL import Image
 
+import maskcodec as rle_ops
 from annotation.formats.errors import FormatError
-from inference.engine import masks as rle_ops
-from inference.engine.masks import RLE
+from maskcodec import RLE
 
 BOUND_TH = 0.008  # boundary tolerance, fraction of the image diagonal
 

@@ -3,8 +3,8 @@
 
 Pure Python (numpy, pycocotools, Pillow, OpenCV); no Django imports, so the export and import
 jobs, management commands and tests all use it directly. Masks are COCO compressed RLE from
-`inference.engine.masks`; frame indices are annotated-frame indices. The J&F metric is not a
-format: it lives in `annotation.evaluation.jf`.
+`maskcodec`; frame indices are annotated-frame indices. The J&F metric is not a format: it
+lives in `annotation.evaluation.jf`.
 """
 
 from .coco import parse_coco, write_coco

@@ -15,7 +15,7 @@ from annotation.models import FrameMask, Masklet, Prompt
 from annotation.models.masklets import MaskSource
 from annotation.services.errors import InvalidInput
 from annotation.services.masklets import NewMask, check_frame, frame_masks_store
-from inference.engine.masks import RLE
+from maskcodec import RLE
 
 
 @transaction.atomic

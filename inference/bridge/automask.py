@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+import maskcodec as rle_utils
 from annotation.jobs.runner import JobContext
 from annotation.models import Job
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
@@ -14,7 +15,6 @@ from annotation.services.masklets import NewMask, frame_masks_store, masklet_cre
 from inference.bridge.engine import backend, postprocess_params
 from inference.bridge.frames import StorageFrameSource
 from inference.bridge.propagation import propagate_into_db, propagation_plan
-from inference.engine import masks as rle_utils
 from inference.engine.base import AutoMaskParams
 from inference.engine.postprocess import postprocess_mask
 

@@ -13,12 +13,12 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 
+import maskcodec as rle_utils
 from annotation.models import FrameMask, Prompt, Video
 from annotation.services.masklets import mask_payload, prompts_in_force
 from annotation.services.prompts import prompt_answer_store, prompt_withdraw
 from inference.bridge.engine import backend, postprocess_params
 from inference.bridge.frames import StorageFrameSource
-from inference.engine import masks as rle_utils
 from inference.engine.base import EngineError, MaskResult, Session
 from inference.engine.postprocess import postprocess_mask
 

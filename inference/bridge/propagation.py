@@ -16,13 +16,13 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
+import maskcodec as rle_utils
 from annotation.jobs.runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskSource
 from annotation.services.masklets import NewMask, frame_masks_store
 from inference.bridge.engine import backend, postprocess_params
 from inference.bridge.frames import StorageFrameSource
-from inference.engine import masks as rle_utils
 from inference.engine.base import EngineError, FrameMasks, Session
 from inference.engine.postprocess import PostprocessParams, postprocess_mask
 
