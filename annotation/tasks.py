@@ -6,7 +6,7 @@ from typing import Any
 
 from celery import shared_task
 
-from annotation.job_runner import JobContext, run_job
+from annotation.jobs.runner import JobContext, run_job
 from annotation.models import Job
 
 
@@ -24,7 +24,7 @@ def ingest_video(self: Any, job_id: int) -> str:
 
 @shared_task(name="annotation.tasks.run_export", bind=True, acks_late=True, reject_on_worker_lost=True)
 def run_export(self: Any, job_id: int) -> str:
-    from annotation.services.export_run import export_run
+    from annotation.services.exports import export_run
 
     def body(job: Job, ctx: JobContext) -> dict:
         return export_run(job=job, ctx=ctx)
@@ -34,7 +34,7 @@ def run_export(self: Any, job_id: int) -> str:
 
 @shared_task(name="annotation.tasks.run_import", bind=True, acks_late=True, reject_on_worker_lost=True)
 def run_import(self: Any, job_id: int) -> str:
-    from annotation.services.import_run import import_run
+    from annotation.services.imports import import_run
 
     def body(job: Job, ctx: JobContext) -> dict:
         return import_run(job=job, ctx=ctx)

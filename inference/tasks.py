@@ -1,4 +1,4 @@
-"""Celery tasks of the inference workers. Each takes an id, loads, calls the worker bridge.
+"""Celery tasks of the inference workers. Each takes an id and calls the bridge (inference/bridge/).
 
 Queues: `interactive` (segment_prompt: a click answered synchronously), `batch` (propagation,
 automatic masklets), `cpu` (recovery of dead workers' jobs; ingest and delivery live in
@@ -15,17 +15,13 @@ from celery import shared_task
 from celery.signals import worker_ready
 from django.conf import settings
 
-from annotation.job_runner import JobContext, recover_orphaned_jobs, run_job
-from annotation.models import Job
+from annotation.jobs.recovery import recover_orphaned_jobs
+from annotation.jobs.runner import run_job
+from inference.bridge.automask import automasklets_job
+from inference.bridge.clicks import answer_prompt
+from inference.bridge.engine import backend
+from inference.bridge.propagation import propagation_job
 from inference.engine.base import EngineError
-from inference.worker import (
-    PropagationPlan,
-    answer_prompt,
-    automasklets_into_db,
-    backend,
-    lock_heartbeat,
-    propagate_into_db,
-)
 
 log = logging.getLogger(__name__)
 
@@ -34,33 +30,19 @@ MODEL_QUEUES = {"interactive", "batch"}
 
 @shared_task(name="inference.tasks.segment_prompt", acks_late=False)
 def segment_prompt(prompt_id: int) -> dict[str, Any]:
-    """Answer a click: the mask of its masklet on its frame, stored (see `worker.answer_prompt`)."""
+    """Answer a click: the mask of its masklet on its frame, stored (see `bridge.clicks.answer_prompt`)."""
     return answer_prompt(prompt_id=prompt_id)
 
 
 @shared_task(name="inference.tasks.run_propagation", bind=True, acks_late=True, reject_on_worker_lost=True)
 def run_propagation(self: Any, job_id: int) -> str:
-    def body(job: Job, ctx: JobContext) -> dict:
-        p = job.params
-        directions = ["forward", "backward"] if p["direction"] == "both" else [p["direction"]]
-        plan = PropagationPlan(
-            masklet_ids=p["masklets"], start_frame=p["start_frame"], directions=directions, max_frames=p["max_frames"]
-        )
-        with lock_heartbeat(ctx):
-            return propagate_into_db(video=job.video, plan=plan, ctx=ctx)
-
-    return run_job(job_id, body, task_id=self.request.id, user_errors=(EngineError,))
+    return run_job(job_id, propagation_job, task_id=self.request.id, user_errors=(EngineError,))
 
 
 @shared_task(name="inference.tasks.run_automasklets", bind=True, acks_late=True, reject_on_worker_lost=True)
 def run_automasklets(self: Any, job_id: int) -> str:
     """SA-V data engine: automatic masks on a key frame, then propagation of each through the video."""
-
-    def body(job: Job, ctx: JobContext) -> dict:
-        with lock_heartbeat(ctx):
-            return automasklets_into_db(job=job, ctx=ctx)
-
-    return run_job(job_id, body, task_id=self.request.id, user_errors=(EngineError,))
+    return run_job(job_id, automasklets_job, task_id=self.request.id, user_errors=(EngineError,))
 
 
 @shared_task(name="inference.tasks.recover_orphaned_jobs")

@@ -1,9 +1,10 @@
-"""Dataset formats: SA-V, COCO and DAVIS writers and parsers, and the J&F evaluator.
+"""Dataset formats: SA-V, COCO and DAVIS writers and parsers, and the names exports give
+(`naming`).
 
 Pure Python (numpy, pycocotools, Pillow, OpenCV); no Django imports, so the export and import
 jobs, management commands and tests all use it directly. Masks are COCO compressed RLE from
-`maskcodec`; frame indices are annotated-frame indices. The J&F evaluator lives in
-`annotation.formats.jf` (not imported here, so `python -m annotation.formats.jf` runs cleanly).
+`maskcodec`; frame indices are annotated-frame indices. The J&F metric is not a format: it
+lives in `annotation.evaluation.jf`.
 """
 
 from .coco import parse_coco, write_coco

@@ -12,7 +12,7 @@ indices, 5 digits):
         1-bit PNG per masklet and frame (the SA-V val/test layout), written for every video:
         overlaps are only known after a whole video has streamed past, and a lossless copy
         costs little (empty frames share one cached PNG). sav_evaluator and
-        `annotation.formats.jf` read this folder directly.
+        `annotation.evaluation.jf` read this folder directly.
     manifest.json
         counts per video, the palette mapping, and notes on overlaps or objects left out of
         the palette.

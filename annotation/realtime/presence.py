@@ -6,7 +6,7 @@ import json
 import time
 from typing import Any
 
-from annotation.services.jobs import redis_client
+from annotation.jobs.redis_client import redis_client
 
 STALE_SECONDS = 3600  # a connection silent this long (crashed server) no longer counts
 

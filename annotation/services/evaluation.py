@@ -1,6 +1,6 @@
 """J&F between two sets of masklets of one video (issue 6), for comparing annotations.
 
-Scores follow `annotation.formats.jf` (DAVIS definitions, x100). Every annotated frame of the
+Scores follow `annotation.evaluation.jf` (DAVIS definitions, x100). Every annotated frame of the
 video is evaluated; a masklet without a mask on a frame is empty there, and an empty reference
 against an empty candidate scores 1 (as DAVIS does on frames where an object is absent).
 """
@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from annotation.formats import jf
+from annotation.evaluation import jf
 from annotation.models import FrameMask, Masklet, Video
 from annotation.services.errors import InvalidInput
 

@@ -8,9 +8,9 @@ from celery import current_app
 from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 
-from annotation.models import Masklet, Prompt
+from annotation.models import Masklet
 from annotation.services.errors import InvalidInput, Unavailable, VideoNotReady
-from annotation.services.masklets import prompt_record
+from annotation.services.prompts import prompt_record, prompt_withdraw
 
 
 class PromptFailed(InvalidInput):
@@ -41,14 +41,14 @@ def masklet_prompt(
         answer = result.get(timeout=settings.MASKLET["INTERACTIVE_TIMEOUT"], propagate=False)
     except CeleryTimeout:
         result.revoke()
-        Prompt.objects.filter(pk=prompt.pk, score__isnull=True).delete()
+        prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
         raise Unavailable(
             "no inference worker answered in time: ask your administrator to start one on the interactive queue"
         ) from None
     failed = result.failed()
     result.forget()
     if failed or not isinstance(answer, dict):
-        Prompt.objects.filter(pk=prompt.pk, score__isnull=True).delete()
+        prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
         raise Unavailable("the inference worker failed on this click; try again")
     if "error" in answer:
         raise PromptFailed(answer["error"])

@@ -25,7 +25,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from annotation.job_runner import JobCancelled, JobContext, JobFailed
+from annotation.jobs.runner import JobCancelled, JobContext, JobFailed
 from annotation.media import IngestError, IngestLimits, RenditionOptions, ingest, probe
 from annotation.models import Job, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES, JobStatus

@@ -1,77 +1,31 @@
 """Jobs: long work run by Celery workers, with progress, cancellation and resumption.
 
-A running job holds a Redis lock (`job_lock_*`) that its worker refreshes as it works; a job whose
-lock has lapsed while its row still says running belongs to a dead worker and is re-enqueued by
-`inference.tasks.recover_orphaned_jobs`.
+These services write Job rows (create, enqueue after commit, start, progress, finish, cancel).
+How a worker runs a job (its lock, heartbeat, the registry of kinds, recovery of a dead
+worker's job) lives in `annotation/jobs/`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import redis
 from celery import current_app
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from annotation.jobs.registry import job_route
 from annotation.models import Job, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES, JobStatus
 from annotation.realtime.publish import publish
 from annotation.services.errors import Conflict
 
-# Celery task name and queue for each job kind.
-JOB_TASKS: dict[str, tuple[str, str]] = {
-    "ingest": ("annotation.tasks.ingest_video", "cpu"),
-    "export": ("annotation.tasks.run_export", "cpu"),
-    "import": ("annotation.tasks.run_import", "cpu"),
-    "propagate": ("inference.tasks.run_propagation", "batch"),
-    "automask": ("inference.tasks.run_automasklets", "batch"),
-}
-
-_redis: redis.Redis | None = None
-
-
-def redis_client() -> redis.Redis:
-    global _redis
-    if _redis is None:
-        _redis = redis.Redis.from_url(settings.REDIS_URL)
-    return _redis
-
-
-def _lock_key(job_id: int) -> str:
-    return f"masklet:job-lock:{job_id}"
-
-
-def job_lock_acquire(*, job_id: int, owner: str) -> bool:
-    """Take the job's lock for this worker; False when a live worker already holds it."""
-    ttl = settings.MASKLET["JOB_LOCK_TTL"]
-    key = _lock_key(job_id)
-    if redis_client().set(key, owner, nx=True, ex=ttl):
-        return True
-    return redis_client().get(key) == owner.encode()
-
-
-def job_lock_refresh(*, job_id: int, owner: str) -> None:
-    redis_client().set(_lock_key(job_id), owner, ex=settings.MASKLET["JOB_LOCK_TTL"])
-
-
-def job_lock_release(*, job_id: int, owner: str) -> None:
-    key = _lock_key(job_id)
-    if redis_client().get(key) == owner.encode():
-        redis_client().delete(key)
-
-
-def job_lock_held(*, job_id: int) -> bool:
-    return bool(redis_client().exists(_lock_key(job_id)))
-
 
 def job_enqueue(*, job: Job) -> None:
     """Send the job to its queue once the current transaction commits."""
-    task_name, queue = JOB_TASKS[job.kind]
+    route = job_route(job.kind)
     job_id = job.pk
-    transaction.on_commit(lambda: current_app.send_task(task_name, args=[job_id], queue=queue))
+    transaction.on_commit(lambda: current_app.send_task(route.task, args=[job_id], queue=route.queue))
 
 
 @transaction.atomic

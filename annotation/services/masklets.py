@@ -1,4 +1,5 @@
-"""Masklets, their frame masks (optimistic concurrency by version) and the prompt log."""
+"""Masklets and their frame masks (optimistic concurrency by version); the prompt log is
+written by services/prompts.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 import maskcodec
-from annotation.models import FrameMask, Label, Masklet, Prompt, Video
+from annotation.models import FrameMask, Label, Masklet, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.realtime.publish import publish
 from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
@@ -118,7 +119,8 @@ def masklet_delete(*, masklet: Masklet) -> None:
     publish({"type": "masklet.changed", "video": video_id, "masklet": masklet_id, "action": "deleted", "version": version})
 
 
-def _check_frame(video: Video, frame: int) -> None:
+def check_frame(video: Video, frame: int) -> None:
+    """Refuse a frame outside the video (annotated-frame index)."""
     if not 0 <= frame < video.frame_count:
         raise InvalidInput(f"frame must be between 0 and {video.frame_count - 1}")
 
@@ -158,7 +160,7 @@ def frame_mask_put(
     A stale version raises Conflict carrying the current mask, and changes nothing.
     """
     video = masklet.video
-    _check_frame(video, frame)
+    check_frame(video, frame)
     checked = _check_rle(video, rle)
     current = FrameMask.objects.select_for_update().filter(masklet=masklet, frame=frame).first()
     seen = version or 0
@@ -264,37 +266,4 @@ def frame_masks_store(
         _mask_event(masklet.pk, masklet.video_id, stored, stored[0].source, user)
     return stored
 
-
-@transaction.atomic
-def prompt_record(
-    *,
-    masklet: Masklet,
-    frame: int,
-    user: Any,
-    points: list[list[float]] | None = None,
-    labels: list[int] | None = None,
-    box: list[float] | None = None,
-    reset: bool = False,
-) -> Prompt:
-    """Validate and log a click or box on a frame (coordinates in original-video pixels)."""
-    video = masklet.video
-    _check_frame(video, frame)
-    points = points or []
-    labels = labels or []
-    if not points and box is None:
-        raise InvalidInput("give points with labels, a box, or both")
-    if len(points) != len(labels):
-        raise InvalidInput("points and labels must have the same length")
-    if any(label not in (0, 1) for label in labels):
-        raise InvalidInput("labels must be 1 (object) or 0 (background)")
-    for x, y in points:
-        if not (0 <= x < video.width and 0 <= y < video.height):
-            raise InvalidInput(f"point ({x}, {y}) lies outside the {video.width}x{video.height} frame")
-    if box is not None:
-        x0, y0, x1, y1 = box
-        if not (0 <= x0 < x1 <= video.width and 0 <= y0 < y1 <= video.height):
-            raise InvalidInput("box must be [x0, y0, x1, y1] with x0 < x1, y0 < y1 inside the frame")
-    return Prompt.objects.create(
-        masklet=masklet, frame=frame, points=points, labels=labels, box=box, reset=reset, user=user
-    )
 

@@ -1,4 +1,6 @@
-"""Videos: upload, ingest bookkeeping, deletion; starting propagation, automatic masklets, imports."""
+"""Videos: upload, ingest bookkeeping, deletion; starting propagation and automatic masklets.
+
+Imports into a video start in services/imports.py."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
 from annotation.services.jobs import job_create
 
 
-def _human_bytes(n: int) -> str:
+def human_bytes(n: int) -> str:
+    """A byte count for messages people read: "812 bytes", "3.4 MiB"."""
     for unit in ("bytes", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
             return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
@@ -30,7 +33,7 @@ def upload_too_large(size: int | None) -> str | None:
     """The words refusing an upload of `size` bytes, or None when it is within the limit."""
     limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
     if size is not None and size > limit:
-        return f"The file is {_human_bytes(size)}; the limit is {_human_bytes(limit)}."
+        return f"The file is {human_bytes(size)}; the limit is {human_bytes(limit)}."
     return None
 
 
@@ -90,11 +93,6 @@ def delete_storage_tree(prefix: str) -> None:
         pass
 
 
-def _require_ready(video: Video) -> None:
-    if not video.is_ready:
-        raise VideoNotReady()
-
-
 def _no_running_job_on(video: Video, kind: str, masklet_ids: list[int] | None = None) -> None:
     for job in Job.objects.filter(video=video, kind=kind).exclude(status__in=FINISHED_STATUSES):
         if masklet_ids is None or set(job.params.get("masklets", [])) & set(masklet_ids):
@@ -106,7 +104,8 @@ def propagation_start(
     *, video: Video, user: Any, masklets: list[int], start_frame: int, direction: str, max_frames: int | None
 ) -> Job:
     """Queue propagation of masklets from `start_frame` (annotated-frame index) on the batch queue."""
-    _require_ready(video)
+    if not video.is_ready:
+        raise VideoNotReady()
     if not 0 <= start_frame < video.frame_count:
         raise InvalidInput(f"start_frame must be between 0 and {video.frame_count - 1}")
     found = set(Masklet.objects.filter(video=video, pk__in=masklets).values_list("pk", flat=True))
@@ -136,7 +135,8 @@ def propagation_start(
 @transaction.atomic
 def automasklets_start(*, video: Video, user: Any, params: dict[str, Any]) -> Job:
     """Queue automatic masklets (SA-V grid on a key frame, then propagation) on the batch queue."""
-    _require_ready(video)
+    if not video.is_ready:
+        raise VideoNotReady()
     merged = dict(project_settings(video.project)["automask"])
     merged.update({k: v for k, v in params.items() if v is not None})
     if not 0 <= merged["key_frame"] < video.frame_count:
@@ -144,19 +144,6 @@ def automasklets_start(*, video: Video, user: Any, params: dict[str, Any]) -> Jo
     merged["postprocess"] = project_settings(video.project)["postprocess"]
     _no_running_job_on(video, "automask")
     return job_create(project=video.project, kind="automask", user=user, video=video, params=merged)
-
-
-@transaction.atomic
-def import_start(*, video: Video, user: Any, upload: UploadedFile, fmt: str) -> Job:
-    """Store an annotation file and queue its import into this video on the cpu queue."""
-    _require_ready(video)
-    limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
-    if upload.size and upload.size > limit:
-        raise InvalidInput(f"the file is {_human_bytes(upload.size)}; the limit is {_human_bytes(limit)}")
-    name = default_storage.save(f"imports/{video.pk}/{upload.name}"[-200:], upload)
-    return job_create(
-        project=video.project, kind="import", user=user, video=video, params={"format": fmt, "path": name}
-    )
 
 
 def video_changed(video: Video) -> None:

@@ -14,7 +14,7 @@ import sys
 import django
 django.setup()
 import config.asgi, config.urls, annotation.api.urls, annotation.realtime.consumers, annotation.tasks
-import annotation.services.ingest, annotation.services.export_run, annotation.services.import_run
+import annotation.services.ingest, annotation.services.exports, annotation.services.imports
 from django.test import Client
 Client().get("/api/schema/")
 heavy = sorted(m for m in ("torch", "torchvision", "sam2", "hydra") if m in sys.modules)

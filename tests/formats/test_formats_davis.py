@@ -116,7 +116,7 @@ def test_not_a_zip():
 
 
 def test_exported_folders_evaluate_to_100(tmp_path):
-    from annotation.formats.jf import evaluate_folders
+    from annotation.evaluation.jf import evaluate_folders
 
     out, truth, _ = _export(overlap=True)
     with zipfile.ZipFile(out) as archive:

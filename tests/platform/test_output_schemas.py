@@ -16,6 +16,7 @@ from annotation.api.serializers import PromptAnswerOut, StatusOut, TimelineOut
 from annotation.models import FrameMask
 from annotation.selectors import videos as video_selectors
 from annotation.services import masklets as masklet_services
+from annotation.services import prompts as prompt_services
 from tests.platform.conftest import World, square_rle
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +99,7 @@ def test_prompt_answer_passes_through(world: World) -> None:
 
 
 def test_timeline_passes_through(world: World) -> None:
-    masklet_services.prompt_record(
+    prompt_services.prompt_record(
         masklet=world.masklet, frame=1, user=world.team.annotator, points=[[5.5, 6]], labels=[1]
     )
     masklet_services.masklet_create(video=world.team.video, user=world.team.manager)  # no masks yet

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from annotation.services import jobs as job_services
 from annotation.services import masklets as masklet_services
 from annotation.services import projects as project_services
+from annotation.services import prompts as prompt_services
 from annotation.services import review as review_services
 from annotation.services import tasks as task_services
 from annotation.services import videos as video_services
@@ -65,7 +66,7 @@ def _add_masklets_with_masks(team: Team, start: int, stop: int) -> None:
             masklet_services.frame_mask_put(
                 masklet=masklet, frame=frame, rle=square_rle(top=i), version=0, user=team.manager
             )
-        masklet_services.prompt_record(masklet=masklet, frame=2, user=team.manager, points=[[5, 5]], labels=[1])
+        prompt_services.prompt_record(masklet=masklet, frame=2, user=team.manager, points=[[5, 5]], labels=[1])
 
 
 def _add_masks_of_one_masklet(team: Team, start: int, stop: int) -> None:

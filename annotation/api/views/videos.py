@@ -36,6 +36,7 @@ from annotation.selectors import masklets as masklet_selectors
 from annotation.selectors import projects as project_selectors
 from annotation.selectors import review as review_selectors
 from annotation.selectors import videos as video_selectors
+from annotation.services import imports as import_services
 from annotation.services import jobs as job_services
 from annotation.services import masklets as masklet_services
 from annotation.services import review as review_services
@@ -220,7 +221,7 @@ class ImportView(APIView):
         video = video_selectors.video_get(request.user, pk)
         require(policy.can_manage(request.user, video.project_id), "Only the project's managers can import annotations.")
         data = parse(ImportIn, request)
-        job = video_services.import_start(video=video, user=request.user, upload=data["file"], fmt=data["format"])
+        job = import_services.import_start(video=video, user=request.user, upload=data["file"], fmt=data["format"])
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
 
 

@@ -1,4 +1,5 @@
-"""`python manage.py evaluate_jf GT_DIR PRED_DIR`: J&F of two exported DAVIS-style folders.
+"""`python manage.py evaluate_jf GT_DIR PRED_DIR`: J&F of two exported DAVIS-style folders (the
+command line of annotation/evaluation/jf.py).
 
 Each folder is an extracted DAVIS export (holding Annotations_objects/ or Annotations/) or a
 folder of `{video}/` folders, in the per-object (`{video}/{object}/{frame}.png`) or palette
@@ -12,8 +13,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from annotation.evaluation.jf import evaluate_folders
 from annotation.formats.errors import FormatError
-from annotation.formats.jf import evaluate_folders
 
 
 class Command(BaseCommand):

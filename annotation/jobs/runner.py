@@ -1,19 +1,20 @@
-"""Run a Job inside a Celery task: lock, start, progress, cancellation, failure, finish.
+"""Run a Job inside a Celery task: lock, start, heartbeat, progress, cancellation, failure, finish.
 
-Celery tasks stay thin (take an id, call `run_job` with a service function). The runner makes a
-job safe to deliver twice (late acknowledgement, recovery of a dead worker's job): a second
-delivery finds the job finished, or held by a live worker's lock, and leaves it alone.
+Celery tasks stay thin (take an id, call `run_job` with a job body). The runner makes a job safe
+to deliver twice (late acknowledgement, recovery of a dead worker's job): a second delivery
+finds the job finished, or held by a live worker's lock, and leaves it alone. While the body
+runs, the heartbeat keeps the lock alive however long one step takes.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotation.jobs.heartbeat import heartbeat
+from annotation.jobs.locks import JobLock
 from annotation.models import Job
 from annotation.models.jobs import JobStatus
 from annotation.services import jobs as job_services
@@ -36,8 +37,11 @@ USER_ERRORS: tuple[type[BaseException], ...] = (JobFailed, ServiceError, ValueEr
 
 @dataclass
 class JobContext:
+    """What a job body gets: its job, the lock its worker holds, and ways to report progress and
+    notice cancellation."""
+
     job: Job
-    owner: str
+    lock: JobLock
     extra_user_errors: tuple[type[BaseException], ...] = field(default_factory=tuple)
 
     def cancelled(self) -> bool:
@@ -48,27 +52,32 @@ class JobContext:
             raise JobCancelled
 
     def progress(self, progress: float, *, frame: int | None = None, checkpoint: dict | None = None) -> None:
-        job_services.job_lock_refresh(job_id=self.job.pk, owner=self.owner)
+        """Record progress (0..1), the frame reached and where to resume; refreshes the lock."""
+        self.lock.refresh()
         job_services.job_progress(job=self.job, progress=progress, frame=frame, checkpoint=checkpoint)
 
 
-def run_job(job_id: int, body: Callable[[Job, JobContext], dict[str, Any] | None], *, task_id: str | None = None,
+JobBody = Callable[[Job, JobContext], dict[str, Any] | None]
+
+
+def run_job(job_id: int, body: JobBody, *, task_id: str | None = None,
             user_errors: tuple[type[BaseException], ...] = ()) -> str:
     """Run `body(job, ctx)`; its return value becomes the job's result. Returns the final status."""
     job = Job.objects.filter(pk=job_id).select_related("video", "project").first()
     if job is None or job.is_finished:
         return "gone" if job is None else job.status
-    owner = f"{socket.gethostname()}:{os.getpid()}:{task_id or '-'}"
-    if not job_services.job_lock_acquire(job_id=job.pk, owner=owner):
+    lock = JobLock.for_worker(job.pk, task_id)
+    if not lock.acquire():
         log.info("job %s is held by a live worker; leaving it", job.pk)
         return "busy"
     try:
         if job.cancel_requested:
             return job_services.job_finish(job=job, status=JobStatus.CANCELLED).status
         job = job_services.job_start(job=job)
-        ctx = JobContext(job=job, owner=owner)
+        ctx = JobContext(job=job, lock=lock)
         try:
-            result = body(job, ctx)
+            with heartbeat(lock):
+                result = body(job, ctx)
         except JobCancelled:
             return job_services.job_finish(job=job, status=JobStatus.CANCELLED).status
         except USER_ERRORS + user_errors as error:
@@ -82,25 +91,4 @@ def run_job(job_id: int, body: Callable[[Job, JobContext], dict[str, Any] | None
             ).status
         return job_services.job_finish(job=job, status=JobStatus.SUCCEEDED, result=result or {}).status
     finally:
-        job_services.job_lock_release(job_id=job.pk, owner=owner)
-
-
-def orphaned_jobs() -> list[Job]:
-    """Jobs marked running whose worker's lock has lapsed: their worker died."""
-    return [
-        job
-        for job in Job.objects.filter(status=JobStatus.RUNNING)
-        if not job_services.job_lock_held(job_id=job.pk)
-    ]
-
-
-def recover_orphaned_jobs() -> list[int]:
-    """Queue every orphaned job again; it resumes from its checkpoint."""
-    recovered = []
-    for job in orphaned_jobs():
-        if job.kind in job_services.JOB_TASKS:
-            job_services.job_enqueue(job=job)
-            recovered.append(job.pk)
-    if recovered:
-        log.warning("re-queued jobs of dead workers: %s", recovered)
-    return recovered
+        lock.release()

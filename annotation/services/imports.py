@@ -1,4 +1,6 @@
-"""The body of an import job: SA-V JSON, COCO JSON or a zip of DAVIS PNGs into masklets (issue 6).
+"""Imports of annotation files into a video: `import_start` stores the upload and queues a job;
+`import_run`, its body on the cpu queue, turns SA-V JSON, COCO JSON or a zip of DAVIS PNGs
+into masklets.
 
 Everything is validated before anything is written (the parsers of `annotation.formats` read
 the whole file and raise FormatError, shown to the user as the job's error); then all masklets
@@ -20,29 +22,44 @@ import zipfile
 from dataclasses import dataclass
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from annotation.formats.coco import UNLABELED, parse_coco
 from annotation.formats.davis import parse_davis
 from annotation.formats.errors import FormatError
 from annotation.formats.model import ImportTarget, ParsedImport
+from annotation.formats.naming import sav_masklet_name, video_export_name
 from annotation.formats.sav import parse_sav
-from annotation.job_runner import JobCancelled, JobContext, JobFailed
+from annotation.jobs.runner import JobCancelled, JobContext, JobFailed
 from annotation.models import FrameMask, Job, Label, Masklet, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
-from annotation.services.export_run import (
-    job_heartbeat,
-    sav_masklet_name,
-    spool_directory,
-    video_export_name,
-)
+from annotation.services.errors import InvalidInput, VideoNotReady
+from annotation.services.jobs import job_create
 from annotation.services.masklets import NewMask, frame_masks_store, masklet_create
+from annotation.services.spool import spool_directory
+from annotation.services.videos import human_bytes
 
 # Masks buffered before they are written (one bulk insert per masklet per flush).
 WRITE_BATCH = 2000
 # Largest JSON member extracted from an uploaded zip.
 MAX_MEMBER_BYTES = 4 * 1024**3
+
+
+@transaction.atomic
+def import_start(*, video: Video, user: Any, upload: UploadedFile, fmt: str) -> Job:
+    """Store an annotation file and queue its import into this video on the cpu queue."""
+    if not video.is_ready:
+        raise VideoNotReady()
+    limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
+    if upload.size and upload.size > limit:
+        raise InvalidInput(f"the file is {human_bytes(upload.size)}; the limit is {human_bytes(limit)}")
+    name = default_storage.save(f"imports/{video.pk}/{upload.name}"[-200:], upload)
+    return job_create(
+        project=video.project, kind="import", user=user, video=video, params={"format": fmt, "path": name}
+    )
 
 
 @dataclass
@@ -130,10 +147,10 @@ def _coco_parts(path: str, directory: str, target: ImportTarget, video: Video) -
         if "choose one" not in exc.message:
             raise
     # A file of several videos: take the one named like this video.
-    for name in dict.fromkeys([video_export_name(video), video.name, str(video.pk)]):
+    for name in dict.fromkeys([video_export_name(video.name, video.pk), video.name, str(video.pk)]):
         with contextlib.suppress(FormatError):
             return [_Part(parse_coco(path, target, video=name))]
-    return [_Part(parse_coco(path, target, video=video_export_name(video)))]
+    return [_Part(parse_coco(path, target, video=video_export_name(video.name, video.pk)))]
 
 
 def _parse(fmt: str, path: str, directory: str, target: ImportTarget, video: Video) -> list[_Part]:
@@ -147,7 +164,7 @@ def _parse(fmt: str, path: str, directory: str, target: ImportTarget, video: Vid
         except FormatError as exc:
             if "choose one" not in exc.message:
                 raise
-            return [_Part(parse_davis(path, target, video=video_export_name(video)))]
+            return [_Part(parse_davis(path, target, video=video_export_name(video.name, video.pk)))]
     raise FormatError(f'unknown import format {fmt!r}; use "sav", "coco" or "davis"')
 
 
@@ -256,13 +273,9 @@ def import_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         annotated_frame_count=video.frame_count,
         known_labels=set(labels) | {UNLABELED},  # our COCO exports' category of unlabelled masklets
     )
-    heartbeat = job_heartbeat(ctx) if ctx is not None else contextlib.nullcontext()
     spool_dir = spool_directory()
     try:
-        with (
-            heartbeat,
-            tempfile.TemporaryDirectory(dir=spool_dir, prefix="masklet-import-") as directory,
-        ):
+        with tempfile.TemporaryDirectory(dir=spool_dir, prefix="masklet-import-") as directory:
             with default_storage.open(stored, "rb") as source:
                 path = _spool(source, directory)
             try:

@@ -15,16 +15,14 @@ Definitions (DAVIS 2017 toolkit, as used by SA-V's sav_evaluator):
 Objects absent from a frame count as empty masks there. Unlike sav_evaluator, which ignores
 objects that only the prediction has, such an object is scored here against empty truth (it
 gets J = 0 on frames where it shows up), as a platform comparing two annotation sets wants.
-Run `python -m annotation.formats.jf GT_DIR PRED_DIR` for folders of exported PNGs.
+Pure (numpy, OpenCV, Pillow; no Django). Its users: annotation/services/evaluation.py (two sets of
+masklets of a video) and `python manage.py evaluate_jf GT_DIR PRED_DIR` (folders of exported PNGs).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import os
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -34,9 +32,8 @@ import numpy as np
 from PIL import Image
 
 import maskcodec as rle_ops
+from annotation.formats.errors import FormatError
 from maskcodec import RLE
-
-from .errors import FormatError
 
 BOUND_TH = 0.008  # boundary tolerance, fraction of the image diagonal
 
@@ -360,34 +357,3 @@ def evaluate_folders(
             continue
         scores.extend(evaluate(gt, pred, frames, video=name, bound_th=bound_th).objects)
     return summarize(scores)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m annotation.formats.jf",
-        description="J&F (DAVIS / SA-V) of predicted masks against ground truth PNG folders.",
-    )
-    parser.add_argument(
-        "gt_dir", help="ground truth: {video}/{object}/{frame}.png or {video}/{frame}.png"
-    )
-    parser.add_argument("pred_dir", help="predictions, same layout")
-    parser.add_argument(
-        "--skip-first-and-last",
-        action="store_true",
-        help="drop each video's first and last ground-truth frame (SA-V val/test protocol)",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    args = parser.parse_args(argv)
-    try:
-        result = evaluate_folders(
-            args.gt_dir, args.pred_dir, skip_first_and_last=args.skip_first_and_last
-        )
-    except FormatError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(result.to_dict(), indent=2) if args.json else result.table())
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -2,13 +2,15 @@
 a 3x3 cross)."""
 
 import math
+from io import StringIO
 
 import numpy as np
 import pytest
+from django.core.management import CommandError, call_command
 from PIL import Image
 
 import maskcodec
-from annotation.formats import jf
+from annotation.evaluation import jf
 
 
 def box(r0, r1, c0, c1, shape=(10, 10)):
@@ -98,7 +100,7 @@ def _write_objects(root, video, objects):
             Image.fromarray(mask).save(folder / f"{frame:05d}.png")
 
 
-def test_folders_sav_and_davis_layouts(tmp_path, capsys):
+def test_folders_sav_and_davis_layouts(tmp_path):
     square = box(2, 6, 2, 6)
     _write_objects(tmp_path / "gt", "v1", {0: {0: square, 4: square, 8: square}})
     _write_objects(tmp_path / "pred", "v1", {0: {0: square, 4: box(2, 6, 3, 7)}})
@@ -117,8 +119,9 @@ def test_folders_sav_and_davis_layouts(tmp_path, capsys):
         Image.fromarray(labels, mode="P").save(tmp_path / side / "v" / "00000.png")
     assert jf.evaluate_folders(tmp_path / "gt2", tmp_path / "pred2").jf == 100.0
 
-    assert jf.main([str(tmp_path / "gt"), str(tmp_path / "pred")]) == 0
-    assert "Global score" in capsys.readouterr().out
+    out = StringIO()
+    call_command("evaluate_jf", str(tmp_path / "gt"), str(tmp_path / "pred"), stdout=out)
+    assert "Global score" in out.getvalue()
     (tmp_path / "empty").mkdir()
-    assert jf.main([str(tmp_path / "gt"), str(tmp_path / "empty")]) == 2
-    assert "no folder for videos: v1" in capsys.readouterr().err
+    with pytest.raises(CommandError, match="no folder for videos: v1"):
+        call_command("evaluate_jf", str(tmp_path / "gt"), str(tmp_path / "empty"))

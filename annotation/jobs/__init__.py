@@ -1,0 +1,14 @@
+"""The job runtime: how a Job row becomes work done by a Celery worker.
+
+- `registry`: each job kind's Celery task and queue.
+- `redis_client`: the process's one Redis client (job locks; realtime presence uses it too).
+- `locks`: `JobLock`, the Redis lock a worker holds on the job it runs.
+- `heartbeat`: keeps that lock alive from a side thread while a job body runs.
+- `runner`: `run_job`, which Celery tasks call: lock, start, heartbeat, cancellation, failure,
+  finish; `JobContext` is what a job body gets to report progress and check for cancellation.
+- `recovery`: re-queues the jobs of dead workers (running rows whose lock has lapsed).
+
+Job rows themselves are written by `annotation/services/jobs.py` (create, enqueue after commit,
+start, progress, finish, cancel). Nothing is imported here: `services/jobs.py` imports the
+registry while the runner imports `services/jobs.py`.
+"""
