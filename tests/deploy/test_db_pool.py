@@ -70,6 +70,7 @@ def test_fifty_clients_and_ten_sockets_stay_within_the_pool(transactional_db, li
     server_pid = listening_pid(port)
     outcomes: Counter = Counter()
     failures: list[str] = []
+    latencies: list[float] = []
     lock = threading.Lock()
     deadline = time.monotonic() + LOAD_SECONDS
 
@@ -87,7 +88,9 @@ def test_fifty_clients_and_ten_sockets_stay_within_the_pool(transactional_db, li
                     return
                 path = paths[(index + n) % len(paths)]
                 try:
+                    started = time.monotonic()
                     response = session.get(live_server_url + path, timeout=30)
+                    latencies.append(time.monotonic() - started)
                     record("http", response.status_code == 200, f"{path}: {response.status_code} {response.text[:200]}")
                 except requests.RequestException as error:
                     record("http", False, f"{path}: {error!r}")
@@ -107,6 +110,7 @@ def test_fifty_clients_and_ten_sockets_stay_within_the_pool(transactional_db, li
             record("socket", False, f"socket {index}: {error!r}")
 
     groups = {"server": [server_pid], "test": [os.getpid()]}
+    started = time.monotonic()
     with ConnectionSampler(connection.settings_dict["NAME"], groups) as sampler:
         with ThreadPoolExecutor(HTTP_CLIENTS + SOCKET_CLIENTS) as executor:
             futures = [executor.submit(http_client, i) for i in range(HTTP_CLIENTS)]
@@ -114,11 +118,14 @@ def test_fifty_clients_and_ten_sockets_stay_within_the_pool(transactional_db, li
             for future in futures:
                 future.result()
 
+    elapsed = time.monotonic() - started
+    latencies.sort()
     http_ok, socket_ok = outcomes[("http", True)], outcomes[("socket", True)]
     errors = outcomes[("http", False)] + outcomes[("socket", False)]
     print(
         f"\n{HTTP_CLIENTS} HTTP clients + {SOCKET_CLIENTS} sockets: {http_ok} requests and {socket_ok} socket "
-        f"events ok, {errors} errors; peak connections: server {sampler.peak['server']} (pool max {_pool_max()}), "
+        f"events ok, {errors} errors in {elapsed:.1f} s (p50 {latencies[len(latencies) // 2]:.3f} s, "
+        f"p95 {latencies[int(len(latencies) * 0.95)]:.3f} s); peak connections: server {sampler.peak['server']} (pool max {_pool_max()}), "
         f"test process {sampler.peak['test']}, other {sampler.peak['other']}; {sampler.samples} samples"
     )
     assert errors == 0, failures
