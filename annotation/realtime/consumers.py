@@ -16,6 +16,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from annotation.permissions import is_member
 from annotation.realtime.presence import presence_leave, presence_list, presence_set
 from annotation.realtime.publish import video_group
+from annotation.selectors.videos import video_watch_facts
 
 FORBIDDEN = 4403
 
@@ -94,9 +95,7 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def _may_watch(self, user: Any) -> bool:
-        from annotation.models import Video
-
-        row = Video.objects.filter(pk=self.video_id).values_list("project_id", "frame_count").first()
+        row = video_watch_facts(self.video_id)
         if row is None:
             return False
         project_id, self.frame_count = row
