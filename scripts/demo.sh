@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `make demo`: migrate, create the demo project, then run the ASGI server and two Celery workers
-# (interactive; batch + cpu) in the foreground until Ctrl-C.
+# `make demo`: migrate, create the demo project, then run the ASGI server and three Celery workers
+# (interactive; batch; cpu) under supervisord in the foreground until Ctrl-C. supervisord restarts
+# a process that dies (and logs it) while the others keep serving: scripts/demo-supervisord.conf.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
-PORT=${PORT:-8000}
+export PORT=${PORT:-8000}
+export MASKLET_WORKER_DB_POOL_MAX=${MASKLET_WORKER_DB_POOL_MAX:-2}
 
 db_name=$($PY - <<'PY'
 import os, dj_database_url
@@ -16,26 +18,45 @@ psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname='$db
     || createdb -h 127.0.0.1 -U postgres "$db_name"
 $PY manage.py migrate --no-input -v 0
 
-pids=()
+MASKLET_DEMO_RUN=$(mktemp -d "${TMPDIR:-/tmp}/masklet-demo.XXXXXX")
+export MASKLET_DEMO_RUN
+supervisord_pid=
 cleanup() {
     trap - INT TERM EXIT
-    echo; echo "==> stopping"
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    if [ -n "$supervisord_pid" ]; then
+        echo; echo "==> stopping"
+        # supervisord stops every program (TERM, then KILL after 10 s) before it exits.
+        kill -TERM "$supervisord_pid" 2>/dev/null || true
+        wait "$supervisord_pid" 2>/dev/null || true
+    fi
+    rm -rf "$MASKLET_DEMO_RUN"
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
-$PY -m celery -A config worker -Q interactive --pool=solo -n interactive@%h --loglevel=INFO &
-pids+=($!)
-$PY -m celery -A config worker -Q batch,cpu --pool=solo -n batch@%h --loglevel=INFO &
-pids+=($!)
-$PY -m uvicorn config.asgi:application --host 127.0.0.1 --port "$PORT" &
-pids+=($!)
-sleep 3
+.venv/bin/supervisord -c scripts/demo-supervisord.conf &
+supervisord_pid=$!
+
+# The server answers once it has started (or the demo stops with its log above, e.g. a busy port).
+http_ok() {
+    local reply
+    { exec 3<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
+    printf 'GET /api/status/ HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+    read -r -t 5 reply <&3 || true
+    exec 3<&- 3>&-
+    [[ "$reply" == *" 200 "* ]]
+}
+for _ in $(seq 120); do
+    http_ok && break
+    kill -0 "$supervisord_pid" 2>/dev/null || exit 1
+    sleep 1
+done
+http_ok || { echo "==> the web server did not start on port $PORT (see the log above)" >&2; exit 1; }
+
 $PY manage.py demo_setup
 backend=$($PY -c "import django,os;django.setup();from inference.config import backend_label;print(backend_label())")
 echo "==> Masklet runs at http://127.0.0.1:$PORT/  (API docs: http://127.0.0.1:$PORT/api/docs/)"
 echo "==> inference backend: $backend"
-echo "==> Ctrl-C stops the server and the workers"
-wait -n "${pids[@]}"
+echo "==> a process that dies is restarted; Ctrl-C stops the server and the workers"
+wait "$supervisord_pid"

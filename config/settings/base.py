@@ -42,6 +42,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.middleware.DatabaseBusyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,12 +72,31 @@ TEMPLATES = [
     },
 ]
 
+# Database connections: each process (web server or worker) draws from one bounded psycopg pool
+# (Django's built-in pool), so it never holds more than MASKLET_DB_POOL_MAX connections, however many
+# requests, websockets or threads it serves; a request that waits longer than
+# MASKLET_DB_POOL_TIMEOUT seconds for one answers 503 (config.middleware). A pool requires
+# CONN_MAX_AGE 0: a connection goes back to the pool at the end of each request or task. Health
+# checks make the pool drop connections PostgreSQL closed (a restart) instead of handing them out.
+# MASKLET_DB_POOL_MAX=0 turns the pool off (a connection per request, e.g. behind PgBouncer).
+# Sizing rule (README, "Deployment sizing"): web processes x pool max + worker processes x their
+# pool max + headroom <= PostgreSQL max_connections.
+DB_POOL_MIN = env_int("MASKLET_DB_POOL_MIN", 1)
+DB_POOL_MAX = env_int("MASKLET_DB_POOL_MAX", 8)
+DB_POOL_TIMEOUT = float(env("MASKLET_DB_POOL_TIMEOUT", "10") or 10)  # seconds
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/masklet") or "",
-        conn_max_age=60,
+        conn_max_age=0,
+        conn_health_checks=True,
     )
 }
+if DB_POOL_MAX > 0:
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(DB_POOL_MIN, DB_POOL_MAX),
+        "max_size": DB_POOL_MAX,
+        "timeout": DB_POOL_TIMEOUT,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -6,6 +6,8 @@ from pathlib import Path
 from config.settings.base import *  # noqa: F401,F403
 from config.settings.base import CACHES, CHANNEL_LAYERS, env
 
+# The connection pool of base.py holds here too: Django closes it when pytest-django switches to the
+# test database, and the servers and workers tests/conftest.py starts each get a pool of their own.
 REDIS_URL = env("TEST_REDIS_URL", "redis://127.0.0.1:6379/9") or ""
 CHANNEL_LAYERS["default"]["CONFIG"] = {
     "hosts": [{"address": REDIS_URL, "socket_timeout": None}],

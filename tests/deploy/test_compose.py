@@ -1,8 +1,16 @@
-"""docker-compose.yml is a deliverable that cannot run here (no Docker engine): check it by parsing."""
+"""The deployments cannot run here (no Docker engine, no cluster): check docker-compose.yml, the
+Kubernetes manifests (platform/k8s/) and `make demo`'s supervisord configuration by parsing them.
+
+Clicks never wait for batch work (issue 10): in each of them no worker serves `interactive`
+together with another queue, and every queue the code sends tasks to is served by some worker.
+"""
 
 from __future__ import annotations
 
+import configparser
 import importlib
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -11,22 +19,151 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
+K8S = [doc for path in sorted((ROOT / "platform" / "k8s").glob("*.yaml"))
+       for doc in yaml.safe_load_all(path.read_text()) if doc]
+DEMO_CONF = ROOT / "scripts" / "demo-supervisord.conf"
+SOURCE_DIRS = ("annotation", "inference", "config")
+
+
+def _queues(command: list[str]) -> set[str]:
+    return set(command[command.index("-Q") + 1].split(","))
+
+
+def _is_worker(command: list[str] | None) -> bool:
+    return bool(command) and "celery" in command and "worker" in command  # type: ignore[operator]
+
+
+def compose_workers() -> dict[str, set[str]]:
+    return {name: _queues(s["command"]) for name, s in SERVICES.items() if _is_worker(s.get("command"))}
+
+
+def _k8s_containers() -> list[tuple[str, dict]]:
+    return [(f"{doc['metadata']['name']}/{c['name']}", c) for doc in K8S if doc["kind"] == "Deployment"
+            for c in doc["spec"]["template"]["spec"]["containers"]]
+
+
+def k8s_workers() -> dict[str, set[str]]:
+    workers = {}
+    for name, container in _k8s_containers():
+        command = [*container.get("command", []), *container.get("args", [])]
+        if _is_worker(command):
+            workers[name] = _queues(command)
+    return workers
+
+
+def demo_workers() -> dict[str, set[str]]:
+    conf = configparser.RawConfigParser()
+    conf.read(DEMO_CONF)
+    workers = {}
+    for section in conf.sections():
+        if section.startswith("program:"):
+            command = shlex.split(conf.get(section, "command"))
+            if _is_worker(command):
+                workers[section.removeprefix("program:")] = _queues(command)
+    return workers
+
+
+def queues_used_by_the_code() -> set[str]:
+    """Where tasks are sent: the default queue, the task routes (each registered task routed as
+    Celery routes it) and every queue named in the source (`queue="…"`, ("<task name>", "<queue>"))."""
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    used = {app.conf.task_default_queue}
+    used |= {route["queue"] for route in app.conf.task_routes.values()}
+    used |= {app.amqp.router.route({}, name)["queue"].name for name in app.tasks if not name.startswith("celery.")}
+    named = re.compile(
+        r"""\bqueue\s*=\s*["'](\w+)["']|["']queue["']\s*:\s*["'](\w+)["']"""
+        r"""|["'](?:annotation|inference)[\w.]*\.tasks\.\w+["'][ \t]*,[ \t]*["'](\w+)["']"""
+    )
+    for folder in SOURCE_DIRS:
+        for path in (ROOT / folder).rglob("*.py"):
+            for match in named.finditer(path.read_text()):
+                used.add(next(group for group in match.groups() if group))
+    return used
+
+
+DEPLOYMENTS = {"docker-compose.yml": compose_workers, "platform/k8s": k8s_workers, "make demo": demo_workers}
+
+
+def test_the_code_uses_the_three_queues() -> None:
+    assert queues_used_by_the_code() == {"interactive", "batch", "cpu"}
+
+
+@pytest.mark.parametrize("deployment", sorted(DEPLOYMENTS))
+def test_no_worker_serves_interactive_together_with_another_queue(deployment: str) -> None:
+    workers = DEPLOYMENTS[deployment]()
+    assert any("interactive" in queues for queues in workers.values()), workers
+    for name, queues in workers.items():
+        assert "interactive" not in queues or queues == {"interactive"}, f"{deployment}: {name} serves {queues}"
+
+
+@pytest.mark.parametrize("deployment", sorted(DEPLOYMENTS))
+def test_every_queue_the_code_uses_is_served_and_cpu_work_has_its_own_worker(deployment: str) -> None:
+    workers = DEPLOYMENTS[deployment]()
+    served = set().union(*workers.values())
+    assert queues_used_by_the_code() <= served, f"{deployment}: nobody serves {queues_used_by_the_code() - served}"
+    # Ingest, exports and imports never wait behind GPU work: `cpu` shares no worker with a model queue.
+    for name, queues in workers.items():
+        assert "cpu" not in queues or queues == {"cpu"}, f"{deployment}: {name} serves {queues}"
 
 
 def test_compose_has_the_production_services() -> None:
-    assert {"web", "worker-gpu", "worker-cpu", "postgres", "redis"} <= set(SERVICES)
+    assert {"web", "worker-interactive", "worker-batch", "worker-cpu", "postgres", "redis"} <= set(SERVICES)
     assert "pgdata:/var/lib/postgresql/data" in SERVICES["postgres"]["volumes"]
     assert "pgdata" in COMPOSE["volumes"]
 
 
-def test_gpu_worker_reserves_an_nvidia_device_and_serves_interactive_and_batch() -> None:
-    worker = SERVICES["worker-gpu"]
-    devices = worker["deploy"]["resources"]["reservations"]["devices"]
-    assert devices[0]["driver"] == "nvidia" and "gpu" in devices[0]["capabilities"]
-    queues = worker["command"][worker["command"].index("-Q") + 1].split(",")
-    assert set(queues) == {"interactive", "batch"}
-    cpu = SERVICES["worker-cpu"]["command"]
-    assert cpu[cpu.index("-Q") + 1] == "cpu"
+def test_compose_runs_the_interactive_and_batch_workers_on_one_gpu_one_model_each() -> None:
+    devices = []
+    for name in ("worker-interactive", "worker-batch"):
+        worker = SERVICES[name]
+        assert "--pool=solo" in worker["command"]  # one process, one model
+        (device,) = worker["deploy"]["resources"]["reservations"]["devices"]
+        assert device["driver"] == "nvidia" and "gpu" in device["capabilities"]
+        devices.append(device["device_ids"])
+    assert devices[0] == devices[1]  # the same GPU
+    assert "deploy" not in SERVICES["worker-cpu"]
+
+
+def test_k8s_gives_each_model_worker_a_gpu_and_the_cpu_worker_none() -> None:
+    for name, container in _k8s_containers():
+        command = [*container.get("command", []), *container.get("args", [])]
+        if not _is_worker(command):
+            continue
+        limits = container.get("resources", {}).get("limits", {})
+        if _queues(command) & {"interactive", "batch"}:
+            assert limits.get("nvidia.com/gpu") == 1 and "--pool=solo" in command, name
+        else:
+            assert "nvidia.com/gpu" not in limits, name
+
+
+def test_compose_redis_persists_queued_messages_in_an_append_only_file() -> None:
+    redis = SERVICES["redis"]
+    command = redis["command"]
+    assert command[command.index("--appendonly") + 1] == "yes"
+    data_dir = command[command.index("--dir") + 1] if "--dir" in command else "/data"
+    volume = next(v for v in redis["volumes"] if v.split(":")[1] == data_dir)
+    assert volume.split(":")[0] in COMPOSE["volumes"]  # a named volume: the file outlives the container
+    assert "--save" not in command or command[command.index("--save") + 1] != ""  # nothing turns persistence off
+
+
+def test_every_process_has_a_bounded_database_pool() -> None:
+    """Compose sets each process's pool; PostgreSQL's max_connections covers them all with headroom."""
+    postgres = SERVICES["postgres"]["command"]
+    max_connections = int(postgres[postgres.index("-c") + 1].split("=")[1])
+    total = 0
+    for service in SERVICES.values():
+        env = service.get("environment") or {}
+        if service.get("command", [None])[0] in {"uvicorn", "celery"}:
+            pool_max = str(env["MASKLET_DB_POOL_MAX"])
+            pool_max = int(re.sub(r"\$\{\w+:-(\d+)\}", r"\1", pool_max))  # the default of ${VAR:-n}
+            command = service["command"]
+            processes = 1
+            if "celery" in command and "--pool=solo" not in command:
+                processes = int(next(a.split("=")[1] for a in command if a.startswith("--concurrency=")))
+            total += processes * pool_max
+    assert 0 < total <= max_connections - 10, (total, max_connections)
 
 
 def _resolve(dotted: str) -> object:
