@@ -30,7 +30,7 @@ $PY -m celery -A config worker -Q interactive --pool=solo -n interactive@%h --lo
 pids+=($!)
 $PY -m celery -A config worker -Q batch,cpu --pool=solo -n batch@%h --loglevel=INFO &
 pids+=($!)
-$PY -m uvicorn config.asgi:application --host 127.0.0.1 --port "$PORT" &
+$PY -m uvicorn config.asgi:application --host 127.0.0.1 --port "$PORT" --log-config config/uvicorn-logging.json &
 pids+=($!)
 sleep 3
 $PY manage.py demo_setup

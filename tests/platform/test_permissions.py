@@ -595,7 +595,7 @@ def test_websocket_admits_members_only(world: World, role: str) -> None:
 def test_websocket_refuses_anonymous_and_unknown_video(world: World) -> None:
     from rest_framework.authtoken.models import Token
 
-    assert _ws_connect(None, world.team.video.pk) == (False, 4403)
+    assert _ws_connect(None, world.team.video.pk) == (False, 4401)
     token, _ = Token.objects.get_or_create(user=world.team.manager)
     assert _ws_connect(token.key, world.team.video.pk + 10_000) == (False, 4403)
-    assert _ws_connect("not-a-token", world.team.video.pk) == (False, 4403)
+    assert _ws_connect("not-a-token", world.team.video.pk) == (False, 4401)
