@@ -6,7 +6,9 @@ Rules (../shared/DESIGN.md, issue 2):
 - managers do everything inside their project;
 - annotators edit masks, masklets and run jobs only in videos of tasks assigned to them that are
   open for work (new, in progress or rejected);
-- reviewers verify or reject masklets, accept or reject tasks, and file review issues.
+- reviewers verify or reject masklets, accept or reject tasks, and file review issues;
+- a job is cancelled by its author or the project's managers;
+- only managers (of any project) may list the installation's users, to pick members.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from annotation.models import Membership, Project, Task, Video
+from annotation.models import Job, Membership, Project, Task, Video
 from annotation.models.projects import Role
 from annotation.models.tasks import TaskState
 
@@ -93,3 +95,14 @@ def can_set_masklet_status(user: AnyUser, video: Video, status: str) -> bool:
     if status in ("verified", "rejected"):
         return can_review(user, video.project_id)
     return can_annotate(user, video)
+
+
+def can_cancel_job(user: AnyUser, job: Job) -> bool:
+    return can_manage(user, job.project_id) or (user.is_authenticated and job.created_by_id == user.pk)
+
+
+def can_list_users(user: AnyUser) -> bool:
+    """Managers pick people for their projects; other users learn no user names."""
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user=user, role=Role.MANAGER).exists()

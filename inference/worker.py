@@ -29,15 +29,15 @@ import maskcodec as rle_utils
 from annotation.job_runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Masklet, Prompt, Video
 from annotation.models.masklets import USER_SOURCES, MaskletOrigin, MaskletStatus, MaskSource
+from annotation.selectors.masklets import prompts_in_force
+from annotation.selectors.projects import project_settings
 from annotation.services import jobs as job_services
 from annotation.services.masklets import (
     NewMask,
     frame_masks_store,
     mask_payload,
     masklet_create,
-    prompts_in_force,
 )
-from annotation.services.projects import project_settings
 from inference.engine.base import (
     AutoMaskParams,
     Backend,

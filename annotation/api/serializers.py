@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotation.models import (
@@ -16,12 +17,88 @@ from annotation.models import (
     Task,
     Video,
 )
+from annotation.models.masklets import MaskSource
 from annotation.models.projects import Role
+
+# Output serializers are read-only throughout, so the schema marks every field of an answer as
+# present (generated client types then need no `?`). They read annotations the selectors made
+# and never query per row.
+
+
+class Rle(serializers.Serializer):
+    """A mask as COCO compressed RLE: `size` [height, width] in pixels, column-major `counts`."""
+
+    size = serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2)
+    counts = serializers.CharField()
+
+
+@extend_schema_field(Rle)
+class RleField(serializers.JSONField):
+    """An RLE stored as JSON, passed through as stored."""
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {"type": "number"},
+        "minItems": 4,
+        "maxItems": 4,
+        "description": "[x, y, width, height] in pixels (COCO); zeros for an empty mask",
+    }
+)
+class BboxField(serializers.JSONField):
+    pass
+
+
+@extend_schema_field({"type": "array", "items": {"type": "number"}})
+class NumberListField(serializers.JSONField):
+    pass
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {"type": "number"},
+        "minItems": 2,
+        "maxItems": 2,
+        "nullable": True,
+        "description": "[x, y] in pixels of the original video",
+    }
+)
+class PositionField(serializers.JSONField):
+    pass
+
+
+# Free-form by design: settings hold only a project's overrides; params and result differ by job kind.
+FREE_FORM_OBJECT = {"type": "object", "additionalProperties": {}}
+
+
+@extend_schema_field(FREE_FORM_OBJECT)
+class FreeFormField(serializers.JSONField):
+    pass
 
 
 class UserOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    username = serializers.CharField()
+    id = serializers.IntegerField(read_only=True)
+    username = serializers.CharField(read_only=True)
+
+
+class MeOut(UserOut):
+    is_staff = serializers.BooleanField(read_only=True)
+
+
+class TokenOut(serializers.Serializer):
+    token = serializers.CharField(read_only=True)
+
+
+class DetailOut(serializers.Serializer):
+    detail = serializers.CharField(read_only=True)
+
+
+class StatusOut(serializers.Serializer):
+    backend = serializers.ChoiceField(choices=["sam2", "opencv"], read_only=True)
+    backend_label = serializers.CharField(read_only=True)
+    version = serializers.CharField(read_only=True)
 
 
 class ProjectIn(serializers.Serializer):
@@ -39,20 +116,16 @@ class ProjectPatch(ProjectIn):
 
 
 class ProjectOut(serializers.ModelSerializer):
-    my_role = serializers.SerializerMethodField()
-    video_count = serializers.SerializerMethodField()
+    """A project from `selectors.projects.projects_for`, which annotates `my_role` and `video_count`."""
+
+    settings = FreeFormField(read_only=True)
+    my_role = serializers.ChoiceField(choices=Role.choices, read_only=True, allow_null=True)
+    video_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Project
         fields = ["id", "name", "description", "annotation_fps", "settings", "my_role", "video_count", "created_at"]
-
-    def get_my_role(self, project: Project) -> str | None:
-        from annotation.permissions import role_in
-
-        return role_in(self.context["request"].user, project)
-
-    def get_video_count(self, project: Project) -> int:
-        return project.videos.count()
+        read_only_fields = fields
 
 
 class MemberIn(serializers.Serializer):
@@ -66,11 +139,12 @@ class MemberIn(serializers.Serializer):
 
 
 class MemberOut(serializers.ModelSerializer):
-    user = UserOut()
+    user = UserOut(read_only=True)
 
     class Meta:
         model = Membership
         fields = ["id", "user", "role"]
+        read_only_fields = fields
 
 
 class LabelIn(serializers.Serializer):
@@ -87,6 +161,7 @@ class LabelOut(serializers.ModelSerializer):
     class Meta:
         model = Label
         fields = ["id", "name", "color"]
+        read_only_fields = fields
 
 
 class VideoUploadIn(serializers.Serializer):
@@ -95,7 +170,12 @@ class VideoUploadIn(serializers.Serializer):
 
 
 class VideoOut(serializers.ModelSerializer):
-    job = serializers.SerializerMethodField()
+    """A video from `selectors.videos.videos_for`, which annotates `ingest_job`."""
+
+    frame_times = NumberListField(read_only=True, help_text="source timestamp (s) of each annotated frame")
+    job = serializers.IntegerField(
+        source="ingest_job", read_only=True, allow_null=True, help_text="the video's latest ingest job"
+    )
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -106,13 +186,10 @@ class VideoOut(serializers.ModelSerializer):
             "annotation_fps", "frame_count", "frame_times", "content_hash", "job", "thumbnail_url",
             "created_at",
         ]
-
-    def get_job(self, video: Video) -> int | None:
-        job = Job.objects.filter(video=video, kind="ingest").order_by("-id").values_list("id", flat=True).first()
-        return job
+        read_only_fields = fields
 
     def get_thumbnail_url(self, video: Video) -> str | None:
-        return reverse("video-thumbnail", args=[video.pk]) if video.status == "ready" else None
+        return reverse("video-thumbnail", args=[video.pk]) if video.is_ready else None
 
 
 class MaskletIn(serializers.Serializer):
@@ -134,16 +211,40 @@ class MaskletOut(serializers.ModelSerializer):
             "id", "video", "number", "name", "label", "status", "origin", "version", "created_by",
             "review_comment", "reviewed_by", "created_at", "updated_at",
         ]
+        read_only_fields = fields
 
 
 class MaskOut(serializers.ModelSerializer):
+    rle = RleField(read_only=True)
+    bbox = BboxField(read_only=True)
+
     class Meta:
         model = FrameMask
         fields = ["masklet", "frame", "rle", "bbox", "area", "source", "score", "version"]
+        read_only_fields = fields
+
+
+class MaskPayloadOut(serializers.Serializer):
+    """A stored mask as services.masklets.mask_payload gives it (MaskOut without the score)."""
+
+    masklet = serializers.IntegerField(read_only=True)
+    frame = serializers.IntegerField(read_only=True)
+    rle = RleField(read_only=True)
+    bbox = BboxField(read_only=True)
+    area = serializers.IntegerField(read_only=True)
+    source = serializers.ChoiceField(choices=MaskSource.choices, read_only=True)
+    version = serializers.IntegerField(read_only=True)
+
+
+class MaskConflictOut(serializers.Serializer):
+    """409 of a mask edit made on a stale version: the mask as it is now (null: none any more)."""
+
+    detail = serializers.CharField(read_only=True)
+    current = MaskPayloadOut(read_only=True, allow_null=True)
 
 
 class MaskPut(serializers.Serializer):
-    rle = serializers.JSONField()
+    rle = RleField()
     version = serializers.IntegerField(required=False, allow_null=True, min_value=0, default=None)
 
 
@@ -156,6 +257,50 @@ class PromptIn(serializers.Serializer):
     labels = serializers.ListField(child=serializers.IntegerField(), required=False, default=list, max_length=200)
     box = serializers.ListField(child=serializers.FloatField(), min_length=4, max_length=4, required=False, allow_null=True, default=None)
     reset = serializers.BooleanField(required=False, default=False)
+
+
+class PromptAnswerOut(serializers.Serializer):
+    """The mask a click produced on its frame, as the interactive worker stored it."""
+
+    frame = serializers.IntegerField(read_only=True)
+    rle = RleField(read_only=True)
+    score = serializers.FloatField(read_only=True, help_text="the model's predicted IoU")
+    backend = serializers.ChoiceField(choices=["sam2", "opencv"], read_only=True)
+    image_features = serializers.ChoiceField(
+        choices=["cached", "computed"],
+        read_only=True,
+        allow_null=True,
+        help_text="whether the frame's image features were reused or computed (null: not known)",
+    )
+    mask = MaskPayloadOut(read_only=True)
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {
+            "type": "array",
+            "items": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
+            "minItems": 3,
+            "maxItems": 3,
+        },
+        "description": "[frame, source, area] of every stored mask: annotated-frame index, "
+        "how the mask was made (MaskOut.source), area in pixels",
+    }
+)
+class TimelineFramesField(serializers.JSONField):
+    pass
+
+
+class TimelineRowOut(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True, help_text="masklet id")
+    frames = TimelineFramesField(read_only=True)
+    prompt_frames = serializers.ListField(child=serializers.IntegerField(), read_only=True)
+
+
+class TimelineOut(serializers.Serializer):
+    frame_count = serializers.IntegerField(read_only=True)
+    masklets = TimelineRowOut(many=True, read_only=True)
 
 
 class PropagationIn(serializers.Serializer):
@@ -176,12 +321,16 @@ class AutomaskletsIn(serializers.Serializer):
 
 
 class JobOut(serializers.ModelSerializer):
+    result = FreeFormField(read_only=True)
+    params = FreeFormField(read_only=True)
+
     class Meta:
         model = Job
         fields = [
             "id", "kind", "status", "progress", "error", "result", "params", "project", "video",
             "cancel_requested", "attempts", "created_by", "created_at", "started_at", "finished_at",
         ]
+        read_only_fields = fields
 
 
 class TaskIn(serializers.Serializer):
@@ -201,8 +350,8 @@ class TaskPatch(serializers.Serializer):
 
 class TaskOut(serializers.ModelSerializer):
     video_name = serializers.CharField(source="video.name", read_only=True)
-    assignee_name = serializers.CharField(source="assignee.username", read_only=True, default=None)
-    reviewer_name = serializers.CharField(source="reviewer.username", read_only=True, default=None)
+    assignee_name = serializers.CharField(source="assignee.username", read_only=True, default=None, allow_null=True)
+    reviewer_name = serializers.CharField(source="reviewer.username", read_only=True, default=None, allow_null=True)
     masklet_count = serializers.IntegerField(read_only=True, default=0)
 
     class Meta:
@@ -211,6 +360,7 @@ class TaskOut(serializers.ModelSerializer):
             "id", "project", "video", "video_name", "frame_start", "frame_end", "assignee",
             "assignee_name", "reviewer", "reviewer_name", "state", "masklet_count", "created_at", "updated_at",
         ]
+        read_only_fields = fields
 
 
 class TransitionIn(serializers.Serializer):
@@ -235,19 +385,21 @@ class CommentIn(serializers.Serializer):
 
 
 class CommentOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    author = serializers.CharField(source="author.username", default=None)
-    text = serializers.CharField()
-    created_at = serializers.DateTimeField()
+    id = serializers.IntegerField(read_only=True)
+    author = serializers.CharField(source="author.username", default=None, read_only=True, allow_null=True)
+    text = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
 
 
 class IssueOut(serializers.ModelSerializer):
-    author = serializers.CharField(source="author.username", default=None)
+    position = PositionField(read_only=True)
+    author = serializers.CharField(source="author.username", default=None, read_only=True, allow_null=True)
     comments = CommentOut(many=True, read_only=True)
 
     class Meta:
         model = ReviewIssue
         fields = ["id", "video", "frame", "masklet", "position", "text", "resolved", "author", "created_at", "comments"]
+        read_only_fields = fields
 
 
 class ExportIn(serializers.Serializer):
@@ -268,4 +420,4 @@ class LoginIn(serializers.Serializer):
 
 
 class JobRef(serializers.Serializer):
-    job = serializers.IntegerField()
+    job = serializers.IntegerField(read_only=True)

@@ -11,7 +11,7 @@ class Project(models.Model):
         null=True, blank=True, validators=[MinValueValidator(0.1), MaxValueValidator(240)]
     )
     # Per-project propagation, post-processing and automatic-masklet parameters (see
-    # annotation.services.projects.DEFAULT_PROJECT_SETTINGS for keys and meaning).
+    # annotation.selectors.projects.DEFAULT_PROJECT_SETTINGS for keys and meaning).
     settings = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(
         django_settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -44,6 +44,11 @@ class Video(models.Model):
         return self.name
 
     @property
+    def is_ready(self) -> bool:
+        """Ingest finished: frames, display copies and thumbnail are in storage."""
+        return self.status == VideoStatus.READY
+
+    @property
     def storage_prefix(self) -> str:
         """Where the video's annotated frames live in Django storage."""
         return f"videos/{self.pk}"

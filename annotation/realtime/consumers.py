@@ -43,6 +43,7 @@ from annotation.realtime.events import (
 )
 from annotation.realtime.presence import presence_leave, presence_touch
 from annotation.realtime.publish import user_group, video_group
+from annotation.selectors.videos import video_watch_facts
 
 log = logging.getLogger(__name__)
 
@@ -216,9 +217,7 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
     def _role(self) -> str | None:
         """The user's role in the video's project (None for an outsider or an unknown video),
         read afresh; also refreshes the video's project and frame count."""
-        from annotation.models import Video
-
-        row = Video.objects.filter(pk=self.video_id).values_list("project_id", "frame_count").first()
+        row = video_watch_facts(self.video_id)
         if row is None:
             return None
         self.project_id, self.frame_count = row

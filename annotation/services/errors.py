@@ -26,5 +26,13 @@ class Conflict(ServiceError):
     status_code = 409
 
 
+class VideoNotReady(Conflict):
+    """The request needs a processed video (status ready) and this one is still uploading or
+    processing, or failed: 409, the request conflicts with the video's current state."""
+
+    def __init__(self, message: str = "the video is not ready yet") -> None:
+        super().__init__(message)
+
+
 class Unavailable(ServiceError):
     status_code = 503

@@ -245,7 +245,7 @@ def import_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
             "masklet_ids": already,
             "frame_masks": FrameMask.objects.filter(job_id=job.pk).count(),
         }
-    if video is None or video.status != "ready":
+    if video is None or not video.is_ready:
         raise JobFailed("the video is not ready for imports")
     if not stored or not default_storage.exists(stored):
         raise JobFailed("the uploaded file is gone; upload it again")

@@ -9,7 +9,7 @@ from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 
 from annotation.models import Masklet, Prompt
-from annotation.services.errors import InvalidInput, Unavailable
+from annotation.services.errors import InvalidInput, Unavailable, VideoNotReady
 from annotation.services.masklets import prompt_record
 
 
@@ -33,8 +33,8 @@ def masklet_prompt(
     stores the mask (source "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
     A click no worker answered is withdrawn, so it does not weigh on the next one.
     """
-    if masklet.video.status != "ready":
-        raise InvalidInput("the video is not ready yet")
+    if not masklet.video.is_ready:
+        raise VideoNotReady()
     prompt = prompt_record(masklet=masklet, frame=frame, user=user, points=points, labels=labels, box=box, reset=reset)
     result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue="interactive")
     try:

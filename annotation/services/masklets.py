@@ -14,7 +14,7 @@ import maskcodec
 from annotation.models import FrameMask, Label, Masklet, Prompt, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.realtime.publish import publish
-from annotation.services.errors import Conflict, InvalidInput
+from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
 
 # Which status may follow which; anything else answers 409.
 MASKLET_TRANSITIONS: dict[str, set[str]] = {
@@ -59,8 +59,8 @@ def masklet_create(
     stability_scores: list | None = None,
 ) -> Masklet:
     """Create a masklet with the next free number of its video."""
-    if video.status != "ready":
-        raise Conflict("the video is not ready yet: masklets can be added once it is processed")
+    if not video.is_ready:
+        raise VideoNotReady("the video is not ready yet: masklets can be added once it is processed")
     Video.objects.select_for_update().filter(pk=video.pk).first()  # serialise numbering
     number = (Masklet.objects.filter(video=video).aggregate(n=Max("number"))["n"] or 0) + 1
     masklet = Masklet.objects.create(
@@ -298,17 +298,3 @@ def prompt_record(
         masklet=masklet, frame=frame, points=points, labels=labels, box=box, reset=reset, user=user
     )
 
-
-def prompts_in_force(*, masklet: Masklet, frame: int) -> tuple[list[list[float]], list[int], list[float] | None]:
-    """The clicks and box that define this masklet's mask on this frame: all since the last reset."""
-    points: list[list[float]] = []
-    labels: list[int] = []
-    box: list[float] | None = None
-    for prompt in Prompt.objects.filter(masklet=masklet, frame=frame).order_by("id"):
-        if prompt.reset:
-            points, labels, box = [], [], None
-        points += prompt.points
-        labels += prompt.labels
-        if prompt.box is not None:
-            box = prompt.box
-    return points, labels, box

@@ -12,44 +12,8 @@ from django.db import IntegrityError, transaction
 from annotation.models import Label, Membership, Project
 from annotation.models.projects import Role
 from annotation.realtime.publish import notify_membership_changed
+from annotation.selectors.projects import settings_with_defaults
 from annotation.services.errors import Conflict, InvalidInput, NotFound
-
-# Per-project parameters and their defaults. Pixel units throughout.
-DEFAULT_PROJECT_SETTINGS: dict[str, Any] = {
-    "propagation": {"max_frames": None},
-    "postprocess": {"fill_holes_px": 64, "min_region_px": 32, "open_px": 0, "close_px": 0},
-    "automask": {
-        # The SA-V data engine: 32x32 points on the frame, 16x16 on 4 crops, 4x4 on 16 crops.
-        "points_per_side": [32, 16, 4],
-        "crop_n_layers": 2,
-        "pred_iou_thresh": 0.8,
-        "stability_score_thresh": 0.9,
-        "box_nms_thresh": 0.7,
-        "min_mask_region_area": 64,
-        "max_masklets": 50,
-        "key_frame": 0,
-        "max_frames": None,
-    },
-}
-
-
-def _merge_settings(base: dict[str, Any], update: dict[str, Any], path: str = "") -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in update.items():
-        if key not in base:
-            raise InvalidInput(f"unknown project setting {path}{key!r}")
-        if isinstance(base[key], dict):
-            if not isinstance(value, dict):
-                raise InvalidInput(f"project setting {path}{key!r} must be an object")
-            merged[key] = _merge_settings(base[key], value, f"{path}{key}.")
-        else:
-            merged[key] = value
-    return merged
-
-
-def project_settings(project: Project) -> dict[str, Any]:
-    """The project's parameters with defaults filled in."""
-    return _merge_settings(DEFAULT_PROJECT_SETTINGS, project.settings or {})
 
 
 def _save(instance: Any) -> None:
@@ -71,7 +35,7 @@ def project_create(
     """Create a project; its creator becomes its first manager."""
     project = Project(name=name, description=description, annotation_fps=annotation_fps, created_by=user)
     if settings:
-        _merge_settings(DEFAULT_PROJECT_SETTINGS, settings)
+        settings_with_defaults(settings)
         project.settings = settings
     _save(project)
     Membership.objects.create(project=project, user=user, role=Role.MANAGER)
@@ -84,7 +48,7 @@ def project_update(*, project: Project, **fields: Any) -> Project:
         if key in fields:
             setattr(project, key, fields[key])
     if "settings" in fields and fields["settings"] is not None:
-        _merge_settings(DEFAULT_PROJECT_SETTINGS, fields["settings"])
+        settings_with_defaults(fields["settings"])
         project.settings = fields["settings"]
     _save(project)
     return project

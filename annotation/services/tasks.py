@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from annotation.models import Membership, Project, Task, TaskTransition, Video
@@ -101,6 +100,3 @@ def task_transition(*, task: Task, action: str, user: Any, comment: str = "") ->
 def task_delete(*, task: Task) -> None:
     task.delete()
 
-
-def users_list() -> Any:
-    return get_user_model().objects.filter(is_active=True).order_by("username")

@@ -13,9 +13,9 @@ from annotation.models import FrameMask, Job, Masklet, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES
 from annotation.models.videos import VideoStatus
 from annotation.realtime.publish import publish
-from annotation.services.errors import Conflict, InvalidInput
+from annotation.selectors.projects import project_settings
+from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
 from annotation.services.jobs import job_create
-from annotation.services.projects import project_settings
 
 
 def _human_bytes(n: int) -> str:
@@ -91,8 +91,8 @@ def delete_storage_tree(prefix: str) -> None:
 
 
 def _require_ready(video: Video) -> None:
-    if video.status != VideoStatus.READY:
-        raise Conflict("the video is not ready yet")
+    if not video.is_ready:
+        raise VideoNotReady()
 
 
 def _no_running_job_on(video: Video, kind: str, masklet_ids: list[int] | None = None) -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from asgiref.sync import async_to_sync
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
@@ -31,10 +30,8 @@ from annotation.models import (
     Video,
 )
 from annotation.services import tasks as task_services
-from config.asgi import application
 from tests.factories import client_for
 from tests.platform.conftest import ROLES, World, make_world, square_rle
-from tests.platform.wsclient import WebsocketClient
 
 pytestmark = pytest.mark.django_db
 
@@ -564,38 +561,3 @@ def test_anonymous_is_refused_everywhere(world: World, case: Case) -> None:
 
 def test_anonymous_status_is_public() -> None:
     assert APIClient().get("/api/status/").status_code == 200
-
-
-# --- the websocket ----------------------------------------------------------------------------------
-
-
-def _ws_connect(token: str | None, video_id: int) -> tuple[bool, int | None]:
-    async def run() -> tuple[bool, int | None]:
-        headers = [(b"authorization", f"Token {token}".encode())] if token else []
-        communicator = WebsocketClient(application, f"/ws/videos/{video_id}/", headers=headers)
-        connected, code = await communicator.connect()
-        await communicator.disconnect()
-        return connected, code
-
-    return async_to_sync(run)()
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_websocket_admits_members_only(world: World, role: str) -> None:
-    from rest_framework.authtoken.models import Token
-
-    token, _ = Token.objects.get_or_create(user=getattr(world.team, role))
-    connected, code = _ws_connect(token.key, world.team.video.pk)
-    if role == "outsider":
-        assert (connected, code) == (False, 4403)
-    else:
-        assert connected, code
-
-
-def test_websocket_refuses_anonymous_and_unknown_video(world: World) -> None:
-    from rest_framework.authtoken.models import Token
-
-    assert _ws_connect(None, world.team.video.pk) == (False, 4401)
-    token, _ = Token.objects.get_or_create(user=world.team.manager)
-    assert _ws_connect(token.key, world.team.video.pk + 10_000) == (False, 4403)
-    assert _ws_connect("not-a-token", world.team.video.pk) == (False, 4401)

@@ -9,16 +9,16 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from annotation.api.serializers import LoginIn, UserOut
-from annotation.api.views.base import parse
+from annotation import permissions as policy
+from annotation.api.serializers import DetailOut, LoginIn, MeOut, StatusOut, TokenOut, UserOut
+from annotation.api.views.base import parse, require
+from annotation.selectors import users as user_selectors
 from annotation.services.errors import InvalidInput
-from annotation.services.tasks import users_list
 
 
 def _check_credentials(request: Request):  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ class TokenView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(request=LoginIn, responses={200: {"type": "object", "properties": {"token": {"type": "string"}}}})
+    @extend_schema(request=LoginIn, responses={200: TokenOut})
     def post(self, request: Request) -> Response:
         user = _check_credentials(request)
         token, _ = Token.objects.get_or_create(user=user)
@@ -53,7 +53,7 @@ class TokenAliasView(TokenView):
 class CsrfView(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={200: {"type": "object"}})
+    @extend_schema(responses={200: DetailOut})
     def get(self, request: Request) -> Response:
         return Response({"detail": "CSRF cookie set."})
 
@@ -75,14 +75,14 @@ class LoginView(APIView):
 class LogoutView(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(request=None, responses={200: {"type": "object"}})
+    @extend_schema(request=None, responses={200: DetailOut})
     def post(self, request: Request) -> Response:
         logout(request._request)
         return Response({"detail": "Logged out."})
 
 
 class MeView(APIView):
-    @extend_schema(responses={200: UserOut})
+    @extend_schema(responses={200: MeOut})
     def get(self, request: Request) -> Response:
         return Response({"id": request.user.pk, "username": request.user.get_username(), "is_staff": request.user.is_staff})
 
@@ -94,12 +94,8 @@ class UsersView(APIView):
 
     @extend_schema(responses={200: UserOut(many=True)})
     def get(self, request: Request) -> Response:
-        # Only managers pick people for their projects; others learn no user names.
-        from annotation.models import Membership
-
-        if not Membership.objects.filter(user=request.user, role="manager").exists():
-            raise PermissionDenied("Only project managers can list users.")
-        return Response([{"id": u.pk, "username": u.get_username()} for u in users_list()])
+        require(policy.can_list_users(request.user), "Only project managers can list users.")
+        return Response(UserOut(user_selectors.users_list(), many=True).data)
 
 
 class StatusView(APIView):
@@ -107,8 +103,9 @@ class StatusView(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={200: {"type": "object"}})
+    @extend_schema(responses={200: StatusOut})
     def get(self, request: Request) -> Response:
         from inference.config import backend_label, configured_backend
 
-        return Response({"backend": configured_backend(), "backend_label": backend_label(), "version": settings.SPECTACULAR_SETTINGS["VERSION"]})
+        status = {"backend": configured_backend(), "backend_label": backend_label(), "version": settings.SPECTACULAR_SETTINGS["VERSION"]}
+        return Response(StatusOut(status).data)

@@ -9,8 +9,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation import permissions as policy
-from annotation import selectors
 from annotation.api.views.base import parse, require
+from annotation.selectors import videos as video_selectors
 from annotation.services import evaluation as evaluation_services
 
 
@@ -51,7 +51,7 @@ class EvaluationView(APIView):
 
     @extend_schema(request=EvaluationIn, responses={200: EvaluationOut})
     def post(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         require(
             policy.is_member(request.user, video.project_id),
             "Only members of the project can evaluate masklets.",

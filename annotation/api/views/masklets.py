@@ -9,10 +9,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation import permissions as policy
-from annotation import selectors
-from annotation.api.serializers import MaskletOut, MaskletPatch, MaskOut, MaskPut, PromptIn
+from annotation.api.serializers import (
+    MaskConflictOut,
+    MaskletOut,
+    MaskletPatch,
+    MaskOut,
+    MaskPut,
+    PromptAnswerOut,
+    PromptIn,
+)
 from annotation.api.views.base import parse, require
 from annotation.api.views.videos import ANNOTATORS_ONLY, _int_param
+from annotation.selectors import masklets as masklet_selectors
 from annotation.services import inference as inference_services
 from annotation.services import masklets as masklet_services
 
@@ -20,11 +28,11 @@ from annotation.services import masklets as masklet_services
 class MaskletDetailView(APIView):
     @extend_schema(responses={200: MaskletOut})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(MaskletOut(selectors.masklet_get(request.user, pk)).data)
+        return Response(MaskletOut(masklet_selectors.masklet_get(request.user, pk)).data)
 
     @extend_schema(request=MaskletPatch, responses={200: MaskletOut})
     def patch(self, request: Request, pk: int) -> Response:
-        masklet = selectors.masklet_get(request.user, pk)
+        masklet = masklet_selectors.masklet_get(request.user, pk)
         data = parse(MaskletPatch, request, partial=True)
         new_status = data.pop("status", None)
         comment = data.pop("comment", "")
@@ -43,7 +51,7 @@ class MaskletDetailView(APIView):
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        masklet = selectors.masklet_get(request.user, pk)
+        masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
         masklet_services.masklet_delete(masklet=masklet)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -54,15 +62,15 @@ class MaskListView(APIView):
         parameters=[OpenApiParameter("start", int), OpenApiParameter("end", int)], responses={200: MaskOut(many=True)}
     )
     def get(self, request: Request, pk: int) -> Response:
-        masklet = selectors.masklet_get(request.user, pk)
-        masks = selectors.masks_in_range(masklet, _int_param(request, "start"), _int_param(request, "end"))
+        masklet = masklet_selectors.masklet_get(request.user, pk)
+        masks = masklet_selectors.masks_in_range(masklet, _int_param(request, "start"), _int_param(request, "end"))
         return Response(MaskOut(masks, many=True).data)
 
 
 class MaskDetailView(APIView):
-    @extend_schema(request=MaskPut, responses={200: MaskOut, 409: {"type": "object"}})
+    @extend_schema(request=MaskPut, responses={200: MaskOut, 409: MaskConflictOut})
     def put(self, request: Request, pk: int, frame: int) -> Response:
-        masklet = selectors.masklet_get(request.user, pk)
+        masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
         data = parse(MaskPut, request)
         mask = masklet_services.frame_mask_put(
@@ -74,9 +82,9 @@ class MaskDetailView(APIView):
 class PromptView(APIView):
     """A click or a box on a frame; answers synchronously with that frame's mask."""
 
-    @extend_schema(request=PromptIn, responses={200: {"type": "object"}})
+    @extend_schema(request=PromptIn, responses={200: PromptAnswerOut})
     def post(self, request: Request, pk: int) -> Response:
-        masklet = selectors.masklet_get(request.user, pk)
+        masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
         answer = inference_services.masklet_prompt(masklet=masklet, user=request.user, **parse(PromptIn, request))
-        return Response(answer)
+        return Response(PromptAnswerOut(answer).data)

@@ -9,7 +9,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation import permissions as policy
-from annotation import selectors
 from annotation.api.serializers import (
     LabelIn,
     LabelOut,
@@ -25,8 +24,12 @@ from annotation.api.serializers import (
     TransitionIn,
 )
 from annotation.api.views.base import parse, require
+from annotation.selectors import projects as project_selectors
+from annotation.selectors import tasks as task_selectors
+from annotation.selectors import videos as video_selectors
 from annotation.services import projects as project_services
 from annotation.services import tasks as task_services
+from annotation.services.errors import InvalidInput
 
 MANAGERS_ONLY = "Only the project's managers can do this."
 
@@ -34,31 +37,30 @@ MANAGERS_ONLY = "Only the project's managers can do this."
 class ProjectListView(APIView):
     @extend_schema(responses={200: ProjectOut(many=True)})
     def get(self, request: Request) -> Response:
-        projects = selectors.projects_for(request.user)
-        return Response(ProjectOut(projects, many=True, context={"request": request}).data)
+        return Response(ProjectOut(project_selectors.projects_for(request.user), many=True).data)
 
     @extend_schema(request=ProjectIn, responses={201: ProjectOut})
     def post(self, request: Request) -> Response:
         project = project_services.project_create(user=request.user, **parse(ProjectIn, request))
-        return Response(ProjectOut(project, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        project = project_selectors.project_get(request.user, project.pk)
+        return Response(ProjectOut(project).data, status=status.HTTP_201_CREATED)
 
 
 class ProjectDetailView(APIView):
     @extend_schema(responses={200: ProjectOut})
     def get(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
-        return Response(ProjectOut(project, context={"request": request}).data)
+        return Response(ProjectOut(project_selectors.project_get(request.user, pk)).data)
 
     @extend_schema(request=ProjectPatch, responses={200: ProjectOut})
     def patch(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), MANAGERS_ONLY)
-        project = project_services.project_update(project=project, **parse(ProjectPatch, request, partial=True))
-        return Response(ProjectOut(project, context={"request": request}).data)
+        project_services.project_update(project=project, **parse(ProjectPatch, request, partial=True))
+        return Response(ProjectOut(project_selectors.project_get(request.user, pk)).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), MANAGERS_ONLY)
         project_services.project_delete(project=project)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -67,12 +69,12 @@ class ProjectDetailView(APIView):
 class MemberListView(APIView):
     @extend_schema(responses={200: MemberOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
-        return Response(MemberOut(selectors.memberships_of(project), many=True).data)
+        project = project_selectors.project_get(request.user, pk)
+        return Response(MemberOut(project_selectors.memberships_of(project), many=True).data)
 
     @extend_schema(request=MemberIn, responses={201: MemberOut})
     def post(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), MANAGERS_ONLY)
         membership = project_services.membership_add(project=project, **parse(MemberIn, request))
         return Response(MemberOut(membership).data, status=status.HTTP_201_CREATED)
@@ -81,7 +83,7 @@ class MemberListView(APIView):
 class MemberDetailView(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int, membership_id: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), MANAGERS_ONLY)
         project_services.membership_remove(project=project, membership_id=membership_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -90,12 +92,12 @@ class MemberDetailView(APIView):
 class LabelListView(APIView):
     @extend_schema(responses={200: LabelOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
-        return Response(LabelOut(selectors.labels_of(project), many=True).data)
+        project = project_selectors.project_get(request.user, pk)
+        return Response(LabelOut(project_selectors.labels_of(project), many=True).data)
 
     @extend_schema(request=LabelIn, responses={201: LabelOut})
     def post(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), MANAGERS_ONLY)
         label = project_services.label_create(project=project, **parse(LabelIn, request))
         return Response(LabelOut(label).data, status=status.HTTP_201_CREATED)
@@ -104,14 +106,14 @@ class LabelListView(APIView):
 class LabelDetailView(APIView):
     @extend_schema(request=LabelPatch, responses={200: LabelOut})
     def patch(self, request: Request, pk: int) -> Response:
-        label = selectors.label_get(request.user, pk)
+        label = project_selectors.label_get(request.user, pk)
         require(policy.can_manage(request.user, label.project), MANAGERS_ONLY)
         label = project_services.label_update(label=label, **parse(LabelPatch, request, partial=True))
         return Response(LabelOut(label).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        label = selectors.label_get(request.user, pk)
+        label = project_selectors.label_get(request.user, pk)
         require(policy.can_manage(request.user, label.project), MANAGERS_ONLY)
         project_services.label_delete(label=label)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -120,21 +122,19 @@ class LabelDetailView(APIView):
 class ProjectTaskListView(APIView):
     @extend_schema(responses={200: TaskOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
-        return Response(TaskOut(selectors.tasks_for(request.user).filter(project=project), many=True).data)
+        project = project_selectors.project_get(request.user, pk)
+        return Response(TaskOut(task_selectors.tasks_of(request.user, project), many=True).data)
 
     @extend_schema(request=TaskIn, responses={201: TaskOut})
     def post(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), MANAGERS_ONLY)
         data = parse(TaskIn, request)
-        video = selectors.videos_for(request.user).filter(project=project, pk=data.pop("video")).first()
+        video = video_selectors.video_in_project(request.user, project, data.pop("video"))
         if video is None:
-            from annotation.services.errors import InvalidInput
-
             raise InvalidInput("the video is not in this project")
         task = task_services.task_create(project=project, video=video, **data)
-        return Response(TaskOut(selectors.task_get(request.user, task.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(TaskOut(task_selectors.task_get(request.user, task.pk)).data, status=status.HTTP_201_CREATED)
 
 
 class TaskListView(APIView):
@@ -143,25 +143,25 @@ class TaskListView(APIView):
     @extend_schema(responses={200: TaskOut(many=True)})
     def get(self, request: Request) -> Response:
         mine = request.query_params.get("mine") in ("1", "true", "yes")
-        tasks = selectors.my_tasks(request.user) if mine else selectors.tasks_for(request.user)
+        tasks = task_selectors.my_tasks(request.user) if mine else task_selectors.tasks_for(request.user)
         return Response(TaskOut(tasks, many=True).data)
 
 
 class TaskDetailView(APIView):
     @extend_schema(responses={200: TaskOut})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(TaskOut(selectors.task_get(request.user, pk)).data)
+        return Response(TaskOut(task_selectors.task_get(request.user, pk)).data)
 
     @extend_schema(request=TaskPatch, responses={200: TaskOut})
     def patch(self, request: Request, pk: int) -> Response:
-        task = selectors.task_get(request.user, pk)
+        task = task_selectors.task_get(request.user, pk)
         require(policy.can_manage(request.user, task.project_id), MANAGERS_ONLY)
         task_services.task_update(task=task, **parse(TaskPatch, request, partial=True))
-        return Response(TaskOut(selectors.task_get(request.user, pk)).data)
+        return Response(TaskOut(task_selectors.task_get(request.user, pk)).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        task = selectors.task_get(request.user, pk)
+        task = task_selectors.task_get(request.user, pk)
         require(policy.can_manage(request.user, task.project_id), MANAGERS_ONLY)
         task_services.task_delete(task=task)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -170,11 +170,11 @@ class TaskDetailView(APIView):
 class TaskTransitionView(APIView):
     @extend_schema(request=TransitionIn, responses={200: TaskOut})
     def post(self, request: Request, pk: int) -> Response:
-        task = selectors.task_get(request.user, pk)
+        task = task_selectors.task_get(request.user, pk)
         data = parse(TransitionIn, request)
         require(
             policy.can_transition_task(request.user, task, data["action"]),
             "Only the assignee starts and submits a task; only a reviewer accepts or rejects it.",
         )
         task_services.task_transition(task=task, user=request.user, **data)
-        return Response(TaskOut(selectors.task_get(request.user, pk)).data)
+        return Response(TaskOut(task_selectors.task_get(request.user, pk)).data)

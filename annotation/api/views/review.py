@@ -11,9 +11,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation import permissions as policy
-from annotation import selectors
 from annotation.api.serializers import CommentIn, ExportIn, IssueOut, IssuePatch, JobRef
 from annotation.api.views.base import parse, require
+from annotation.selectors import jobs as job_selectors
+from annotation.selectors import projects as project_selectors
+from annotation.selectors import review as review_selectors
 from annotation.services import exports as export_services
 from annotation.services import review as review_services
 
@@ -21,25 +23,25 @@ from annotation.services import review as review_services
 class IssueDetailView(APIView):
     @extend_schema(request=IssuePatch, responses={200: IssueOut})
     def patch(self, request: Request, pk: int) -> Response:
-        issue = selectors.issue_get(request.user, pk)
+        issue = review_selectors.issue_get(request.user, pk)
         require(policy.can_comment(request.user, issue.video), "You cannot change review issues of this video.")
         review_services.issue_update(issue=issue, user=request.user, **parse(IssuePatch, request, partial=True))
-        return Response(IssueOut(selectors.issues_of(issue.video).get(pk=issue.pk)).data)
+        return Response(IssueOut(review_selectors.issue_detail(issue)).data)
 
 
 class IssueCommentView(APIView):
     @extend_schema(request=CommentIn, responses={201: IssueOut})
     def post(self, request: Request, pk: int) -> Response:
-        issue = selectors.issue_get(request.user, pk)
+        issue = review_selectors.issue_get(request.user, pk)
         require(policy.can_comment(request.user, issue.video), "You cannot comment on review issues of this video.")
         review_services.comment_add(issue=issue, user=request.user, **parse(CommentIn, request))
-        return Response(IssueOut(selectors.issues_of(issue.video).get(pk=issue.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(IssueOut(review_selectors.issue_detail(issue)).data, status=status.HTTP_201_CREATED)
 
 
 class ExportView(APIView):
     @extend_schema(request=ExportIn, responses={202: JobRef})
     def post(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), "Only the project's managers can export.")
         job = export_services.export_start(project=project, user=request.user, **parse(ExportIn, request))
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
@@ -50,9 +52,8 @@ class ExportDownloadView(APIView):
 
     @extend_schema(responses={(200, "application/zip"): bytes})
     def get(self, request: Request, pk: int) -> FileResponse:
-        job = selectors.job_get(request.user, pk)
-        name = (job.result or {}).get("path")
-        if job.kind != "export" or job.status != "succeeded" or not name:
+        name = job_selectors.export_file_name(job_selectors.job_get(request.user, pk))
+        if name is None:
             raise Http404("this job has no finished export")
         try:
             handle = default_storage.open(name, "rb")

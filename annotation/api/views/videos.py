@@ -15,7 +15,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation import permissions as policy
-from annotation import selectors
 from annotation.api.serializers import (
     AutomaskletsIn,
     ImportIn,
@@ -27,10 +26,16 @@ from annotation.api.serializers import (
     MaskletOut,
     MaskOut,
     PropagationIn,
+    TimelineOut,
     VideoOut,
     VideoUploadIn,
 )
 from annotation.api.views.base import parse, require
+from annotation.selectors import jobs as job_selectors
+from annotation.selectors import masklets as masklet_selectors
+from annotation.selectors import projects as project_selectors
+from annotation.selectors import review as review_selectors
+from annotation.selectors import videos as video_selectors
 from annotation.services import jobs as job_services
 from annotation.services import masklets as masklet_services
 from annotation.services import review as review_services
@@ -66,12 +71,12 @@ class ProjectVideoListView(APIView):
 
     @extend_schema(responses={200: VideoOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
-        return Response(VideoOut(selectors.videos_for(request.user).filter(project=project), many=True).data)
+        project = project_selectors.project_get(request.user, pk)
+        return Response(VideoOut(video_selectors.videos_of(request.user, project), many=True).data)
 
     @extend_schema(request={"multipart/form-data": VideoUploadIn}, responses={201: VideoOut})
     def post(self, request: Request, pk: int) -> Response:
-        project = selectors.project_get(request.user, pk)
+        project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), "Only the project's managers can upload videos.")
         # Refuse an oversized upload from its declared length, before the body is parsed; the
         # service checks the file's own size again (the multipart envelope is a little bigger).
@@ -91,11 +96,11 @@ class ProjectVideoListView(APIView):
 class VideoDetailView(APIView):
     @extend_schema(responses={200: VideoOut})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(VideoOut(selectors.video_get(request.user, pk)).data)
+        return Response(VideoOut(video_selectors.video_get(request.user, pk)).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         require(policy.can_manage(request.user, video.project_id), "Only the project's managers can delete videos.")
         video_services.video_delete(video=video)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -128,11 +133,11 @@ class FrameView(APIView):
         responses={(200, "image/jpeg"): bytes, 304: None},
     )
     def get(self, request: Request, pk: int, index: int) -> HttpResponse:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         size = request.query_params.get("size") or "display"
         if size not in ("display", "full"):
             raise InvalidInput("size must be display or full")
-        if video.status != "ready":
+        if not video.is_ready:
             raise Http404(f"the video has no frames ({video.status})")
         if not 0 <= index < video.frame_count:
             raise Http404(f"no frame {index}: the video has frames 0 to {video.frame_count - 1}")
@@ -143,8 +148,8 @@ class FrameView(APIView):
 class ThumbnailView(APIView):
     @extend_schema(responses={(200, "image/jpeg"): bytes, 304: None})
     def get(self, request: Request, pk: int) -> HttpResponse:
-        video = selectors.video_get(request.user, pk)
-        if video.status != "ready":
+        video = video_selectors.video_get(request.user, pk)
+        if not video.is_ready:
             raise Http404(f"the video has no thumbnail ({video.status})")
         return _serve_image(request, video.thumbnail_path, f"{video.pk}:{video.content_hash}:thumb")
 
@@ -152,12 +157,12 @@ class ThumbnailView(APIView):
 class VideoMaskletListView(APIView):
     @extend_schema(responses={200: MaskletOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
-        return Response(MaskletOut(selectors.masklets_of(video), many=True).data)
+        video = video_selectors.video_get(request.user, pk)
+        return Response(MaskletOut(masklet_selectors.masklets_of(video), many=True).data)
 
     @extend_schema(request=MaskletIn, responses={201: MaskletOut})
     def post(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
         masklet = masklet_services.masklet_create(video=video, user=request.user, **parse(MaskletIn, request))
         return Response(MaskletOut(masklet).data, status=status.HTTP_201_CREATED)
@@ -170,28 +175,29 @@ class VideoMasksView(APIView):
         parameters=[OpenApiParameter("start", int), OpenApiParameter("end", int)], responses={200: MaskOut(many=True)}
     )
     def get(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
-        masks = selectors.masks_in_range(selectors.masklets_of(video), _int_param(request, "start"), _int_param(request, "end"))
+        video = video_selectors.video_get(request.user, pk)
+        masks = masklet_selectors.masks_in_range(masklet_selectors.masklets_of(video), _int_param(request, "start"), _int_param(request, "end"))
         return Response(MaskOut(masks, many=True).data)
 
 
 class TimelineView(APIView):
-    @extend_schema(responses={200: {"type": "object"}})
+    @extend_schema(responses={200: TimelineOut})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(selectors.timeline_of(selectors.video_get(request.user, pk)))
+        timeline = video_selectors.timeline_of(video_selectors.video_get(request.user, pk))
+        return Response(TimelineOut(timeline).data)
 
 
 class VideoJobListView(APIView):
     @extend_schema(responses={200: JobOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
-        return Response(JobOut(selectors.jobs_for(request.user).filter(video=video)[:50], many=True).data)
+        video = video_selectors.video_get(request.user, pk)
+        return Response(JobOut(job_selectors.jobs_of_video(request.user, video), many=True).data)
 
 
 class PropagationView(APIView):
     @extend_schema(request=PropagationIn, responses={202: JobRef})
     def post(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
         job = video_services.propagation_start(video=video, user=request.user, **parse(PropagationIn, request))
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
@@ -200,7 +206,7 @@ class PropagationView(APIView):
 class AutomaskletsView(APIView):
     @extend_schema(request=AutomaskletsIn, responses={202: JobRef})
     def post(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
         job = video_services.automasklets_start(video=video, user=request.user, params=parse(AutomaskletsIn, request))
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
@@ -211,7 +217,7 @@ class ImportView(APIView):
 
     @extend_schema(request={"multipart/form-data": ImportIn}, responses={202: JobRef})
     def post(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         require(policy.can_manage(request.user, video.project_id), "Only the project's managers can import annotations.")
         data = parse(ImportIn, request)
         job = video_services.import_start(video=video, user=request.user, upload=data["file"], fmt=data["format"])
@@ -221,27 +227,26 @@ class ImportView(APIView):
 class VideoIssueListView(APIView):
     @extend_schema(responses={200: IssueOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
-        return Response(IssueOut(selectors.issues_of(video), many=True).data)
+        video = video_selectors.video_get(request.user, pk)
+        return Response(IssueOut(review_selectors.issues_of(video), many=True).data)
 
     @extend_schema(request=IssueIn, responses={201: IssueOut})
     def post(self, request: Request, pk: int) -> Response:
-        video = selectors.video_get(request.user, pk)
+        video = video_selectors.video_get(request.user, pk)
         require(policy.can_review(request.user, video.project_id), "Only reviewers and managers file review issues.")
         issue = review_services.issue_create(video=video, user=request.user, **parse(IssueIn, request))
-        return Response(IssueOut(selectors.issues_of(video).get(pk=issue.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(IssueOut(review_selectors.issue_detail(issue)).data, status=status.HTTP_201_CREATED)
 
 
 class JobDetailView(APIView):
     @extend_schema(responses={200: JobOut})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(JobOut(selectors.job_get(request.user, pk)).data)
+        return Response(JobOut(job_selectors.job_get(request.user, pk)).data)
 
 
 class JobCancelView(APIView):
     @extend_schema(request=None, responses={200: JobOut})
     def post(self, request: Request, pk: int) -> Response:
-        job = selectors.job_get(request.user, pk)
-        allowed = policy.can_manage(request.user, job.project_id) or job.created_by_id == request.user.pk
-        require(allowed, "Only the job's author and the project's managers can cancel it.")
+        job = job_selectors.job_get(request.user, pk)
+        require(policy.can_cancel_job(request.user, job), "Only the job's author and the project's managers can cancel it.")
         return Response(JobOut(job_services.job_cancel(job=job)).data)

@@ -1,0 +1,67 @@
+"""Videos as project members see them, and the per-video summaries the editor reads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from annotation.models import FrameMask, Job, Masklet, Project, Prompt, Video
+from annotation.models.jobs import JobKind
+from annotation.permissions import visible_projects
+from annotation.selectors.base import get_or_404
+
+if TYPE_CHECKING:
+    from annotation.permissions import AnyUser
+
+
+def videos_for(user: AnyUser) -> QuerySet[Video]:
+    """The user's videos, each with `ingest_job`: the id of its latest ingest job (or None)."""
+    latest_ingest = Job.objects.filter(video=OuterRef("pk"), kind=JobKind.INGEST).order_by("-id").values("id")[:1]
+    return (
+        Video.objects.filter(project__in=visible_projects(user))
+        .select_related("project")
+        .annotate(ingest_job=Subquery(latest_ingest))
+    )
+
+
+def videos_of(user: AnyUser, project: Project) -> QuerySet[Video]:
+    return videos_for(user).filter(project=project)
+
+
+def video_get(user: AnyUser, pk: Any) -> Video:
+    return get_or_404(videos_for(user), pk, "video")
+
+
+def video_in_project(user: AnyUser, project: Project, pk: Any) -> Video | None:
+    """The project's video `pk`, or None when the project has no such video."""
+    return videos_of(user, project).filter(pk=pk).first()
+
+
+def video_watch_facts(video_id: int) -> tuple[int, int] | None:
+    """(project id, frame count) of a video, for the websocket to admit members; None if gone."""
+    return Video.objects.filter(pk=video_id).values_list("project_id", "frame_count").first()
+
+
+def timeline_of(video: Video) -> dict[str, Any]:
+    """Per masklet: [frame, source, area] of every stored mask and the frames holding prompts.
+
+    Three queries whatever the number of masklets; frames are annotated-frame indices, area pixels.
+    """
+    rows: dict[int, dict[str, Any]] = {
+        m.pk: {"id": m.pk, "frames": [], "prompt_frames": []} for m in Masklet.objects.filter(video=video)
+    }
+    for masklet_id, frame, source, area in (
+        FrameMask.objects.filter(masklet__video=video)
+        .order_by("masklet_id", "frame")
+        .values_list("masklet_id", "frame", "source", "area")
+    ):
+        rows[masklet_id]["frames"].append([frame, source, area])
+    for masklet_id, frame in (
+        Prompt.objects.filter(masklet__video=video)
+        .values_list("masklet_id", "frame")
+        .distinct()
+        .order_by("masklet_id", "frame")
+    ):
+        rows[masklet_id]["prompt_frames"].append(frame)
+    return {"frame_count": video.frame_count, "masklets": list(rows.values())}
