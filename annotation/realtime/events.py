@@ -67,14 +67,26 @@ class VideoChangedEvent(TypedDict):
     status: str
 
 
+class MembershipChangedEvent(TypedDict):
+    """The socket's user still belongs to the video's project, now with `role` (a user removed
+    from the project is not told: their socket closes with 4403)."""
+
+    type: Literal["membership.changed"]
+    video: int
+    project: int
+    role: Literal["manager", "annotator", "reviewer"]
+
+
 class ErrorEvent(TypedDict):
-    """The answer to a client message the server cannot take; the connection stays open."""
+    """The answer to a client message the server cannot take (malformed, too large, too many, or
+    failing); the connection stays open. Sent to that socket only, never broadcast."""
 
     type: Literal["error"]
     detail: str
 
 
-Event = (
+# Published to everyone watching a video (annotation.realtime.publish).
+VideoEvent = (
     PresenceEvent
     | MaskUpdatedEvent
     | MaskletChangedEvent
@@ -83,6 +95,9 @@ Event = (
     | ReviewChangedEvent
     | VideoChangedEvent
 )
+
+# Everything a socket receives: the video's events, and those meant for that socket alone.
+Event = VideoEvent | MembershipChangedEvent | ErrorEvent
 
 SCHEMAS: dict[str, type] = {
     get_args(get_type_hints(cls)["type"])[0]: cls
@@ -94,6 +109,7 @@ SCHEMAS: dict[str, type] = {
         JobFinishedEvent,
         ReviewChangedEvent,
         VideoChangedEvent,
+        MembershipChangedEvent,
         ErrorEvent,
     )
 }

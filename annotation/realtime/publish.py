@@ -12,7 +12,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-from annotation.realtime.events import Event
+from annotation.realtime.events import VideoEvent
 
 log = logging.getLogger(__name__)
 
@@ -21,17 +21,33 @@ def video_group(video_id: int) -> str:
     return f"video.{video_id}"
 
 
-def send_now(event: Event) -> None:
-    """Send at once (no transaction to wait for); a broken layer never breaks the write."""
+def user_group(user_id: int) -> str:
+    """Every open socket of one user, whatever the video (annotation.realtime.consumers)."""
+    return f"user.{user_id}"
+
+
+def _group_send(group: str, message: dict) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
     try:
-        async_to_sync(layer.group_send)(video_group(event["video"]), {"type": "event.forward", "event": event})
+        async_to_sync(layer.group_send)(group, message)
     except Exception:  # the database write already happened; a lost event is only a lost hint
-        log.exception("could not publish %s", event.get("type"))
+        log.exception("could not publish %s to %s", message.get("type"), group)
 
 
-def publish(event: Event) -> None:
+def send_now(event: VideoEvent) -> None:
+    """Send at once (no transaction to wait for); a broken layer never breaks the write."""
+    _group_send(video_group(event["video"]), {"type": "event.forward", "event": event})
+
+
+def publish(event: VideoEvent) -> None:
     """Send `event` to everyone watching its video once the current transaction commits."""
     transaction.on_commit(lambda: send_now(event))
+
+
+def notify_membership_changed(*, project_id: int, user_id: int) -> None:
+    """Once the current transaction commits, make the user's open sockets re-check their access
+    to the project: closed (4403) when no longer a member, told their new role otherwise."""
+    message = {"type": "membership.changed", "project": project_id}
+    transaction.on_commit(lambda: _group_send(user_group(user_id), message))

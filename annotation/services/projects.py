@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from annotation.models import Label, Membership, Project
 from annotation.models.projects import Role
+from annotation.realtime.publish import notify_membership_changed
 from annotation.selectors.projects import settings_with_defaults
 from annotation.services.errors import Conflict, InvalidInput, NotFound
 
@@ -73,6 +74,7 @@ def membership_add(*, project: Project, user: int | str, role: str) -> Membershi
         raise InvalidInput(f"role must be one of {', '.join(Role.values)}")
     member = _resolve_user(user)
     membership, _ = Membership.objects.update_or_create(project=project, user=member, defaults={"role": role})
+    notify_membership_changed(project_id=project.pk, user_id=member.pk)  # open sockets learn the role
     return membership
 
 
@@ -87,6 +89,7 @@ def membership_remove(*, project: Project, membership_id: int) -> None:
     ):
         raise Conflict("a project needs at least one manager")
     membership.delete()
+    notify_membership_changed(project_id=project.pk, user_id=membership.user_id)  # open sockets close
 
 
 @transaction.atomic

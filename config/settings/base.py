@@ -220,7 +220,9 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # API tokens never reach the logs (uvicorn's own loggers: config/uvicorn-logging.json).
+    "filters": {"redact_tokens": {"()": "annotation.realtime.log_redaction.RedactTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
@@ -255,4 +257,12 @@ MASKLET = {
     "JPEG_QUALITY": env_int("MASKLET_JPEG_QUALITY", 95),
     # Exports.
     "EXPORT_PREFIX": "exports",
+    # Realtime sockets. A connection silent this many seconds is no longer present (the browser
+    # sends a heartbeat every 15 s); per socket, client messages beyond the rate (a token bucket
+    # of this size) and messages larger than this answer an error event. uvicorn's own frame
+    # limit (--ws-max-size, 16 MiB by default) lets larger frames reach the consumer.
+    "PRESENCE_TTL": env_int("MASKLET_PRESENCE_TTL", 60),
+    "WS_MESSAGES_PER_SECOND": float(env("MASKLET_WS_MESSAGES_PER_SECOND", "5") or 5),
+    "WS_MESSAGE_BURST": env_int("MASKLET_WS_MESSAGE_BURST", 20),
+    "WS_MAX_MESSAGE_BYTES": env_int("MASKLET_WS_MAX_MESSAGE_BYTES", 64 * 1024),
 }

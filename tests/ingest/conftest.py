@@ -113,14 +113,25 @@ class Watcher:
             "server": ("localhost", 80),
         }
         self.communicator = ApplicationCommunicator(application, scope)
+        self._first: dict[str, Any] | None = None  # the message read by connect()
 
     async def connect(self) -> bool:
+        """Whether the server admits the socket: it accepts every handshake, then closes a
+        refused one with its code (4401, 4403); an admitted one first receives the presence."""
         await self.communicator.send_input({"type": "websocket.connect"})
         answer = await self.communicator.receive_output(10)
-        return answer["type"] == "websocket.accept"
+        assert answer["type"] == "websocket.accept", answer
+        self._first = await self.communicator.receive_output(10)
+        if self._first["type"] == "websocket.close":
+            await self.communicator.send_input({"type": "websocket.disconnect", "code": self._first["code"]})
+            await self.communicator.wait(5)
+            return False
+        return True
 
     async def receive(self, timeout: float) -> dict[str, Any]:
-        message = await self.communicator.receive_output(timeout)
+        message, self._first = self._first, None
+        if message is None:
+            message = await self.communicator.receive_output(timeout)
         assert message["type"] == "websocket.send", message
         return json.loads(message["text"])
 

@@ -1,5 +1,6 @@
 """The websocket asks the same policy as the API (annotation/permissions.py): members of the
-video's project are admitted, everyone else is closed with 4403 (the matrix of the HTTP endpoints is
+video's project are admitted, outsiders are closed with 4403 and those without valid credentials
+with 4401 (the matrix of the HTTP endpoints is
 tests/platform/test_permissions.py)."""
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def test_websocket_admits_members_only(world: World, role: str) -> None:
 def test_websocket_refuses_anonymous_and_unknown_video(world: World) -> None:
     from rest_framework.authtoken.models import Token
 
-    assert _ws_connect(None, world.team.video.pk) == (False, 4403)
+    assert _ws_connect(None, world.team.video.pk) == (False, 4401)
     token, _ = Token.objects.get_or_create(user=world.team.manager)
     assert _ws_connect(token.key, world.team.video.pk + 10_000) == (False, 4403)
-    assert _ws_connect("not-a-token", world.team.video.pk) == (False, 4403)
+    assert _ws_connect("not-a-token", world.team.video.pk) == (False, 4401)

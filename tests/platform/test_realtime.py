@@ -128,13 +128,20 @@ def test_session_cookie_auth(team: Team) -> None:
 
     assert [u["id"] for u in run(scenario)["users"]] == [team.reviewer.pk]
     # A forged or expired session is no one.
-    assert run(lambda: _socket(team.video.pk, cookie="sessionid=forged").connect()) == (False, 4403)
+    assert run(lambda: _socket(team.video.pk, cookie="sessionid=forged").connect()) == (False, 4401)
 
 
 @pytest.mark.parametrize(
-    "who", ["outsider", "anonymous", "bad-token", "unknown-video", "huge-video-id"]
+    ("who", "code"),
+    [
+        ("anonymous", 4401),
+        ("bad-token", 4401),
+        ("outsider", 4403),
+        ("unknown-video", 4403),
+        ("huge-video-id", 4403),
+    ],
 )
-def test_refused_with_4403(team: Team, who: str) -> None:
+def test_refused_sockets_are_accepted_then_closed_with_a_code(team: Team, who: str, code: int) -> None:
     video_id = team.video.pk
     if who == "outsider":
         socket = _socket(video_id, user=team.outsider)
@@ -153,7 +160,8 @@ def test_refused_with_4403(team: Team, who: str) -> None:
         result = await socket.connect()
         return (*result, await socket.receive_nothing(QUIET))
 
-    assert run(scenario) == (False, 4403, True)
+    assert run(scenario) == (False, code, True)
+    assert socket.accepted  # never an HTTP 403 handshake refusal
 
 
 def test_a_refused_outsider_leaves_no_trace_for_members(team: Team) -> None:
@@ -172,17 +180,46 @@ def test_a_refused_outsider_leaves_no_trace_for_members(team: Team) -> None:
     assert run(scenario)
 
 
-def test_foreign_origin_is_refused(team: Team) -> None:
-    socket = Socket(
-        application,
-        f"/ws/videos/{team.video.pk}/",
-        headers=[(b"authorization", f"Token {_token(team.manager)}".encode())],
-    )
-    socket.scope["headers"] = [
-        (k, b"http://evil.example" if k == b"origin" else v) for k, v in socket.scope["headers"]
-    ]
-    connected, _ = run(socket.connect)
-    assert not connected
+def _with_origin(socket: Socket, origin: bytes | None) -> Socket:
+    headers = [(k, v) for k, v in socket.scope["headers"] if k != b"origin"]
+    socket.scope["headers"] = headers + ([(b"origin", origin)] if origin else [])
+    return socket
+
+
+def test_a_session_cookie_from_a_foreign_origin_is_refused_with_4403(team: Team) -> None:
+    """Cross-site websocket hijacking: another site's page opens the socket with the visitor's
+    cookie. Refused with 4403 whatever the cookie holds (the session is not even looked up)."""
+    browser = Client()
+    assert browser.login(username="rt-manager", password=PASSWORD)
+    cookie = f"sessionid={browser.cookies['sessionid'].value}"
+    foreign = _with_origin(_socket(team.video.pk, cookie=cookie), b"http://evil.example")
+    forged = _with_origin(_socket(team.video.pk, cookie="sessionid=forged"), b"http://evil.example")
+    assert run(foreign.connect) == (False, 4403)
+    assert run(forged.connect) == (False, 4403)
+    # Without an Origin (not a browser), a cookie is no credential: use a token.
+    assert run(_with_origin(_socket(team.video.pk, cookie=cookie), None).connect) == (False, 4401)
+
+
+@pytest.mark.parametrize("via", ["header", "query", "subprotocol"])
+def test_tokens_need_no_origin_and_ignore_a_foreign_one(team: Team, via: str) -> None:
+    token = _token(team.manager)
+    path, headers, subprotocols = f"/ws/videos/{team.video.pk}/", [], ["masklet"]
+    if via == "header":
+        headers = [(b"authorization", f"Token {token}".encode())]
+    elif via == "query":
+        path += f"?token={token}"
+    else:
+        subprotocols.append(f"token.{token}")
+    for origin in (None, b"http://evil.example"):
+        socket = _with_origin(Socket(application, path, headers=headers, subprotocols=subprotocols), origin)
+
+        async def scenario(socket: Socket = socket) -> tuple[bool, int | None]:
+            result = await socket.connect()
+            await socket.disconnect()
+            return result
+
+        assert run(scenario) == (True, None)
+        assert socket.subprotocol == "masklet"  # never the token entry
 
 
 # --- events from services, after commit --------------------------------------------------------
@@ -399,6 +436,9 @@ def test_presence_updates_are_broadcast_and_leaving_is_seen(team: Team) -> None:
 
 
 GARBAGE: list[tuple[str, Any]] = [
+    ("text", "[" * 30_000 + "]" * 30_000),  # RecursionError in json.loads
+    ("text", '{"a":' * 20_000 + "1" + "}" * 20_000),
+    ("text", '{"type": "presence", "frame": 1, "pad": "' + "x" * 1_000_000 + '"}'),  # 1 MB
     ("text", "not json at all"),
     ("text", "[1, 2]"),
     ("text", '"presence"'),
@@ -457,3 +497,58 @@ def test_revoked_member_is_closed_on_next_message(team: Team) -> None:
         return await socket.receive_output(5)
 
     assert run(scenario) == {"type": "websocket.close", "code": 4403}
+
+
+def test_removal_through_the_service_closes_the_socket_at_once(team: Team) -> None:
+    from annotation.services import projects as project_services
+
+    removed = _socket(team.video.pk, user=team.other_annotator)
+    staying = _socket(team.video.pk, user=team.manager)
+    membership = Membership.objects.get(project=team.project, user=team.other_annotator)
+
+    async def scenario() -> tuple[dict, dict, bool]:
+        await staying.connect()
+        await staying.receive_until("presence")
+        await removed.connect()
+        await removed.receive_until("presence")
+        await staying.receive_until("presence")
+        await db(project_services.membership_remove)(project=team.project, membership_id=membership.pk)
+        closed = await removed.receive_output(5)  # without any message from the client
+        await removed.disconnect()
+        left, _ = await staying.receive_until("presence")
+        quiet = await staying.nothing_arrives()
+        await staying.disconnect()
+        return closed, left, quiet
+
+    closed, left, quiet = run(scenario)
+    assert closed == {"type": "websocket.close", "code": 4403}
+    assert [u["username"] for u in left["users"]] == ["rt-manager"]
+    assert quiet
+
+
+def test_role_change_is_told_to_the_member_only(team: Team) -> None:
+    from annotation.services import projects as project_services
+
+    member = _socket(team.video.pk, user=team.other_annotator)
+    manager = _socket(team.video.pk, user=team.manager)
+
+    async def scenario() -> tuple[dict, bool]:
+        await manager.connect()
+        await manager.receive_until("presence")
+        await member.connect()
+        await member.receive_until("presence")
+        await manager.receive_until("presence")
+        await db(project_services.membership_add)(project=team.project, user=team.other_annotator.pk, role="reviewer")
+        changed, _ = await member.receive_until("membership.changed")
+        quiet = await manager.nothing_arrives()
+        await member.send_json({"type": "presence", "frame": 1})  # still admitted
+        await member.receive_until("presence")
+        await member.disconnect()
+        await manager.disconnect()
+        return changed, quiet
+
+    changed, quiet = run(scenario)
+    assert changed == {
+        "type": "membership.changed", "video": team.video.pk, "project": team.project.pk, "role": "reviewer",
+    }
+    assert quiet

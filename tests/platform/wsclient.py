@@ -22,8 +22,15 @@ def _no_op() -> None:
 
 
 class WebsocketClient(ApplicationCommunicator):
+    accepted: bool | None = None  # whether the server accepted the handshake
+    subprotocol: str | None = None  # the subprotocol it chose
+
     def __init__(
-        self, application: Any, path: str, headers: list[tuple[bytes, bytes]] | None = None
+        self,
+        application: Any,
+        path: str,
+        headers: list[tuple[bytes, bytes]] | None = None,
+        subprotocols: list[str] | None = None,
     ) -> None:
         parsed = urlparse(path)
         scope = {
@@ -36,15 +43,18 @@ class WebsocketClient(ApplicationCommunicator):
                 (b"origin", b"http://localhost"),
                 *(headers or []),
             ],
-            "subprotocols": [],
+            "subprotocols": subprotocols or [],
         }
         super().__init__(application, scope)
+        self._pushed_back: list[dict[str, Any]] = []
 
     async def send_input(self, message: dict[str, Any]) -> None:
         with mock.patch("channels.db.close_old_connections", _no_op):
             await super().send_input(message)
 
     async def receive_output(self, timeout: float = 1) -> dict[str, Any]:
+        if self._pushed_back:
+            return self._pushed_back.pop(0)
         with mock.patch("channels.db.close_old_connections", _no_op):
             return await super().receive_output(timeout)
 
@@ -53,12 +63,23 @@ class WebsocketClient(ApplicationCommunicator):
             await super().wait(timeout)
 
     async def connect(self, timeout: float = 5) -> tuple[bool, int | None]:
-        """(True, None) when accepted, (False, close code) when refused."""
+        """(True, None) when admitted, (False, close code) when refused.
+
+        The server refuses by accepting, then closing with a code (`accepted` is then True); an
+        admitted socket's first message is the video's presence. A close before accepting would
+        be an HTTP 403 to the client: reported as (False, 403).
+        """
         await self.send_input({"type": "websocket.connect"})
         response = await self.receive_output(timeout)
-        if response["type"] == "websocket.close":
-            return False, response.get("code", 1000)
-        assert response["type"] == "websocket.accept", response
+        self.accepted = response["type"] == "websocket.accept"
+        if not self.accepted:
+            assert response["type"] == "websocket.close", response
+            return False, 403
+        self.subprotocol = response.get("subprotocol")
+        first = await self.receive_output(timeout)
+        if first["type"] == "websocket.close":
+            return False, first.get("code", 1000)
+        self._pushed_back.append(first)
         return True, None
 
     async def send_text(self, text: str) -> None:

@@ -144,15 +144,66 @@ describe("RealtimeClient", () => {
     expect(statuses[statuses.length - 1]).toBe("closed");
   });
 
-  it("stops reconnecting when the server refuses the member (4403)", () => {
+  it.each([
+    [4403, "forbidden"],
+    [4401, "unauthorized"],
+  ])("stops reconnecting when the server closes with %i", (code, status) => {
     FakeSocket.all = [];
-    const { timers, advance } = fakeTimers();
+    const { timers, advance, pending } = fakeTimers();
     const statuses: string[] = [];
     const c = new RealtimeClient({ url: "u", onEvent: () => {}, onStatus: (s) => statuses.push(s), createSocket: (u) => new FakeSocket(u), timers });
     c.start();
-    FakeSocket.all[0].drop(4403);
-    advance(60000);
+    // The server accepts the socket, then closes it with its code.
+    FakeSocket.all[0].open();
+    c.setFrame(2);
+    FakeSocket.all[0].drop(code);
+    advance(600000);
     expect(FakeSocket.all).toHaveLength(1);
-    expect(statuses[statuses.length - 1]).toBe("forbidden");
+    expect(statuses[statuses.length - 1]).toBe(status);
+    expect(pending.size).toBe(0); // no reconnect, no heartbeat left behind
+  });
+
+  it("keeps reconnecting after other close codes", () => {
+    FakeSocket.all = [];
+    const { timers, advance } = fakeTimers();
+    const c = new RealtimeClient({ url: "u", onEvent: () => {}, createSocket: (u) => new FakeSocket(u), timers, random: () => 1 });
+    c.start();
+    for (const code of [1006, 1011, 1001, 4000]) {
+      FakeSocket.all[FakeSocket.all.length - 1].drop(code);
+      advance(15000);
+    }
+    expect(FakeSocket.all).toHaveLength(5);
+    c.stop();
+  });
+
+  it("sends the current frame as a heartbeat after silence, and only then", () => {
+    FakeSocket.all = [];
+    const { timers, advance, pending } = fakeTimers();
+    const c = new RealtimeClient({ url: "u", onEvent: () => {}, createSocket: (u) => new FakeSocket(u), timers, presenceInterval: 100, heartbeatInterval: 15000 });
+    c.start();
+    const s = FakeSocket.all[0];
+    s.open();
+    advance(14999);
+    expect(s.sent).toEqual([]);
+    advance(1);
+    expect(s.sent).toEqual(['{"type":"presence","frame":null}']); // before any frame is known
+    c.setFrame(3);
+    advance(10000);
+    c.setFrame(4); // a move resets the silence
+    advance(14999);
+    expect(s.sent).toEqual(['{"type":"presence","frame":null}', '{"type":"presence","frame":3}', '{"type":"presence","frame":4}']);
+    advance(1);
+    advance(15000);
+    expect(s.sent.slice(3)).toEqual(['{"type":"presence","frame":4}', '{"type":"presence","frame":4}']);
+    s.drop(1006); // no heartbeat on a closed socket
+    expect([...pending.values()]).toHaveLength(1); // only the reconnect
+    c.stop();
+    expect(pending.size).toBe(0);
+  });
+
+  it("passes error and membership events on", () => {
+    expect(parseEvent('{"type":"error","detail":"too many messages"}')).toEqual({ type: "error", detail: "too many messages" });
+    expect(parseEvent('{"type":"error"}')).toBeNull();
+    expect(parseEvent('{"type":"membership.changed","video":1,"project":2,"role":"reviewer"}')).toMatchObject({ role: "reviewer" });
   });
 });

@@ -1,7 +1,10 @@
 /**
  * The video's WebSocket (ws(s)://host/ws/videos/{id}/, session cookie auth): typed events,
  * reconnect with exponential backoff and jitter, and throttled presence updates that are sent
- * again after every reconnect.
+ * again after every reconnect. The presence message is also the heartbeat: the server forgets a
+ * socket silent for 60 s, so the client sends its frame again after 15 s without sending.
+ * A socket closed with 4401 (no or bad credentials) or 4403 (not a member, unknown video) is
+ * not reconnected: trying again cannot help.
  */
 import type { JobStatus } from "./types";
 
@@ -17,11 +20,27 @@ export type RealtimeEvent =
   | { type: "masklet.changed"; masklet: number; action: "created" | "updated" | "deleted" }
   | { type: "job.progress"; job: number; kind: string; progress: number; frame?: number | null }
   | { type: "job.finished"; job: number; kind: string; status: JobStatus; error?: string }
-  | { type: "review.changed"; video: number; issue?: number | null; task?: number | null };
+  | { type: "review.changed"; video: number; issue?: number | null; task?: number | null }
+  | { type: "membership.changed"; video: number; project: number; role: "manager" | "annotator" | "reviewer" }
+  | { type: "error"; detail: string };
 
-export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "forbidden";
+export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "forbidden" | "unauthorized";
 
-const EVENT_TYPES = new Set(["presence", "mask.updated", "masklet.changed", "job.progress", "job.finished", "review.changed"]);
+/** Close codes after which the client stops (annotation/realtime/auth.py). */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+export const HEARTBEAT_INTERVAL = 15000;
+
+const EVENT_TYPES = new Set([
+  "presence",
+  "mask.updated",
+  "masklet.changed",
+  "job.progress",
+  "job.finished",
+  "review.changed",
+  "membership.changed",
+  "error",
+]);
 
 /** Parse one server message; unknown or malformed messages give null (and are ignored). */
 export function parseEvent(data: unknown): RealtimeEvent | null {
@@ -45,7 +64,10 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
     case "job.progress":
     case "job.finished":
     case "review.changed":
+    case "membership.changed":
       return m as unknown as RealtimeEvent;
+    case "error":
+      return typeof m.detail === "string" ? { type: "error", detail: m.detail } : null;
   }
   return null;
 }
@@ -139,6 +161,8 @@ export interface RealtimeOptions {
   timers?: Timers;
   random?: () => number;
   presenceInterval?: number;
+  /** ms without sending after which the current frame is sent again (the presence heartbeat) */
+  heartbeatInterval?: number;
 }
 
 const OPEN = 1;
@@ -149,6 +173,7 @@ export class RealtimeClient {
   private stopped = true;
   private everOpened = false;
   private retryTimer: unknown = null;
+  private heartbeatTimer: unknown = null;
   private frame: number | null = null;
   private readonly presence: Throttle<number>;
   private readonly opts: RealtimeOptions;
@@ -169,6 +194,7 @@ export class RealtimeClient {
   stop(): void {
     this.stopped = true;
     this.presence.cancel();
+    this.stopHeartbeat();
     if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const s = this.socket;
@@ -189,7 +215,24 @@ export class RealtimeClient {
   }
 
   private sendNow(msg: object): void {
-    if (this.socket && this.socket.readyState === OPEN) this.socket.send(JSON.stringify(msg));
+    if (this.socket && this.socket.readyState === OPEN) {
+      this.socket.send(JSON.stringify(msg));
+      this.scheduleHeartbeat();
+    }
+  }
+
+  /** Send the current frame again once the socket has been silent for the heartbeat interval. */
+  private scheduleHeartbeat(): void {
+    this.stopHeartbeat();
+    this.heartbeatTimer = this.timers.setTimeout(() => {
+      this.heartbeatTimer = null;
+      this.sendNow({ type: "presence", frame: this.frame });
+    }, this.opts.heartbeatInterval ?? HEARTBEAT_INTERVAL);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer !== null) this.timers.clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
   }
 
   private connect(): void {
@@ -209,6 +252,7 @@ export class RealtimeClient {
       this.attempt = 0;
       this.opts.onStatus?.("open");
       if (this.frame !== null) this.sendNow({ type: "presence", frame: this.frame });
+      else this.scheduleHeartbeat();
       if (reconnected) this.opts.onReconnect?.();
     };
     s.onmessage = (ev) => {
@@ -220,10 +264,12 @@ export class RealtimeClient {
     };
     s.onclose = (ev) => {
       this.socket = null;
+      this.stopHeartbeat();
       if (this.stopped) return;
-      if (ev.code === 4403 || ev.code === 4401) {
+      if (ev.code === CLOSE_FORBIDDEN || ev.code === CLOSE_UNAUTHORIZED) {
         this.stopped = true;
-        this.opts.onStatus?.("forbidden");
+        this.presence.cancel();
+        this.opts.onStatus?.(ev.code === CLOSE_FORBIDDEN ? "forbidden" : "unauthorized");
         return;
       }
       this.scheduleReconnect();
