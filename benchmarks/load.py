@@ -60,7 +60,7 @@ sys.path.insert(0, str(ROOT))
 import requests  # noqa: E402
 
 from benchmarks.common import _drop_database, load_average, recreate_database  # noqa: E402
-from benchmarks.load_annotator import Annotator, Sockets, Stats, World, percentile  # noqa: E402
+from benchmarks.load_annotator import Annotator, Sockets, Stats, World, lost_edits, percentile  # noqa: E402
 from benchmarks.load_stack import ConnectionSampler, DemoStack  # noqa: E402
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/masklet_bench_load"
@@ -236,28 +236,6 @@ def finish_jobs(manager: requests.Session, base: str, jobs: dict[str, int], time
     return report
 
 
-def lost_edits(world: World) -> tuple[int, list[str]]:
-    """Acknowledged edits the database no longer holds: for each (masklet, frame), the last
-    acknowledged version must be the stored one, with the same RLE."""
-    from django.db import connections
-
-    from annotation.models import FrameMask
-
-    last: dict[tuple[int, int], Any] = {}
-    for edit in world.edits:
-        key = (edit.masklet, edit.frame)
-        if key not in last or edit.version > last[key].version:
-            last[key] = edit
-    stored = {(m.masklet_id, m.frame): m for m in FrameMask.objects.filter(masklet_id__in={k[0] for k in last})}
-    connections.close_all()
-    lost = []
-    for key, edit in last.items():
-        mask = stored.get(key)
-        if mask is None or mask.version != edit.version or mask.rle["counts"] != edit.counts:
-            lost.append(f"{key}: acknowledged v{edit.version}, stored {mask.version if mask else None}")
-    return len(lost), lost[:5]
-
-
 def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     env = stack_env(workdir)
     db_url = env["DATABASE_URL"]
@@ -313,6 +291,9 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             world.stop.set()
             sockets.close()
         lost, lost_samples = lost_edits(world)
+        from django.db import connections
+
+        connections.close_all()
         restarts = stack.restarts()
         programs = {name: len(pids) for name, pids in stack.programs().items()}
     # After the stack stopped: the sampler's peaks cover the whole run.

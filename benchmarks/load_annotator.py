@@ -482,3 +482,22 @@ class Sockets:
             finally:
                 self.loop.call_soon_threadsafe(self.loop.stop)
                 self.thread.join(timeout)
+
+
+def lost_edits(world: World) -> tuple[int, list[str]]:
+    """Acknowledged edits the database no longer holds: for each (masklet, frame), the last
+    acknowledged version must be the stored one, with the same RLE. Reads through Django's ORM."""
+    from annotation.models import FrameMask
+
+    last: dict[tuple[int, int], Any] = {}
+    for edit in world.edits:
+        key = (edit.masklet, edit.frame)
+        if key not in last or edit.version > last[key].version:
+            last[key] = edit
+    stored = {(m.masklet_id, m.frame): m for m in FrameMask.objects.filter(masklet_id__in={k[0] for k in last})}
+    lost = []
+    for key, edit in last.items():
+        mask = stored.get(key)
+        if mask is None or mask.version != edit.version or mask.rle["counts"] != edit.counts:
+            lost.append(f"{key}: acknowledged v{edit.version}, stored {mask.version if mask else None}")
+    return len(lost), lost[:5]

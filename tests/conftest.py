@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import redis as redis_lib
+import requests
 
 from tests.data_paths import BEDROOM_MP4, TEST_DATA
 
@@ -185,3 +186,31 @@ def live_server_url(django_db_setup: Any, django_db_blocker: Any, tmp_path_facto
     yield f"http://127.0.0.1:{port}"
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(20)
+
+
+@pytest.fixture
+def one_connection_server(transactional_db, tmp_path: Path) -> Iterator[str]:
+    """A uvicorn of its own whose pool holds a single connection and waits one second for it."""
+    port = _free_port()
+    env = _subprocess_env({"MASKLET_DB_POOL_MIN": "1", "MASKLET_DB_POOL_MAX": "1", "MASKLET_DB_POOL_TIMEOUT": "1"})
+    log_path = tmp_path / "uvicorn.log"
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
+             "--log-level", "warning"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                requests.get(url + "/api/status/", timeout=2)
+                break
+            except requests.ConnectionError:
+                assert proc.poll() is None and time.monotonic() < deadline, log_path.read_text()[-3000:]
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(20)
