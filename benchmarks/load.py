@@ -40,6 +40,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import signal
@@ -290,6 +291,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         finally:
             world.stop.set()
             sockets.close()
+        service = click_service(stack, 3 + args.idle_clicks, window)
         lost, lost_samples = lost_edits(world)
         from django.db import connections
 
@@ -309,7 +311,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         "stack": "make demo's supervisord layout (scripts/demo-supervisord.conf): uvicorn + interactive, batch, cpu workers",
         "backend": "opencv",
         "annotators": args.annotators,
-        "seconds": round(window, 1),
+        "seconds": args.seconds,
+        "window_s": round(window, 1),  # the load, then the requests still in flight when it stopped
         "video": {"frames": setup["frame_count"], "size": f"{setup['width']}x{setup['height']}", "ingest_s": setup["ingest_s"]},
         "requests": load.requests(),
         "requests_per_s": round(load.requests() / window, 1),
@@ -322,6 +325,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         "click_idle_p95_ms": round(click_idle_p95 * 1000, 1),
         "click_load_p95_ms": round(click_load_p95 * 1000, 1),
         "clicks": {"idle": len(idle), "load": len(load.latency["click"])},
+        "click_service": service,
         "edits": {"acknowledged": len(world.edits), "conflicts": dict(world.conflicts)},
         "lost_edits": lost,
         "lost_samples": lost_samples,
@@ -346,6 +350,23 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     }
     result["goals"] = goals(result, limits)
     return result
+
+
+CLICK_LOG = re.compile(r"click on masklet \d+ frame \d+: read ([\d.]+) s, model ([\d.]+) s .*post-process ([\d.]+) s, store ([\d.]+) s")
+
+
+def click_service(stack: DemoStack, idle_clicks: int, window: float) -> dict[str, Any]:
+    """The interactive worker's own time per click (its log lines, in the order it answered:
+    the idle clicks, the job's click, then the load's): what queueing adds to it is the rest."""
+    text = stack.log_path.read_text(errors="replace")
+    times = [sum(float(x) for x in match.groups()) for match in CLICK_LOG.finditer(text)]
+    idle, load = times[:idle_clicks], times[idle_clicks + 1 :]
+    return {
+        "idle_p50_ms": round(percentile(idle, 0.5) * 1000, 1),
+        "load_p50_ms": round(percentile(load, 0.5) * 1000, 1),
+        "load_p95_ms": round(percentile(load, 0.95) * 1000, 1),
+        "interactive_busy": round(sum(load) / window, 2) if window else None,
+    }
 
 
 def cpu_seconds(stack: DemoStack, before: dict[str, float] | None = None) -> dict[str, float]:
