@@ -429,8 +429,9 @@ def main() -> None:
             log(f"kept {workdir} (stack and worker logs: run/stack.log)")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-        log(f"uptime after: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
-    result["uptime"] = {"before": uptime}
+        uptime_after = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+        log(f"uptime after: {uptime_after}")
+    result["uptime"] = {"before": uptime, "after": uptime_after}
     print(json.dumps(result))
     sys.exit(0 if all(result["goals"].values()) else 1)
 
