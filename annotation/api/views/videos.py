@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import Any
 
 from django.core.files.storage import default_storage
@@ -44,6 +45,8 @@ from annotation.services import masklets as masklet_services
 from annotation.services import review as review_services
 from annotation.services import videos as video_services
 from annotation.services.errors import InvalidInput
+
+log = logging.getLogger(__name__)
 
 ANNOTATORS_ONLY = "Only the video's assigned annotators and the project's managers can do this."
 
@@ -99,6 +102,8 @@ class ProjectVideoListView(APIView):
                 raise InvalidInput(too_large)
         data = parse(VideoUploadIn, request)
         content_hash = self.upload_hashes.sha256.get("file") if self.upload_hashes else None
+        if content_hash is None:  # the body was parsed before the handler was in place
+            log.warning("upload to project %s was not hashed while received; reading it again", project.pk)
         video, _ = video_services.video_upload(
             project=project, user=request.user, upload=data["file"], name=data.get("name") or data["file"].name,
             content_hash=content_hash,

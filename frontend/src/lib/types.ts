@@ -56,6 +56,8 @@ export interface Video {
   frame_count: number;
   frame_times: number[] | null;
   job: number | null;
+  /** while the ingest job waits: its place among the jobs waiting on the cpu queue (1 = next) */
+  queue_position: number | null;
   thumbnail_url: string | null;
   display_width: number | null;
   display_height: number | null;
@@ -109,6 +111,8 @@ export interface Job {
   id: number;
   kind: string;
   status: JobStatus;
+  /** while the job waits: its place among the jobs waiting on its queue (1 = next) */
+  queue_position: number | null;
   progress: number;
   error: string;
   result: unknown;
