@@ -18,7 +18,7 @@ from annotation.models.jobs import FINISHED_STATUSES, JobKind
 from annotation.models.videos import VideoStatus
 from annotation.realtime.publish import publish
 from annotation.selectors.projects import project_settings
-from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
+from annotation.services.errors import Conflict, InvalidInput, NotFound, VideoNotReady
 from annotation.services.jobs import job_create
 from annotation.storage import import_prefix, storage_delete_after_commit, storage_delete_quietly
 
@@ -77,8 +77,11 @@ def video_upload(
             video.source.name = stored[-1] = default_storage.save(target, upload)
             video.save(update_fields=["source"])
             job = job_create(project=project, kind="ingest", user=user, video=video)
-    except BaseException:
+    except BaseException as error:
         storage_delete_quietly(stored)
+        # Foreign keys are checked at commit: the project was deleted while the file came in.
+        if isinstance(error, IntegrityError) and not Project.objects.filter(pk=project.pk).exists():
+            raise NotFound("The project was deleted while the file was being received.") from error
         raise
     return video, job
 

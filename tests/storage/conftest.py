@@ -9,7 +9,6 @@ variables an operator sets (config/settings/base.py reads them).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import socket
@@ -130,17 +129,27 @@ def _set_consuming(names: list[str], consume: bool) -> None:
             app.control.cancel_consumer(queue, destination=names, reply=True, timeout=2.0)
 
 
-@contextlib.contextmanager
-def workers_alone() -> Iterator[None]:
-    """Workers already running in the session (the shared `celery_worker`, on local storage) stop
-    consuming until the block ends, so only the test's own workers take its jobs."""
+@pytest.fixture
+def own_workers(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
+    """Factory like `start_worker`, whose workers are the only ones consuming until the test ends:
+    workers already running in the session (the shared `celery_worker`, on local storage) stop
+    consuming meanwhile; the test's workers are stopped at its end, and the others resume."""
     paused = _running_workers()
     if paused:
         _set_consuming(paused, False)
         time.sleep(1.5)  # a poll already waiting on a queue (1 s broker timeout) runs out
+    mine: list[Any] = []
+
+    def start(queues: str, env: dict[str, str]) -> Any:
+        worker = start_worker(queues, env)
+        mine.append(worker)
+        return worker
+
     try:
-        yield
+        yield start
     finally:
+        for worker in mine:
+            worker.stop()
         if paused:
             _set_consuming(paused, True)
 

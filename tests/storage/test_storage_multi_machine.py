@@ -25,7 +25,7 @@ from rest_framework.authtoken.models import Token
 
 from annotation.models import FrameMask
 from tests.factories import make_user
-from tests.storage.conftest import Bucket, workers_alone
+from tests.storage.conftest import Bucket
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db")]
 
@@ -60,7 +60,7 @@ def files_in(folder: Path) -> list[str]:
 
 
 def test_web_and_two_workers_share_only_postgres_redis_and_the_bucket(
-    bucket: Bucket, web_server: Callable[[dict[str, str]], str], start_worker: Callable[..., Any],
+    bucket: Bucket, web_server: Callable[[dict[str, str]], str], own_workers: Callable[..., Any],
     bedroom_mp4: Path, tmp_path: Path,
 ) -> None:
     media = {role: tmp_path / f"{role}-media" for role in ("web", "gpu", "cpu")}
@@ -71,56 +71,55 @@ def test_web_and_two_workers_share_only_postgres_redis_and_the_bucket(
         return {**bucket.env, "MEDIA_ROOT": str(media[role])}
 
     user = make_user("far-away")
-    with workers_alone():
-        start_worker("interactive,batch", machine("gpu"))
-        start_worker("cpu", machine("cpu"))
-        api = Api(web_server(machine("web")), Token.objects.create(user=user).key)
+    own_workers("interactive,batch", machine("gpu"))
+    own_workers("cpu", machine("cpu"))
+    api = Api(web_server(machine("web")), Token.objects.create(user=user).key)
 
-        # Upload → ingest on the cpu machine: frames land in the bucket.
-        project = api("POST", "/api/projects/", 201, json={"name": "remote", "annotation_fps": 5}).json()["id"]
-        with open(bedroom_mp4, "rb") as clip:
-            created = api("POST", f"/api/projects/{project}/videos/", 201, files={"file": ("bedroom.mp4", clip)}).json()
-        video = created["id"]
-        assert api.wait(created["job"])["status"] == "succeeded"
-        info = api("GET", f"/api/videos/{video}/", 200).json()
-        frames = info["frame_count"]
-        assert (info["status"], frames, info["width"]) == ("ready", 34, 960)  # 6.67 s at 5 fps
-        keys = bucket.keys()
-        assert len([k for k in keys if k.startswith(f"videos/{video}/frames/")]) == frames
-        assert len([k for k in keys if k.startswith(f"videos/{video}/display/")]) == frames
-        assert f"videos/{video}/thumbnail.jpg" in keys
-        uploads = [k for k in keys if k.startswith("uploads/")]
-        assert len(uploads) == 1 and uploads[0].endswith(f"/{video}-bedroom.mp4")
-        served = api("GET", f"/api/videos/{video}/frames/7/?size=full", 200).content
-        in_bucket = bucket.client().get_object(Bucket=bucket.name, Key=f"videos/{video}/frames/000007.jpg")["Body"].read()
-        assert served == in_bucket
+    # Upload → ingest on the cpu machine: frames land in the bucket.
+    project = api("POST", "/api/projects/", 201, json={"name": "remote", "annotation_fps": 5}).json()["id"]
+    with open(bedroom_mp4, "rb") as clip:
+        created = api("POST", f"/api/projects/{project}/videos/", 201, files={"file": ("bedroom.mp4", clip)}).json()
+    video = created["id"]
+    assert api.wait(created["job"])["status"] == "succeeded"
+    info = api("GET", f"/api/videos/{video}/", 200).json()
+    frames = info["frame_count"]
+    assert (info["status"], frames, info["width"]) == ("ready", 34, 960)  # 6.67 s at 5 fps
+    keys = bucket.keys()
+    assert len([k for k in keys if k.startswith(f"videos/{video}/frames/")]) == frames
+    assert len([k for k in keys if k.startswith(f"videos/{video}/display/")]) == frames
+    assert f"videos/{video}/thumbnail.jpg" in keys
+    uploads = [k for k in keys if k.startswith("uploads/")]
+    assert len(uploads) == 1 and uploads[0].endswith(f"/{video}-bedroom.mp4")
+    served = api("GET", f"/api/videos/{video}/frames/7/?size=full", 200).content
+    in_bucket = bucket.client().get_object(Bucket=bucket.name, Key=f"videos/{video}/frames/000007.jpg")["Body"].read()
+    assert served == in_bucket
 
-        # A click on the GPU machine, which reads the frame from the bucket.
-        masklet = api("POST", f"/api/videos/{video}/masklets/", 201, json={"name": "child"}).json()["id"]
-        answer = api("POST", f"/api/masklets/{masklet}/prompts/", 200, json={"frame": 0, "box": [250, 60, 650, 520]}).json()
-        assert answer["backend"] == "opencv" and answer["mask"]["area"] > 0
+    # A click on the GPU machine, which reads the frame from the bucket.
+    masklet = api("POST", f"/api/videos/{video}/masklets/", 201, json={"name": "child"}).json()["id"]
+    answer = api("POST", f"/api/masklets/{masklet}/prompts/", 200, json={"frame": 0, "box": [250, 60, 650, 520]}).json()
+    assert answer["backend"] == "opencv" and answer["mask"]["area"] > 0
 
-        # A propagation on the GPU machine.
-        job = api("POST", f"/api/videos/{video}/propagations/", 202, json={
-            "masklets": [masklet], "start_frame": 0, "direction": "forward", "max_frames": 8,
-        }).json()["job"]
-        done = api.wait(job)
-        assert done["status"] == "succeeded", done
-        assert sorted(FrameMask.objects.filter(masklet_id=masklet).values_list("frame", flat=True)) == list(range(8))
+    # A propagation on the GPU machine.
+    job = api("POST", f"/api/videos/{video}/propagations/", 202, json={
+        "masklets": [masklet], "start_frame": 0, "direction": "forward", "max_frames": 8,
+    }).json()["job"]
+    done = api.wait(job)
+    assert done["status"] == "succeeded", done
+    assert sorted(FrameMask.objects.filter(masklet_id=masklet).values_list("frame", flat=True)) == list(range(8))
 
-        # An export on the cpu machine, downloaded through the web machine.
-        export = api("POST", f"/api/projects/{project}/exports/", 202, json={"format": "sav"}).json()["job"]
-        finished = api.wait(export)
-        assert finished["status"] == "succeeded", finished
-        assert finished["result"]["path"] in bucket.keys("exports/")
-        archive = zipfile.ZipFile(io.BytesIO(api("GET", f"/api/jobs/{export}/download/", 200).content))
-        manifest = json.loads(archive.read("manifest.json"))
-        assert manifest["totals"]["masklets"] == 1
-        assert manifest["totals"]["masks"] == finished["result"]["frame_masks"] > 0
+    # An export on the cpu machine, downloaded through the web machine.
+    export = api("POST", f"/api/projects/{project}/exports/", 202, json={"format": "sav"}).json()["job"]
+    finished = api.wait(export)
+    assert finished["status"] == "succeeded", finished
+    assert finished["result"]["path"] in bucket.keys("exports/")
+    archive = zipfile.ZipFile(io.BytesIO(api("GET", f"/api/jobs/{export}/download/", 200).content))
+    manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["totals"]["masklets"] == 1
+    assert manifest["totals"]["masks"] == finished["result"]["frame_masks"] > 0
 
-        # Each machine's own media folder holds nothing: the bucket is the only shared storage.
-        assert {role: files_in(folder) for role, folder in media.items()} == {role: [] for role in media}
+    # Each machine's own media folder holds nothing: the bucket is the only shared storage.
+    assert {role: files_in(folder) for role, folder in media.items()} == {role: [] for role in media}
 
-        # Deleting the project through the web machine empties the bucket.
-        api("DELETE", f"/api/projects/{project}/", 204)
-        assert bucket.keys() == []
+    # Deleting the project through the web machine empties the bucket.
+    api("DELETE", f"/api/projects/{project}/", 204)
+    assert bucket.keys() == []
