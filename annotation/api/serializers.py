@@ -201,8 +201,8 @@ class TaskPatch(serializers.Serializer):
 
 class TaskOut(serializers.ModelSerializer):
     video_name = serializers.CharField(source="video.name", read_only=True)
-    assignee_name = serializers.CharField(source="assignee.username", read_only=True, default=None)
-    reviewer_name = serializers.CharField(source="reviewer.username", read_only=True, default=None)
+    assignee_name = serializers.CharField(source="assignee.username", read_only=True, default=None, allow_null=True)
+    reviewer_name = serializers.CharField(source="reviewer.username", read_only=True, default=None, allow_null=True)
     masklet_count = serializers.IntegerField(read_only=True, default=0)
 
     class Meta:
@@ -236,13 +236,13 @@ class CommentIn(serializers.Serializer):
 
 class CommentOut(serializers.Serializer):
     id = serializers.IntegerField()
-    author = serializers.CharField(source="author.username", default=None)
+    author = serializers.CharField(source="author.username", default=None, allow_null=True)
     text = serializers.CharField()
     created_at = serializers.DateTimeField()
 
 
 class IssueOut(serializers.ModelSerializer):
-    author = serializers.CharField(source="author.username", default=None)
+    author = serializers.CharField(source="author.username", default=None, allow_null=True)
     comments = CommentOut(many=True, read_only=True)
 
     class Meta:

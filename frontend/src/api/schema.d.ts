@@ -682,7 +682,7 @@ export interface components {
         };
         CommentOut: {
             id: number;
-            author?: string;
+            author?: string | null;
             text: string;
             /** Format: date-time */
             created_at: string;
@@ -756,7 +756,7 @@ export interface components {
             position?: unknown;
             text: string;
             resolved?: boolean;
-            author?: string;
+            author?: string | null;
             /** Format: date-time */
             readonly created_at: string;
             readonly comments: components["schemas"]["CommentOut"][];
@@ -996,9 +996,9 @@ export interface components {
             frame_start?: number;
             frame_end?: number | null;
             assignee?: number | null;
-            readonly assignee_name: string;
+            readonly assignee_name: string | null;
             reviewer?: number | null;
-            readonly reviewer_name: string;
+            readonly reviewer_name: string | null;
             state?: components["schemas"]["StateEnum"];
             /** @default 0 */
             readonly masklet_count: number;
