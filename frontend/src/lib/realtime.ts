@@ -3,25 +3,28 @@
  * reconnect with exponential backoff and jitter, and throttled presence updates that are sent
  * again after every reconnect.
  */
-import type { JobStatus } from "./types";
+import type { MaskUpdatedEvent, RealtimeEvent } from "../api/events";
 
-export interface PresenceUser {
-  id: number;
-  username: string;
-  frame: number | null;
-}
-
-export type RealtimeEvent =
-  | { type: "presence"; users: PresenceUser[] }
-  | { type: "mask.updated"; masklet: number; frames: number[]; versions: number[] }
-  | { type: "masklet.changed"; masklet: number; action: "created" | "updated" | "deleted" }
-  | { type: "job.progress"; job: number; kind: string; progress: number; frame?: number | null }
-  | { type: "job.finished"; job: number; kind: string; status: JobStatus; error?: string }
-  | { type: "review.changed"; video: number; issue?: number | null; task?: number | null };
+/** The server's events, generated from annotation/realtime/events.py (`make api-types`). */
+export type { PresenceUser, RealtimeEvent } from "../api/events";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "forbidden";
 
-const EVENT_TYPES = new Set(["presence", "mask.updated", "masklet.changed", "job.progress", "job.finished", "review.changed"]);
+/** Every event type the app takes; the Record makes the compiler check it against the union. */
+const EVENT_TYPES: Record<RealtimeEvent["type"], true> = {
+  presence: true,
+  "mask.updated": true,
+  "masklet.changed": true,
+  "job.progress": true,
+  "job.finished": true,
+  "review.changed": true,
+  "video.changed": true,
+};
+export const REALTIME_EVENT_TYPES: readonly string[] = Object.keys(EVENT_TYPES);
+
+function isEventType(type: string): type is RealtimeEvent["type"] {
+  return Object.prototype.hasOwnProperty.call(EVENT_TYPES, type);
+}
 
 /** Parse one server message; unknown or malformed messages give null (and are ignored). */
 export function parseEvent(data: unknown): RealtimeEvent | null {
@@ -34,20 +37,16 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
   }
   if (!msg || typeof msg !== "object") return null;
   const m = msg as Record<string, unknown>;
-  if (typeof m.type !== "string" || !EVENT_TYPES.has(m.type)) return null;
+  if (typeof m.type !== "string" || !isEventType(m.type)) return null;
   switch (m.type) {
     case "presence":
       return Array.isArray(m.users) ? (m as unknown as RealtimeEvent) : null;
     case "mask.updated":
       if (typeof m.masklet !== "number" || !Array.isArray(m.frames)) return null;
-      return { type: "mask.updated", masklet: m.masklet, frames: m.frames as number[], versions: Array.isArray(m.versions) ? (m.versions as number[]) : [] };
-    case "masklet.changed":
-    case "job.progress":
-    case "job.finished":
-    case "review.changed":
+      return { ...m, versions: Array.isArray(m.versions) ? m.versions : [] } as unknown as MaskUpdatedEvent;
+    default:
       return m as unknown as RealtimeEvent;
   }
-  return null;
 }
 
 /** Delay before reconnect attempt `attempt` (0-based): exponential, capped, with jitter in [50%, 100%]. */

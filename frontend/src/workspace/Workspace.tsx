@@ -6,7 +6,7 @@ import { currentConflict } from "../lib/conflicts";
 import { api } from "../lib/endpoints";
 import type { RealtimeEvent } from "../lib/realtime";
 import { cropAt, decodeRle, emptyBitmap, encodeRle } from "../lib/rle";
-import { isPendingAutoMasklet, type BackendStatus, type Direction, type Label, type Masklet, type Project, type Task, type User, type Video } from "../lib/types";
+import { isPendingAutoMasklet, type BackendStatus, type Direction, type Label, type Masklet, type Project, type ReadyVideo, type Task, type User } from "../lib/types";
 import { Link } from "../router";
 import { MaskCanvas, type Tool } from "./MaskCanvas";
 import { AutoMaskletPanel, MaskletPanel } from "./MaskletPanel";
@@ -24,7 +24,7 @@ import { useShortcuts } from "./useShortcuts";
 import { useTimelineData } from "./useTimelineData";
 
 interface Props {
-  video: Video;
+  video: ReadyVideo;
   project: Project | null;
   labels: Label[];
   masklets: Resource<Masklet[]>;
@@ -34,7 +34,7 @@ interface Props {
   me: User | null;
 }
 
-function initialFrame(video: Video, task: Task | null): number {
+function initialFrame(video: ReadyVideo, task: Task | null): number {
   const raw = new URLSearchParams(window.location.search).get("frame");
   const q = raw === null || raw === "" ? NaN : Number(raw);
   if (Number.isInteger(q) && q >= 0 && q < video.frame_count) return q;
@@ -370,7 +370,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
 
   // ---- keyboard -----------------------------------------------------------------------
   const lo = task ? task.frame_start : 0;
-  const hi = task ? Math.min(N - 1, task.frame_end) : N - 1;
+  const hi = task ? Math.min(N - 1, task.frame_end ?? N - 1) : N - 1; // null: to the end
   const spaceHeld = useShortcuts({
     nextFrame: () => setFrame(frame + 1),
     prevFrame: () => setFrame(frame - 1),
@@ -553,7 +553,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
         jobs={jobs.jobs}
         presence={live.users}
         myId={me?.id ?? null}
-        taskRange={task ? [task.frame_start, task.frame_end] : null}
+        taskRange={task ? [task.frame_start, task.frame_end ?? N - 1] : null}
         issueFrames={(issues.data ?? []).filter((i) => !i.resolved).map((i) => i.frame)}
         onSeek={setFrame}
         onSelect={setSelected}
