@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-BEDROOM = ROOT.parent / "shared" / "data" / "bedroom"
+BEDROOM = ROOT / "tests" / "data" / "bedroom"  # 200 JPEG frames (tests/data/README.md)
 CACHE = Path(os.environ.get("MASKLET_BENCH_CACHE", Path(tempfile.gettempdir()) / "masklet-bench"))
 # Each benchmark has its own database and Redis database, so two can run side by side.
 REDIS_DBS = {"memory": 13, "click": 14, "propagation": 15}

@@ -164,8 +164,8 @@ def _synthetic_rows(frames: int) -> Any:
     """FrameRows of MASKLETS ellipses drifting and breathing across the frame."""
     import numpy as np
 
+    import maskcodec
     from annotation.formats.model import FrameRow
-    from inference.engine import masks as rle_ops
 
     yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH]
     rng = np.random.default_rng(6)
@@ -179,7 +179,7 @@ def _synthetic_rows(frames: int) -> Any:
             breathe = 1 + 0.25 * np.sin(frame / 9 + k)
             rx, ry = radius[k] * breathe
             inside = ((xx - cx) / rx) ** 2 + ((yy - cy) / ry) ** 2 <= 1
-            masks[k] = rle_ops.encode(inside)
+            masks[k] = maskcodec.encode(inside)
         yield FrameRow(frame, masks)
 
 

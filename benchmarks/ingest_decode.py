@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-BEDROOM_MP4 = REPO.parent / "shared" / "data" / "videos" / "bedroom.mp4"
+BEDROOM_MP4 = REPO / "demo" / "bedroom.mp4"  # the demo clip (demo/README.md)
 DEFAULT_CACHE = Path(
     os.environ.get("MASKLET_BENCH_CACHE", Path(tempfile.gettempdir()) / "masklet-bench")
 )

@@ -25,6 +25,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 
+import maskcodec as rle_utils
 from annotation.job_runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Masklet, Prompt, Video
 from annotation.models.masklets import USER_SOURCES, MaskletOrigin, MaskletStatus, MaskSource
@@ -37,7 +38,6 @@ from annotation.services.masklets import (
     prompts_in_force,
 )
 from annotation.services.projects import project_settings
-from inference.engine import masks as rle_utils
 from inference.engine.base import (
     AutoMaskParams,
     Backend,

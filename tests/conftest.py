@@ -21,8 +21,9 @@ from typing import Any
 import pytest
 import redis as redis_lib
 
+from tests.data_paths import BEDROOM_MP4, TEST_DATA
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -32,9 +33,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def shared_data() -> Path:
-    assert DATA.is_dir(), f"test data missing: {DATA}"
-    return DATA
+def test_data() -> Path:
+    """tests/data: the bedroom frames and the SA-V example (tests/data/README.md)."""
+    assert TEST_DATA.is_dir(), f"test data missing: {TEST_DATA}"
+    return TEST_DATA
+
+
+@pytest.fixture(scope="session")
+def bedroom_mp4() -> Path:
+    """demo/bedroom.mp4, the demo clip: SAM 2's bedroom clip, 960x540, 200 frames at 30 fps."""
+    assert BEDROOM_MP4.is_file(), f"demo clip missing: {BEDROOM_MP4}"
+    return BEDROOM_MP4
 
 
 @pytest.fixture(scope="session", autouse=True)

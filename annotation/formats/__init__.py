@@ -2,9 +2,8 @@
 
 Pure Python (numpy, pycocotools, Pillow, OpenCV); no Django imports, so the export and import
 jobs, management commands and tests all use it directly. Masks are COCO compressed RLE from
-`inference.engine.masks`; frame indices are annotated-frame indices. The J&F evaluator
-lives in `annotation.formats.jf` (not imported here, so `python -m annotation.formats.jf`
-runs cleanly).
+`maskcodec`; frame indices are annotated-frame indices. The J&F evaluator lives in
+`annotation.formats.jf` (not imported here, so `python -m annotation.formats.jf` runs cleanly).
 """
 
 from .coco import parse_coco, write_coco

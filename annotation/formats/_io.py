@@ -14,8 +14,8 @@ import os
 from collections.abc import Iterator
 from typing import IO, Any
 
-from inference.engine import masks as rle_ops
-from inference.engine.masks import RLE
+import maskcodec
+from maskcodec import RLE
 
 from .errors import FormatError
 
@@ -46,7 +46,7 @@ def revalidated_rle(value: Any) -> RLE:
         and isinstance(value.get("size"), list)
     ):
         return {"size": value["size"], "counts": value["counts"]}
-    return rle_ops.validate(value)
+    return maskcodec.validate(value)
 
 
 class JsonStream:

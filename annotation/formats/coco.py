@@ -24,8 +24,8 @@ from typing import IO, Any
 import numpy as np
 from pycocotools import mask as mask_utils
 
-from inference.engine import masks as rle_ops
-from inference.engine.masks import RLE
+import maskcodec
+from maskcodec import RLE
 
 from ._io import JsonStream, open_source, revalidated_rle
 from .errors import FormatError
@@ -129,7 +129,7 @@ def write_coco(
                         f"mask of masklet {masklet_id} on frame {row.frame} is {rle['size']}, "
                         f"the video is [{v.height}, {v.width}]"
                     )
-                area = rle_ops.area(rle)
+                area = maskcodec.area(rle)
                 if not area:
                     continue
                 annotation_id += 1
@@ -139,7 +139,7 @@ def write_coco(
                     "category_id": label_of[masklet_id],
                     "segmentation": {"size": [v.height, v.width], "counts": rle["counts"]},
                     "area": area,
-                    "bbox": rle_ops.bbox(rle),
+                    "bbox": maskcodec.bbox(rle),
                     "iscrowd": 0,
                     "track_id": masklet_id,
                     "video_id": vi + 1,
@@ -242,8 +242,8 @@ def _image_frame(image: dict, where: str) -> int:
 def _segmentation_rle(segmentation: object, target: ImportTarget, where: str) -> RLE:
     if isinstance(segmentation, dict):
         try:
-            rle = rle_ops.validate(segmentation)
-        except rle_ops.RLEError as exc:
+            rle = maskcodec.validate(segmentation)
+        except maskcodec.RLEError as exc:
             raise FormatError(f"malformed mask: {exc}", where=where) from None
         if rle["size"] != [target.height, target.width]:
             raise FormatError(
@@ -368,7 +368,7 @@ def parse_coco(source: Any, target: ImportTarget, *, video: str | None = None) -
             )
         keys.append(track_index.setdefault(track, len(track_index)) << 32 | frame)
         positions.append(i)
-        if rle_ops.area(rle):
+        if maskcodec.area(rle):
             m.mask_count += 1
             m.first_frame = frame if m.first_frame is None else min(m.first_frame, frame)
             m.last_frame = frame if m.last_frame is None else max(m.last_frame, frame)
@@ -399,7 +399,7 @@ def parse_coco(source: Any, target: ImportTarget, *, video: str | None = None) -
                 rle = revalidated_rle(segmentation)
             else:  # polygons: rasterize again
                 rle = _segmentation_rle(segmentation, target, f"annotations[{i}]")
-            if rle_ops.area(rle):
+            if maskcodec.area(rle):
                 yield ImportedMask(_track(annotation, ""), frame, rle)
 
     return ParsedImport(

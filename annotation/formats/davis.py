@@ -31,7 +31,7 @@ from typing import IO, Any
 import numpy as np
 from PIL import Image
 
-from inference.engine import masks as rle_ops
+import maskcodec
 
 from ._io import open_source
 from ._zip import StreamingZipWriter, ZipEntry, iter_zip_entries, read_zip_entry
@@ -171,7 +171,7 @@ def _write_video(archive: StreamingZipWriter, item: VideoExport) -> ManifestVide
                     f"mask of masklet {i} on frame {row.frame} is {rle['size']}, "
                     f"the video is [{v.height}, {v.width}]"
                 )
-            mask = rle_ops.decode(rle)
+            mask = maskcodec.decode(rle)
             if not mask.any():
                 _store(archive, name, empty_object_png)
                 continue
@@ -412,9 +412,9 @@ def parse_davis(
                 pixels = _read_png(f, entry, target)
                 if obj == _PALETTE_OBJECT:
                     for value in _objects_in(pixels):
-                        yield ImportedMask(str(value), frame, rle_ops.encode(pixels == value))
+                        yield ImportedMask(str(value), frame, maskcodec.encode(pixels == value))
                 elif pixels.any():
-                    yield ImportedMask(str(obj), frame, rle_ops.encode(pixels != 0))
+                    yield ImportedMask(str(obj), frame, maskcodec.encode(pixels != 0))
 
     return ParsedImport(
         format="davis",

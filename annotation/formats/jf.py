@@ -33,8 +33,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from inference.engine import masks as rle_ops
-from inference.engine.masks import RLE
+import maskcodec as rle_ops
+from maskcodec import RLE
 
 from .errors import FormatError
 

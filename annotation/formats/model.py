@@ -2,7 +2,7 @@
 
 Units: pixels for width/height/areas; frame indices are *annotated-frame* indices (0 to N-1,
 the platform's frame numbering) unless a name says `source`. Masks are COCO compressed RLE
-`{"size": [H, W], "counts": str}` (column-major), as in `inference.engine.masks`.
+`{"size": [H, W], "counts": str}` (column-major), as in `maskcodec`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any, Literal, NamedTuple, TypeAlias
 
-from inference.engine.masks import RLE
+from maskcodec import RLE
 
 MaskletType = Literal["manual", "auto"]
 Source: TypeAlias = "str | os.PathLike[str] | IO[bytes]"

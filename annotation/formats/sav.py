@@ -40,8 +40,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-from inference.engine import masks as rle_ops
-from inference.engine.masks import RLE
+import maskcodec
+from maskcodec import RLE
 
 from ._io import JsonStream, open_source, revalidated_rle
 from .errors import FormatError
@@ -149,7 +149,7 @@ def write_sav(
         raise FormatError(f"masklet ids repeat in video {video.video_id}")
     position = {masklet_id: i for i, masklet_id in enumerate(ids)}
     height, width = video.height, video.width
-    empty = rle_ops.empty(height, width)
+    empty = maskcodec.empty(height, width)
     empty_json = _dumps(empty)
     stats = [MaskletStatistics() for _ in masklets]
     mask_count = 0
@@ -201,7 +201,7 @@ def write_sav(
                             f"mask of masklet {masklet_id} on frame {row.frame} is {rle['size']} "
                             f"(height, width), the video is [{height}, {width}]"
                         )
-                    area = rle_ops.area(rle)
+                    area = maskcodec.area(rle)
                 score = row.scores.get(masklet_id) if row.scores else None
                 if area and rle is not None:
                     cells[i] = _dumps({"size": [height, width], "counts": rle["counts"]})
@@ -298,8 +298,8 @@ def write_sav_export(out: IO[bytes], videos: Iterable[VideoExport]) -> Manifest:
 
 def _as_rle(value: object, where: str, target: ImportTarget) -> RLE:
     try:
-        rle = rle_ops.validate(value)
-    except rle_ops.RLEError as exc:
+        rle = maskcodec.validate(value)
+    except maskcodec.RLEError as exc:
         raise FormatError(f"malformed mask: {exc}", where=where) from None
     if rle["size"] != [target.height, target.width]:
         raise FormatError(
@@ -365,7 +365,7 @@ def parse_sav(source: Any, target: ImportTarget) -> ParsedImport:
                                 "frames list different numbers of masklets", where=where
                             )
                         rle = _as_rle(cell, where, target)
-                        if rle_ops.area(rle):
+                        if maskcodec.area(rle):
                             m = positions[j]
                             m.mask_count += 1
                             m.first_frame = frame if m.first_frame is None else m.first_frame
@@ -481,7 +481,7 @@ def _read_sav_masks(
                         scores = next_scores[1]
                 for j, cell in enumerate(cells):
                     rle = revalidated_rle(cell)
-                    if rle_ops.area(rle):
+                    if maskcodec.area(rle):
                         score = scores[j] if scores is not None and j < len(scores) else None
                         yield ImportedMask(positions[j].external_id, frame, rle, score)
             return

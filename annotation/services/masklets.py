@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+import maskcodec
 from annotation.models import FrameMask, Label, Masklet, Prompt, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.realtime.publish import publish
 from annotation.services.errors import Conflict, InvalidInput
-from inference.engine import masks as rle_utils
 
 # Which status may follow which; anything else answers 409.
 MASKLET_TRANSITIONS: dict[str, set[str]] = {
@@ -123,10 +123,10 @@ def _check_frame(video: Video, frame: int) -> None:
         raise InvalidInput(f"frame must be between 0 and {video.frame_count - 1}")
 
 
-def _check_rle(video: Video, rle: Any) -> rle_utils.RLE:
+def _check_rle(video: Video, rle: Any) -> maskcodec.RLE:
     try:
-        checked = rle_utils.validate(rle)
-    except rle_utils.RLEError as error:
+        checked = maskcodec.validate(rle)
+    except maskcodec.RLEError as error:
         raise InvalidInput(str(error)) from error
     if checked["size"] != [video.height, video.width]:
         raise InvalidInput(
@@ -170,8 +170,8 @@ def frame_mask_put(
     if current is None:
         current = FrameMask(masklet=masklet, frame=frame, version=0)
     current.rle = checked
-    current.area = rle_utils.area(checked)
-    current.bbox = rle_utils.bbox(checked)
+    current.area = maskcodec.area(checked)
+    current.bbox = maskcodec.bbox(checked)
     current.source = source
     current.version += 1
     current.updated_by = user
@@ -206,7 +206,7 @@ class NewMask:
     """A mask produced by a worker, an import or an automatic proposal."""
 
     frame: int
-    rle: rle_utils.RLE
+    rle: maskcodec.RLE
     source: str
     score: float | None = None
 
@@ -240,8 +240,8 @@ def frame_masks_store(
             continue
         fields = {
             "rle": new.rle,
-            "area": rle_utils.area(new.rle),
-            "bbox": rle_utils.bbox(new.rle),
+            "area": maskcodec.area(new.rle),
+            "bbox": maskcodec.bbox(new.rle),
             "source": new.source,
             "score": new.score,
             "job_id": job_id,

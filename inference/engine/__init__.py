@@ -1,13 +1,12 @@
 """Masklet inference engine: SAM 2 (or classical OpenCV) segmentation behind one small interface.
 
-No Django here, and importing this package (or `inference.engine.masks`) never imports torch
-or sam2: only `sam2_backend` / `sam2_model` / `sam2_predictor` / `sam2_automask` do, and
-`get_backend` imports them when SAM 2 is chosen. The Celery bridge (`inference/tasks.py`) is the
-only caller that touches the database.
+No Django here, and importing this package never imports torch or sam2: only `sam2_backend` /
+`sam2_model` / `sam2_predictor` / `sam2_automask` do, and `get_backend` imports them when SAM 2
+is chosen. The Celery bridge (`inference/tasks.py`) is the only caller that touches the database.
 
 Units: coordinates are pixels of the original video frame, frame indices are 0-based indices
 into the FrameSource, masks are bool numpy arrays (height, width) of the original frame; RLE
-(`inference.engine.masks`) is COCO compressed, column-major.
+(the `maskcodec` package) is COCO compressed, column-major.
 
 Interface
 ---------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from pycocotools import mask as mask_utils
 
-from .masks import encode
+from maskcodec import encode
 
 
 def dedupe_masks(masks: list[np.ndarray], scores: list[float], iou_thresh: float) -> list[int]:

@@ -5,18 +5,17 @@ from __future__ import annotations
 import io
 import time
 import zipfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from rest_framework.test import APIClient
 
+import maskcodec
 from annotation.models import Project, Video
-from inference.engine import masks as rle_utils
+from tests.data_paths import SAV_EXAMPLE
 
-SAV_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sav_example"
-SAV_MANUAL = SAV_DIR / "sav_000001_manual.json"
-SAV_AUTO = SAV_DIR / "sav_000001_auto.json"
+SAV_MANUAL = SAV_EXAMPLE / "sav_000001_manual.json"
+SAV_AUTO = SAV_EXAMPLE / "sav_000001_auto.json"
 
 
 def sav_video(
@@ -94,4 +93,4 @@ def _named(content: bytes, name: str) -> io.BytesIO:
 def square(height: int, width: int, top: int, left: int, size: int) -> dict:
     mask = np.zeros((height, width), dtype=bool)
     mask[top : top + size, left : left + size] = True
-    return dict(rle_utils.encode(mask))
+    return dict(maskcodec.encode(mask))

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import maskcodec
 from annotation.services import masklets as masklet_services
 from annotation.services import projects as project_services
-from inference.engine import masks as rle_utils
 from tests.delivery.delivery_helpers import export, square, unzip
 from tests.factories import make_team
 
@@ -61,7 +61,7 @@ def test_export_formats_filters_and_records(celery_worker: Any) -> None:
     for ann in annotations:
         image = next(i for i in coco["images"] if i["id"] == ann["image_id"])
         assert image["frame_index"] == ann["frame_index"]
-        mask = rle_utils.decode(ann["segmentation"])
+        mask = maskcodec.decode(ann["segmentation"])
         ys, xs = np.nonzero(mask)
         assert ann["area"] == int(mask.sum())
         assert ann["bbox"] == [xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1]
@@ -97,7 +97,7 @@ def test_export_formats_filters_and_records(celery_worker: Any) -> None:
     whole_a = np.asarray(
         Image.open(io.BytesIO(archive.read(f"Annotations_objects/clip/{a.number:03d}/00000.png")))
     )
-    assert np.array_equal(whole_a.astype(bool), rle_utils.decode(square(H, W, 10, 10, 12)))
+    assert np.array_equal(whole_a.astype(bool), maskcodec.decode(square(H, W, 10, 10, 12)))
     manifest = json.loads(archive.read("manifest.json"))
     assert manifest["videos"][0]["details"]["overlap_frames"] == 2  # frames 0 and 1
     assert "overlap" in " ".join(job["result"]["per_video"][0]["notes"])

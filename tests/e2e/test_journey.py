@@ -33,7 +33,7 @@ def _mask(api: Any, masklet: int, frame: int) -> dict[str, Any] | None:
 
 
 def test_manager_annotator_observer_and_reviewer_on_the_bedroom_clip(
-    open_page: Any, rest: Any, celery_worker: Any, shared_data: Any, transactional_db: Any
+    open_page: Any, rest: Any, celery_worker: Any, bedroom_mp4: Any, transactional_db: Any
 ) -> None:
     manager, annotator, reviewer = (off_loop(make_user, name) for name in ("jmanager", "jannotator", "jreviewer"))
     manager_api = rest(manager)
@@ -57,7 +57,7 @@ def test_manager_annotator_observer_and_reviewer_on_the_bedroom_clip(
     _shot(boss, "02-members")
 
     # 3. uploads the bedroom clip; the worker ingests it and the row turns ready live
-    boss.get_by_test_id("upload-input").set_input_files(str(shared_data / "videos" / "bedroom.mp4"))
+    boss.get_by_test_id("upload-input").set_input_files(str(bedroom_mp4))
     boss.locator("[data-testid^=video-row-][data-status=ready]", has_text="bedroom").wait_for(timeout=180_000)
     video = manager_api.get(f"/api/projects/{project['id']}/videos/")[0]
     assert video["frame_count"] == 200 and (video["width"], video["height"]) == (960, 540)

@@ -13,7 +13,7 @@ ENGINE = ROOT / "inference" / "engine"
 
 def test_import_engine_does_not_import_torch_sam2_or_django():
     code = (
-        "import sys, inference.engine, inference.engine.masks, inference.engine.postprocess;"
+        "import sys, inference.engine, inference.engine.dedupe, inference.engine.postprocess;"
         "from inference.engine import get_backend, EngineConfig;"
         "get_backend(EngineConfig(backend='opencv'));"
         "heavy = [m for m in ('torch', 'sam2', 'django', 'hydra') if m in sys.modules];"

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
+import maskcodec
 from annotation.formats.model import FrameRow, MaskletMeta, VideoExport, VideoMeta
-from inference.engine import masks as rle_ops
+from tests.data_paths import SAV_EXAMPLE
 
-SAV_DIR = Path("/work/shared/data/sav_example")
-SAV_MANUAL = SAV_DIR / "sav_000001_manual.json"
-SAV_AUTO = SAV_DIR / "sav_000001_auto.json"
+SAV_MANUAL = SAV_EXAMPLE / "sav_000001_manual.json"
+SAV_AUTO = SAV_EXAMPLE / "sav_000001_auto.json"
 
 
 def sav_video_meta() -> VideoMeta:
@@ -43,12 +41,12 @@ def small_video(
     """
     truth: dict[int, dict[int, dict]] = {1: {}, 2: {}, 5: {}}
     for f in range(frames):
-        truth[1][f] = rle_ops.encode(square(height, width, 1, f, 4))
+        truth[1][f] = maskcodec.encode(square(height, width, 1, f, 4))
         if f not in (2, 3):
-            truth[2][f] = rle_ops.encode(square(height, width, 7, 10 - f, 3))
+            truth[2][f] = maskcodec.encode(square(height, width, 7, 10 - f, 3))
         if f % 2 == 0:
             top = 2 if overlap else 10  # rows 10-11 touch no other masklet
-            truth[5][f] = rle_ops.encode(square(height, width, top, 1 + f, 2))
+            truth[5][f] = maskcodec.encode(square(height, width, top, 1 + f, 2))
     masklets = [
         MaskletMeta(1, "manual", "person", edited_frame_count=2),
         MaskletMeta(2, "manual", "dog"),

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import maskcodec
 from annotation.formats import jf
-from inference.engine import masks as rle_ops
 
 
 def box(r0, r1, c0, c1, shape=(10, 10)):
@@ -45,7 +45,7 @@ def test_one_pixel_shift():
     gt, pred = box(2, 6, 2, 6), box(2, 6, 3, 7)
     assert jf.region_j(gt, pred) == pytest.approx(0.6)
     assert jf.boundary_f(gt, pred) == 1.0
-    result = jf.evaluate({"a": {0: gt}}, {"a": {0: rle_ops.encode(pred)}})
+    result = jf.evaluate({"a": {0: gt}}, {"a": {0: maskcodec.encode(pred)}})
     assert result.j == pytest.approx(60.0) and result.f == pytest.approx(100.0)
     assert result.jf == pytest.approx(80.0)
 

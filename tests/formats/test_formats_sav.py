@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from formats_testdata import SAV_AUTO, SAV_MANUAL, sav_video_meta, small_video
 
+import maskcodec
 from annotation.formats import _io
 from annotation.formats.errors import FormatError
 from annotation.formats.model import FrameRow, ImportTarget, MaskletMeta, VideoMeta
@@ -17,7 +18,6 @@ from annotation.formats.sav import (
     write_sav,
     write_sav_export,
 )
-from inference.engine import masks as rle_ops
 
 TARGET = ImportTarget(height=848, width=480, annotated_frame_count=121)
 STAT_KEYS = [
@@ -58,7 +58,7 @@ def test_round_trip_gives_back_the_released_file(path):
     for f, frame in enumerate(original["masklet"]):
         for j, rle in enumerate(frame):
             got = masks[str(j)].get(f)
-            if rle_ops.area(rle):
+            if maskcodec.area(rle):
                 assert got == rle
             else:
                 assert got is None
@@ -86,7 +86,7 @@ def test_statistics_reproduce_the_example(path):
     resolution = data["video_resolution"]
     manual = data["masklet_type"][0] == "manual"
     for j in range(data["masklet_num"]):
-        stats = masklet_statistics(rle_ops.area(frame[j]) for frame in data["masklet"])
+        stats = masklet_statistics(maskcodec.area(frame[j]) for frame in data["masklet"])
         size_abs, size_rel = stats.size_abs, stats.size_rel(int(resolution))
         if manual:  # the manual file rounds to 10 decimals
             size_abs, size_rel = round(size_abs, 10), round(size_rel, 10)
@@ -116,12 +116,12 @@ def test_statistics_rules():
 
 def test_writer_fills_gaps_and_rejects_bad_rows():
     video = VideoMeta("v", width=4, height=3, annotated_frame_count=4, source_frame_count=16)
-    mask = rle_ops.encode(np.ones((3, 4), dtype=bool))
+    mask = maskcodec.encode(np.ones((3, 4), dtype=bool))
     out = io.BytesIO()
     write_sav(out, video, [MaskletMeta(7, "auto")], [FrameRow(2, {7: mask}, {7: 0.25})])
     data = json.loads(out.getvalue())
     assert len(data["masklet"]) == 4
-    assert data["masklet"][2] == [mask] and data["masklet"][0] == [rle_ops.empty(3, 4)]
+    assert data["masklet"][2] == [mask] and data["masklet"][0] == [maskcodec.empty(3, 4)]
     assert data["masklet_stability_score"] == [[1.0], [1.0], [0.25], [1.0]]
     assert data["masklet_first_appeared_frame"] == [2]
     assert data["masklet_frame_count"] == [4]
@@ -130,7 +130,7 @@ def test_writer_fills_gaps_and_rejects_bad_rows():
     with pytest.raises(FormatError, match="unknown masklets"):
         write_sav(io.BytesIO(), video, [MaskletMeta(7)], [(0, {8: mask})])
     with pytest.raises(FormatError, match="height, width"):
-        write_sav(io.BytesIO(), video, [MaskletMeta(7)], [(0, {7: rle_ops.empty(4, 3)})])
+        write_sav(io.BytesIO(), video, [MaskletMeta(7)], [(0, {7: maskcodec.empty(4, 3)})])
     with pytest.raises(FormatError, match="either manual or auto"):
         write_sav(io.BytesIO(), video, [MaskletMeta(1, "manual"), MaskletMeta(2, "auto")], [])
 
@@ -173,7 +173,7 @@ def _sav_bytes(**changes) -> bytes:
         (_sav_bytes(masklet_id=[0, 1, 1, 2, 3]), TARGET, "ids repeat"),
         (
             _sav_bytes(
-                masklet=[[rle_ops.empty(848, 480)] * 5] + [[rle_ops.empty(848, 480)] * 4] * 120
+                masklet=[[maskcodec.empty(848, 480)] * 5] + [[maskcodec.empty(848, 480)] * 4] * 120
             ),
             TARGET,
             "different numbers",
@@ -189,7 +189,7 @@ def _sav_bytes(**changes) -> bytes:
             "malformed mask",
         ),
         (
-            _sav_bytes(masklet=[[rle_ops.empty(800, 480)] * 5] * 121),
+            _sav_bytes(masklet=[[maskcodec.empty(800, 480)] * 5] * 121),
             TARGET,
             "does not match",
         ),
@@ -214,7 +214,7 @@ def _synthetic_rows(frames: int, masklets: int, size: int):
         for m in range(masklets):
             mask = np.zeros((size, size), dtype=bool)
             mask[(f + m) % size, : (m % size) + 1] = True
-            masks[m] = rle_ops.encode(mask)
+            masks[m] = maskcodec.encode(mask)
         yield FrameRow(f, masks, {m: 0.9 for m in masks})
 
 

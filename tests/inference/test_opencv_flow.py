@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+import maskcodec
 from annotation.models import Job, Masklet, Prompt
 from annotation.models.masklets import MaskSource
-from inference.engine import masks as rle_utils
 from tests.factories import make_team
 from tests.inference.helpers import (
     EventListener,
@@ -46,7 +46,7 @@ def test_click_box_propagation_correction_and_events() -> None:
     assert first["backend"] == "opencv" and first["image_features"] is None
     assert first["frame"] == 3 and first["rle"]["size"] == [64, 96]
     assert first["mask"]["source"] == "prompt" and first["mask"]["version"] == 1
-    assert first["mask"]["area"] == rle_utils.area(first["rle"]) > 0
+    assert first["mask"]["area"] == maskcodec.area(first["rle"]) > 0
     assert 0.0 <= first["score"] <= 1.0
 
     second = click(client, masklet, 3, points=[square_center(3), [2, 2]], labels=[1, 0])
@@ -55,7 +55,7 @@ def test_click_box_propagation_correction_and_events() -> None:
     assert all(p.score is not None for p in Prompt.objects.filter(masklet_id=masklet))
 
     # A brush edit between clicks: the next click refines the edit, not the worker's last answer.
-    edited = rle_utils.encode(rle_utils.decode(second["rle"]) | (np.arange(96)[None, :] < 8).repeat(64, axis=0))
+    edited = maskcodec.encode(maskcodec.decode(second["rle"]) | (np.arange(96)[None, :] < 8).repeat(64, axis=0))
     put = client.put(f"/api/masklets/{masklet}/masks/3/", {"rle": edited, "version": 2}, format="json")
     assert put.status_code == 200 and put.json()["version"] == 3
     third = click(client, masklet, 3, points=[square_center(3)], labels=[1])

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+import maskcodec
 from annotation.models import FrameMask, Masklet, Prompt
 from annotation.models.masklets import MaskSource
-from inference.engine import masks as rle_utils
 from tests.factories import make_team
 from tests.inference.helpers import (
     EventListener,
@@ -41,7 +41,7 @@ def test_click_then_later_clicks_reuse_the_frame_features() -> None:
     assert first["frame"] == 2 and first["rle"]["size"] == [64, 96]
     assert 0.0 <= first["score"] <= 1.0
     assert first["mask"] == {**first["mask"], "masklet": masklet, "frame": 2, "source": "prompt", "version": 1}
-    assert first["mask"]["area"] == rle_utils.area(first["rle"])
+    assert first["mask"]["area"] == maskcodec.area(first["rle"])
 
     second = click(client, masklet, 2, points=[[80, 10]], labels=[0])
     third = click(client, masklet, 2, points=[[40, 35]], labels=[1])
@@ -84,7 +84,7 @@ def test_propagation_both_ways_bounded_and_a_correction_that_stays() -> None:
     assert sorted(stored) == list(range(10))
     assert {f: m.version for f, m in stored.items()} == {0: 1, 1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 1, 8: 1, 9: 1}
     assert {m.job_id for f, m in stored.items() if f != 4} == {both}
-    assert all(m.rle["size"] == [64, 96] and m.area == rle_utils.area(m.rle) for m in stored.values())
+    assert all(m.rle["size"] == [64, 96] and m.area == maskcodec.area(m.rle) for m in stored.values())
 
     # A negative click on a tracked frame: the tracked mask guides it, the result is a prompt mask.
     correction = click(client, masklet, 8, points=[[90, 60]], labels=[0])

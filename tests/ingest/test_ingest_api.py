@@ -1,5 +1,5 @@
 """Upload → ingest job on the cpu queue (a real Celery worker) → frames in storage → frame serving,
-all through the public API, with the shared SAM 2 bedroom clip and its reference frame folder."""
+all through the public API, with the SAM 2 bedroom clip (demo/) and its reference frames (tests/data/)."""
 
 from __future__ import annotations
 
@@ -30,15 +30,16 @@ from tests.media.media_helpers import write_video
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db", "celery_worker")]
 
 
-def reference(shared_data: Path, number: int) -> np.ndarray:
-    return np.asarray(Image.open(shared_data / "bedroom" / f"{number:05d}.jpg").convert("RGB"))
+def reference(test_data: Path, number: int) -> np.ndarray:
+    return np.asarray(Image.open(test_data / "bedroom" / f"{number:05d}.jpg").convert("RGB"))
 
 
-def test_bedroom_mp4_at_native_rate(shared_data: Path, manager: Any, manager_client: Any) -> None:
+def test_bedroom_mp4_at_native_rate(
+    test_data: Path, bedroom_mp4: Path, manager: Any, manager_client: Any
+) -> None:
     client = manager_client
     project = make_project(client)
-    mp4 = shared_data / "videos" / "bedroom.mp4"
-    response = upload(client, project, mp4)
+    response = upload(client, project, bedroom_mp4)
     assert response.status_code == 201, response.json()
     created = response.json()
     assert created["status"] == "processing" and isinstance(created["job"], int)
@@ -70,7 +71,7 @@ def test_bedroom_mp4_at_native_rate(shared_data: Path, manager: Any, manager_cli
     assert info["source_fps"] == pytest.approx(30.0)
     assert info["annotation_fps"] is None  # every source frame kept
     assert info["frame_times"] == pytest.approx([i / 30 for i in range(200)], abs=1e-3)
-    assert info["content_hash"] == sha256(mp4)
+    assert info["content_hash"] == sha256(bedroom_mp4)
     # bedroom.mp4 is 960 wide: the display copy (long side <= 1280) is the frame itself.
     assert (info["display_width"], info["display_height"]) == (960, 540)
 
@@ -79,11 +80,11 @@ def test_bedroom_mp4_at_native_rate(shared_data: Path, manager: Any, manager_cli
     for index in range(200):
         frame = client.get(f"/api/videos/{video}/frames/{index}/?size=full")
         assert frame.status_code == 200 and frame["Content-Type"] == "image/jpeg"
-        scores.append(psnr(jpeg_pixels(body_of(frame)), reference(shared_data, index)))
+        scores.append(psnr(jpeg_pixels(body_of(frame)), reference(test_data, index)))
     assert min(scores) > 35, f"worst frame {int(np.argmin(scores))}: {min(scores):.1f} dB"
     # ...and it is the right frame: a neighbour's reference scores clearly worse.
     moved = client.get(f"/api/videos/{video}/frames/100/?size=full")
-    assert psnr(jpeg_pixels(body_of(moved)), reference(shared_data, 110)) < min(scores) - 5
+    assert psnr(jpeg_pixels(body_of(moved)), reference(test_data, 110)) < min(scores) - 5
 
     display = jpeg_pixels(body_of(client.get(f"/api/videos/{video}/frames/0/")))
     assert display.shape == (540, 960, 3)
@@ -121,7 +122,7 @@ def test_bedroom_mp4_at_native_rate(shared_data: Path, manager: Any, manager_cli
     assert ws_refused(video, outsider)
 
     # The same file again in the same project is refused by content hash, naming the first video.
-    second = upload(client, project, mp4).json()
+    second = upload(client, project, bedroom_mp4).json()
     failed = wait_for_job(client, second["job"])
     assert failed["status"] == "failed"
     assert f"video 'bedroom.mp4' (id {video})" in failed["error"] and "already in the project" in failed["error"]
@@ -131,10 +132,10 @@ def test_bedroom_mp4_at_native_rate(shared_data: Path, manager: Any, manager_cli
     assert client.get(f"/api/videos/{video}/frames/199/").status_code == 200  # the first is untouched
 
 
-def test_bedroom_mp4_sampled_at_10_fps(shared_data: Path, manager_client: Any) -> None:
+def test_bedroom_mp4_sampled_at_10_fps(test_data: Path, bedroom_mp4: Path, manager_client: Any) -> None:
     client = manager_client
     project = make_project(client, annotation_fps=10)
-    created = upload(client, project, shared_data / "videos" / "bedroom.mp4").json()
+    created = upload(client, project, bedroom_mp4).json()
     assert wait_for_job(client, created["job"])["status"] == "succeeded"
     info = client.get(f"/api/videos/{created['id']}/").json()
     # 200 frames at 30 fps = 6.67 s; at 10 fps: source frames 0, 3, 6, ..., 198 → 67 frames.
@@ -143,13 +144,13 @@ def test_bedroom_mp4_sampled_at_10_fps(shared_data: Path, manager_client: Any) -
     for index in range(0, 67, 3):
         frame = jpeg_pixels(body_of(client.get(f"/api/videos/{created['id']}/frames/{index}/?size=full")))
         source = round(info["frame_times"][index] * 30)
-        assert psnr(frame, reference(shared_data, source)) > 35, index
+        assert psnr(frame, reference(test_data, source)) > 35, index
 
 
-def test_frame_folder_zip(shared_data: Path, manager_client: Any, tmp_path: Path) -> None:
+def test_frame_folder_zip(test_data: Path, manager_client: Any, tmp_path: Path) -> None:
     client = manager_client
     project = make_project(client)
-    archive = zip_folder(shared_data / "bedroom", tmp_path / "bedroom.zip", "bedroom")
+    archive = zip_folder(test_data / "bedroom", tmp_path / "bedroom.zip", "bedroom")
     created = upload(client, project, archive).json()
     state = wait_for_job(client, created["job"])
     assert state["status"] == "succeeded", state
@@ -160,7 +161,7 @@ def test_frame_folder_zip(shared_data: Path, manager_client: Any, tmp_path: Path
     for index in (0, 1, 57, 123, 199):
         served = body_of(client.get(f"/api/videos/{created['id']}/frames/{index}/?size=full"))
         # Plain RGB JPEGs are stored as they came: bit-exact, no second generation of loss.
-        assert served == (shared_data / "bedroom" / f"{index:05d}.jpg").read_bytes(), index
+        assert served == (test_data / "bedroom" / f"{index:05d}.jpg").read_bytes(), index
     assert client.get(info["thumbnail_url"]).status_code == 200
 
 

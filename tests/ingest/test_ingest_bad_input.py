@@ -16,13 +16,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from annotation.models import Project, Video
 from annotation.services import projects as project_services
+from tests.data_paths import BEDROOM_FRAMES, BEDROOM_MP4
 from tests.factories import client_for, make_user
 from tests.ingest.conftest import files_of_video, make_project, stored_files, upload, wait_for_job
 from tests.media.media_helpers import barcode_frame, image_bytes, write_video, write_zip
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-BEDROOM_MP4 = SHARED / "videos" / "bedroom.mp4"
-BEDROOM_JPEG = (SHARED / "bedroom" / "00000.jpg").read_bytes()
+BEDROOM_JPEG = (BEDROOM_FRAMES / "00000.jpg").read_bytes()
 
 
 def text_file(tmp: Path) -> Path:

@@ -22,12 +22,14 @@ from tests.ingest.conftest import (
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db", "celery_worker")]
 
 
-def test_cancel_running_and_queued_ingests(shared_data: Path, manager_client: Any, tmp_path: Path) -> None:
+def test_cancel_running_and_queued_ingests(
+    test_data: Path, bedroom_mp4: Path, manager_client: Any, tmp_path: Path
+) -> None:
     client = manager_client
     before = stored_files()
-    running = upload(client, make_project(client, "a"), shared_data / "videos" / "bedroom.mp4").json()
+    running = upload(client, make_project(client, "a"), bedroom_mp4).json()
     # The test worker runs one task at a time: this one waits in the queue behind the first.
-    archive = zip_folder(shared_data / "bedroom", tmp_path / "bedroom.zip", "bedroom")
+    archive = zip_folder(test_data / "bedroom", tmp_path / "bedroom.zip", "bedroom")
     queued = upload(client, make_project(client, "b"), archive).json()
 
     deadline = time.monotonic() + 60

@@ -11,7 +11,9 @@ import pytest
 # The helpers module sits next to this file; make it importable whatever pytest's import mode.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from media_helpers import BEDROOM_FRAMES, DictStore, write_video  # noqa: E402
+from media_helpers import DictStore, write_video  # noqa: E402
+
+from tests.data_paths import BEDROOM_FRAMES  # noqa: E402
 
 
 @pytest.fixture

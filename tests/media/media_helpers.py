@@ -16,10 +16,6 @@ import av
 import numpy as np
 from PIL import Image
 
-# The shared test data sits next to the repository: <repo>/../shared/data.
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-BEDROOM_MP4 = SHARED / "videos" / "bedroom.mp4"
-BEDROOM_FRAMES = SHARED / "bedroom"
 BEDROOM_SHA256 = "1be76d5d19b066e8ad7c565d88a98e11a8f8d456a707508a7aa35390def70e30"
 
 BLACK, WHITE = 16, 235

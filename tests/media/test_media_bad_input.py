@@ -15,17 +15,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from media_helpers import (
-    BEDROOM_FRAMES,
-    BEDROOM_MP4,
-    DictStore,
-    barcode_frame,
-    image_bytes,
-    write_video,
-    write_zip,
-)
+from media_helpers import DictStore, barcode_frame, image_bytes, write_video, write_zip
 
 from annotation.media import ERROR_CODES, IngestError, IngestLimits, ingest, probe
+from tests.data_paths import BEDROOM_FRAMES, BEDROOM_MP4
 
 BEDROOM_JPEG = (BEDROOM_FRAMES / "00000.jpg").read_bytes()
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import av
 import numpy as np
-from media_helpers import BEDROOM_MP4
 
 from benchmarks.ingest_decode import DirectoryStore, make_long_clip, measure_ingest
+from tests.data_paths import BEDROOM_MP4
 
 
 def test_long_clip_loops_the_source(tmp_path: Path) -> None:

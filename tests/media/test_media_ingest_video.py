@@ -8,8 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from media_helpers import (
-    BEDROOM_FRAMES,
-    BEDROOM_MP4,
     BEDROOM_SHA256,
     DictStore,
     barcode_frame,
@@ -28,6 +26,7 @@ from annotation.media import (
     ingest,
     probe,
 )
+from tests.data_paths import BEDROOM_FRAMES, BEDROOM_MP4
 
 
 @pytest.fixture(scope="module")

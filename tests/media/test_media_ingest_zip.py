@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from media_helpers import (
-    BEDROOM_FRAMES,
     DictStore,
     barcode_frame,
     decode_jpeg,
@@ -18,6 +17,7 @@ from media_helpers import (
 )
 
 from annotation.media import THUMBNAIL_NAME, display_name, frame_name, ingest, probe, sha256_file
+from tests.data_paths import BEDROOM_FRAMES
 
 
 def test_bedroom_frame_folder_zip_gives_200_identical_frames(bedroom_zip: Path) -> None:

@@ -13,13 +13,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+import maskcodec
 from annotation.models import Job, Label, Masklet, ReviewIssue
 from annotation.models.jobs import JobStatus
 from annotation.services import jobs as job_services
 from annotation.services import masklets as masklet_services
 from annotation.services import projects as project_services
 from annotation.services import review as review_services
-from inference.engine import masks as rle_utils
 from tests.factories import Team, make_team
 
 ROLES = ("outsider", "other_annotator", "annotator", "reviewer", "manager")
@@ -30,7 +30,7 @@ def square_rle(
 ) -> dict:
     mask = np.zeros((height, width), dtype=bool)
     mask[top : top + size, left : left + size] = True
-    return dict(rle_utils.encode(mask))
+    return dict(maskcodec.encode(mask))
 
 
 @dataclass

@@ -24,11 +24,11 @@ def test_masklet_mask_put_and_stale_version() -> None:
     ).json()
     import numpy as np
 
-    from inference.engine import masks
+    import maskcodec
 
     mask = np.zeros((64, 96), dtype=bool)
     mask[10:20, 10:30] = True
-    rle = masks.encode(mask)
+    rle = maskcodec.encode(mask)
     first = client.put(
         f"/api/masklets/{masklet['id']}/masks/2/", {"rle": rle, "version": 0}, format="json"
     )
@@ -36,7 +36,7 @@ def test_masklet_mask_put_and_stale_version() -> None:
     assert first.json()["version"] == 1 and first.json()["area"] == 200
     stale = client.put(
         f"/api/masklets/{masklet['id']}/masks/2/",
-        {"rle": masks.empty(64, 96), "version": 0},
+        {"rle": maskcodec.empty(64, 96), "version": 0},
         format="json",
     )
     assert stale.status_code == 409

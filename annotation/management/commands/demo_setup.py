@@ -17,6 +17,8 @@ from annotation.models import Project, Video
 from annotation.services import projects as project_services
 from annotation.services import videos as video_services
 
+# demo/bedroom.mp4 in the repository (origin and licence: demo/README.md).
+DEMO_CLIP = Path(__file__).resolve().parents[3] / "demo" / "bedroom.mp4"
 DEMO_USERS = [("demo", "manager"), ("annotator", "annotator"), ("reviewer", "reviewer")]
 
 
@@ -25,10 +27,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("--password", default=os.environ.get("MASKLET_DEMO_PASSWORD", "masklet-demo"))
-        parser.add_argument(
-            "--video",
-            default=str(Path(__file__).resolve().parents[3].parent / "shared" / "data" / "videos" / "bedroom.mp4"),
-        )
+        parser.add_argument("--video", default=str(DEMO_CLIP), help="video to upload (default: %(default)s)")
 
     @transaction.atomic
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]

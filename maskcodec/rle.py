@@ -1,8 +1,7 @@
-"""Binary masks and COCO compressed RLE: the one encoding masks travel in.
+"""COCO compressed RLE of binary masks: encode, decode, validate, area, bbox, IoU.
 
-Pure numpy + pycocotools, no torch and no Django, so the web process, the formats code and the
-engine share it. RLE is column-major (Fortran order), `{"size": [H, W], "counts": str}`, exactly
-as pycocotools, SAM 2 and SA-V write it.
+Pure numpy + pycocotools. RLE is column-major (Fortran order), `{"size": [H, W], "counts": str}`,
+exactly as pycocotools, SAM 2 and SA-V write it; masks are bool arrays (H, W) in pixels.
 """
 
 from __future__ import annotations
