@@ -29,6 +29,7 @@ test: install services
 	$(MAKE) test-frontend
 	$(MAKE) migrations-check
 	$(PY) -m ruff check .
+	.venv/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 test-python: venv services
@@ -53,6 +54,7 @@ bench: install services
 
 lint: venv
 	$(PY) -m ruff check .
+	.venv/bin/lint-imports
 
 clean:
 	rm -rf var test-artifacts frontend/dist
