@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, When
 
-from annotation.jobs.registry import JOB_KINDS
 from annotation.models import Job, Video
-from annotation.models.jobs import JobKind, JobStatus
+from annotation.models.jobs import KIND_QUEUES, JobKind, JobStatus
 from annotation.permissions import visible_projects
 from annotation.selectors.base import get_or_404
 
@@ -20,15 +19,15 @@ VIDEO_JOBS_SHOWN = 50
 
 
 def kinds_by_queue() -> dict[str, list[str]]:
-    """The job kinds sent to each Celery queue (annotation/jobs/registry.py)."""
+    """The job kinds that wait on each Celery queue."""
     queues: dict[str, list[str]] = {}
-    for kind, route in JOB_KINDS.items():
-        queues.setdefault(route.queue, []).append(str(kind))
+    for kind, queue in KIND_QUEUES.items():
+        queues.setdefault(queue, []).append(str(kind))
     return queues
 
 
 def kinds_sharing_queue_with(kind: str) -> list[str]:
-    return kinds_by_queue()[JOB_KINDS[kind].queue]
+    return kinds_by_queue()[KIND_QUEUES[kind]]
 
 
 def queued_up_to(job_id: Any, kinds: list[str]) -> Subquery:

@@ -17,7 +17,9 @@ from django.test import RequestFactory
 from rest_framework.test import APIClient
 
 from annotation.api.upload_hash import hash_uploads
+from annotation.jobs.registry import JOB_KINDS
 from annotation.models import Job, Project, Video
+from annotation.models.jobs import KIND_QUEUES
 from annotation.services import jobs as job_services
 from annotation.services.exports import export_start
 from annotation.services.ingest import video_ingest_settle
@@ -94,6 +96,10 @@ def test_a_browser_session_upload_is_hashed_too(manager: Any, caplog: pytest.Log
     refused = browser.post(f"/api/projects/{project}/videos/", sent, format="multipart", HTTP_X_CSRFTOKEN=csrf)
     assert refused.status_code == 409 and refused.json()["duplicate_of"] == created.json()["id"]
     assert "not hashed while received" not in caplog.text
+
+
+def test_queue_positions_count_on_the_queues_jobs_are_sent_to() -> None:
+    assert {str(kind): route.queue for kind, route in JOB_KINDS.items()} == KIND_QUEUES
 
 
 def test_waiting_ingests_show_their_place_in_line(manager_client: Any, manager: Any) -> None:
