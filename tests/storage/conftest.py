@@ -26,10 +26,10 @@ import pytest
 from config.settings.base import storages_from
 from tests.conftest import ROOT, _free_port, _subprocess_env
 from tests.factories import client_for, make_user
+from tests.worker_control import paused_workers
 
 ACCESS_KEY = SECRET_KEY = "masklet-test"
 REGION = "us-east-1"
-QUEUES = ("interactive", "batch", "cpu")
 
 
 def _wait_for_port(port: int, proc: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
@@ -113,31 +113,11 @@ def bucket(s3_endpoint: str) -> Bucket:
     return made
 
 
-def _running_workers() -> list[str]:
-    from config.celery import app
-
-    return [name for reply in app.control.ping(timeout=1.0) for name in reply]
-
-
-def _set_consuming(names: list[str], consume: bool) -> None:
-    from config.celery import app
-
-    for queue in QUEUES:
-        if consume:
-            app.control.add_consumer(queue, destination=names, reply=True, timeout=2.0)
-        else:
-            app.control.cancel_consumer(queue, destination=names, reply=True, timeout=2.0)
-
-
 @pytest.fixture
 def own_workers(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
     """Factory like `start_worker`, whose workers are the only ones consuming until the test ends:
-    workers already running in the session (the shared `celery_worker`, on local storage) stop
-    consuming meanwhile; the test's workers are stopped at its end, and the others resume."""
-    paused = _running_workers()
-    if paused:
-        _set_consuming(paused, False)
-        time.sleep(1.5)  # a poll already waiting on a queue (1 s broker timeout) runs out
+    workers already running in the session (the shared `celery_worker`, on local storage) are
+    paused meanwhile; the test's workers are stopped at its end, and the others resume."""
     mine: list[Any] = []
 
     def start(queues: str, env: dict[str, str]) -> Any:
@@ -145,13 +125,12 @@ def own_workers(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]
         mine.append(worker)
         return worker
 
-    try:
-        yield start
-    finally:
-        for worker in mine:
-            worker.stop()
-        if paused:
-            _set_consuming(paused, True)
+    with paused_workers():
+        try:
+            yield start
+        finally:
+            for worker in mine:
+                worker.stop()
 
 
 @pytest.fixture
