@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import override_settings
 
+from annotation.jobs.runner import JobCancelled
 from annotation.models import Video
 from annotation.services.videos import video_delete
 from annotation.storage import storage_delete_tree, storage_files
@@ -119,3 +120,23 @@ def test_files_stay_when_the_deletion_rolls_back(bucket_or_disk: Bucket | None, 
     assert storage_files(prefix) == files
     assert Video.objects.filter(pk=pk).exists()
     storage_delete_tree(prefix)
+
+
+def test_an_export_finishing_after_its_project_was_deleted_leaves_no_file(
+    bucket_or_disk: Bucket | None, manager: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from annotation.models import Job, Project
+    from annotation.services.exports import export_run, export_start
+    from annotation.services.projects import project_delete
+
+    project = Project.objects.create(name="short-lived", created_by=manager)
+    ready_video(project, frames=2)
+    job = Job.objects.get(pk=export_start(project=project, user=manager, format="coco").pk)
+    before = storage_files()
+    with django_capture_on_commit_callbacks(execute=True):
+        project_delete(project=project)  # lists storage before the export below writes its file
+    with pytest.raises(JobCancelled, match="project was deleted"):
+        export_run(job=job, ctx=None)
+    assert [name for name in storage_files() if name.startswith("exports/")] == [
+        name for name in before if name.startswith("exports/")
+    ]
