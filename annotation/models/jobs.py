@@ -24,6 +24,16 @@ class JobStatus(models.TextChoices):
 
 FINISHED_STATUSES = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
+# The Celery queue each queued kind waits on, for reads such as a job's place in line
+# (annotation/jobs/registry.py routes the tasks; tests/ingest/test_ingest_upload.py checks they agree).
+KIND_QUEUES: dict[str, str] = {
+    JobKind.INGEST: "cpu",
+    JobKind.EXPORT: "cpu",
+    JobKind.IMPORT: "cpu",
+    JobKind.PROPAGATE: "batch",
+    JobKind.AUTOMASK: "batch",
+}
+
 
 class Job(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="jobs")

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every secret and address comes from the environment."""
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -114,31 +115,36 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")) or "")
 FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
 
-# Media storage: local files by default; S3-compatible when MASKLET_S3_BUCKET is set, so that
-# workers on other machines read the same frames.
+# Media storage: local files by default; S3-compatible when MASKLET_S3_BUCKET is set, so that web
+# servers and workers on other machines share uploads, frames and exports through the bucket
+# (README, "Deployment beyond one machine"). MEDIA_ROOT then holds nothing of the media.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")) or "")
 MEDIA_URL = "/media/"
-if env("MASKLET_S3_BUCKET"):
-    STORAGES = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": env("MASKLET_S3_BUCKET"),
-                "endpoint_url": env("MASKLET_S3_ENDPOINT_URL"),
-                "access_key": env("MASKLET_S3_ACCESS_KEY"),
-                "secret_key": env("MASKLET_S3_SECRET_KEY"),
-                "region_name": env("MASKLET_S3_REGION"),
-                "file_overwrite": True,
-                "querystring_auth": True,
-            },
-        },
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+
+
+def storages_from(environ: Mapping[str, str]) -> dict:
+    """STORAGES for an environment: django-storages' S3Storage when MASKLET_S3_BUCKET is set
+    (MASKLET_S3_ADDRESSING_STYLE "path" for MinIO and most servers other than AWS), else local
+    files under MEDIA_ROOT. Files are read through Django (frames, exports are served by views that
+    check membership), never by public URL."""
+    static = {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}
+    if not environ.get("MASKLET_S3_BUCKET"):
+        return {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "staticfiles": static}
+    options = {
+        "bucket_name": environ["MASKLET_S3_BUCKET"],
+        "endpoint_url": environ.get("MASKLET_S3_ENDPOINT_URL") or None,
+        "access_key": environ.get("MASKLET_S3_ACCESS_KEY") or None,
+        "secret_key": environ.get("MASKLET_S3_SECRET_KEY") or None,
+        "region_name": environ.get("MASKLET_S3_REGION") or None,
+        "file_overwrite": True,
+        "querystring_auth": True,
     }
-else:
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-    }
+    if environ.get("MASKLET_S3_ADDRESSING_STYLE"):
+        options["addressing_style"] = environ["MASKLET_S3_ADDRESSING_STYLE"]
+    return {"default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, "staticfiles": static}
+
+
+STORAGES = storages_from(os.environ)
 
 # Uploads stream to a temporary file past 2.5 MB; the size limit is checked by the upload view.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -777,10 +777,13 @@ export interface components {
             readonly created_at: string;
             readonly comments: components["schemas"]["CommentOut"][];
         };
+        /** @description A job from `selectors.jobs.jobs_for`, which annotates `queue_position`. */
         JobOut: {
             readonly id: number;
             readonly kind: components["schemas"]["KindEnum"];
             readonly status: components["schemas"]["JobOutStatusEnum"];
+            /** @description while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs */
+            readonly queue_position: number | null;
             /** Format: double */
             readonly progress: number;
             readonly error: string;
@@ -1111,11 +1114,12 @@ export interface components {
             readonly id: number;
             readonly username: string;
         };
-        /** @description A video from `selectors.videos.videos_for`, which annotates `ingest_job`. */
+        /** @description A video from `selectors.videos.videos_for`, which annotates `ingest_job` and `queue_position`. */
         VideoOut: {
             readonly id: number;
             readonly project: number;
             readonly name: string;
+            /** @default uploaded */
             readonly status: components["schemas"]["VideoOutStatusEnum"];
             readonly error: string;
             readonly kind: string;
@@ -1134,9 +1138,12 @@ export interface components {
             readonly frame_count: number;
             /** @description source timestamp (s) of each annotated frame */
             readonly frame_times: number[];
+            /** @description hex SHA-256 of the uploaded file */
             readonly content_hash: string;
             /** @description the video's latest ingest job */
             readonly job: number | null;
+            /** @description of the video's ingest job, while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs */
+            readonly queue_position: number | null;
             readonly thumbnail_url: string | null;
             /** Format: date-time */
             readonly created_at: string;
