@@ -7,11 +7,11 @@ from typing import Any
 
 from celery import shared_task
 
-from annotation.jobs.runner import JobContext, run_job_task
+from annotation.jobs.runner import JOB_TASK_OPTIONS, JobContext, run_job_task
 from annotation.models import Job
 
 
-@shared_task(name="annotation.tasks.ingest_video", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="annotation.tasks.ingest_video", **JOB_TASK_OPTIONS)
 def ingest_video(self: Any, job_id: int) -> str:
     from annotation.services.ingest import video_ingest, video_ingest_settle
 
@@ -23,7 +23,7 @@ def ingest_video(self: Any, job_id: int) -> str:
     return status
 
 
-@shared_task(name="annotation.tasks.run_export", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="annotation.tasks.run_export", **JOB_TASK_OPTIONS)
 def run_export(self: Any, job_id: int) -> str:
     from annotation.services.exports import export_run
 
@@ -33,7 +33,7 @@ def run_export(self: Any, job_id: int) -> str:
     return run_job_task(self, job_id, body)
 
 
-@shared_task(name="annotation.tasks.run_import", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="annotation.tasks.run_import", **JOB_TASK_OPTIONS)
 def run_import(self: Any, job_id: int) -> str:
     from annotation.services.imports import import_run
 

@@ -15,7 +15,7 @@ from celery import current_app, shared_task
 from celery.signals import worker_ready
 from django.conf import settings
 
-from annotation.jobs.runner import run_job_task
+from annotation.jobs.runner import JOB_TASK_OPTIONS, run_job_task
 from inference.bridge.automask import automasklets_job
 from inference.bridge.clicks import answer_prompt
 from inference.bridge.engine import backend
@@ -33,12 +33,12 @@ def segment_prompt(prompt_id: int) -> dict[str, Any]:
     return answer_prompt(prompt_id=prompt_id)
 
 
-@shared_task(name="inference.tasks.run_propagation", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="inference.tasks.run_propagation", **JOB_TASK_OPTIONS)
 def run_propagation(self: Any, job_id: int) -> str:
     return run_job_task(self, job_id, propagation_job, user_errors=(EngineError,))
 
 
-@shared_task(name="inference.tasks.run_automasklets", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="inference.tasks.run_automasklets", **JOB_TASK_OPTIONS)
 def run_automasklets(self: Any, job_id: int) -> str:
     """SA-V data engine: automatic masks on a key frame, then propagation of each through the video."""
     return run_job_task(self, job_id, automasklets_job, user_errors=(EngineError,))

@@ -131,13 +131,19 @@ def _run_body(job: Job, lock: JobLock, body: JobBody, user_errors: tuple[type[Ba
     return job_services.job_finish(job=job, status=JobStatus.SUCCEEDED, result=result or {}, attempt=attempt).status
 
 
+# The options of every job task: bound (for retries), acknowledged only once the job ended (a
+# worker killed mid-job leaves its message to be delivered again), retried without limit while
+# another worker holds the job (Celery reads max_retries=None on the task as "no limit").
+JOB_TASK_OPTIONS: dict[str, Any] = {"bind": True, "acks_late": True, "reject_on_worker_lost": True, "max_retries": None}
+
+
 def run_job_task(task: Any, job_id: int, body: JobBody, *,
                  user_errors: tuple[type[BaseException], ...] = ()) -> str:
-    """`run_job` for a bound Celery task: a delivery that meets another worker's lock is retried
-    when that lock would lapse (Celery retry with a countdown, without limit: the holder either
-    finishes, and the retry then does nothing, or dies, and the retry resumes the job)."""
+    """`run_job` for a Celery task declared with JOB_TASK_OPTIONS: a delivery that meets another
+    worker's lock is retried when that lock would lapse (Celery retry with a countdown): the
+    holder either finishes, and the retry then does nothing, or dies, and the retry resumes the job."""
     try:
         return run_job(job_id, body, task_id=task.request.id, user_errors=user_errors)
     except JobBusy as busy:
         log.info("%s", busy)
-        raise task.retry(countdown=busy.retry_in, max_retries=None) from None
+        raise task.retry(countdown=busy.retry_in) from None

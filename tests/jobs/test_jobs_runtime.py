@@ -112,6 +112,9 @@ def test_registry_names_real_tasks_on_their_routed_queues() -> None:
     app.loader.import_default_modules()  # the tasks modules autodiscovery would import
     for kind, route in JOB_KINDS.items():
         assert route.task in app.tasks, kind
+        task = app.tasks[route.task]
+        # Acknowledged once the job ended; a delivery meeting a live lock retries without limit.
+        assert (task.acks_late, task.reject_on_worker_lost, task.max_retries) == (True, True, None), kind
         routed = [conf["queue"] for pattern, conf in django_settings.CELERY_TASK_ROUTES.items()
                   if fnmatch(route.task, pattern)]
         assert routed[:1] == [route.queue], kind
