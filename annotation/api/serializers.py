@@ -1,4 +1,4 @@
-"""Input and output shapes of the public API (../shared/API.md). No business logic here."""
+"""Input and output shapes of the public API (ARCHITECTURE.md; the schema at /api/schema/). No business logic here."""
 
 from __future__ import annotations
 

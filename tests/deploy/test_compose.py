@@ -1,7 +1,7 @@
 """The deployments cannot run here (no Docker engine, no cluster): check docker-compose.yml, the
 Kubernetes manifests (platform/k8s/) and `make demo`'s supervisord configuration by parsing them.
 
-Clicks never wait for batch work (issue 10): in each of them no worker serves `interactive`
+Clicks never wait for batch work: in each of them no worker serves `interactive`
 together with another queue, and every queue the code sends tasks to is served by some worker.
 Jobs heal without a restart: each runs exactly one Celery beat, which sends the job reconciler
 to a queue a worker serves, often enough to resume a dead worker's job within 90 s.
