@@ -183,6 +183,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "cpu"
 CELERY_TASK_ROUTES = {
     "inference.tasks.segment_prompt": {"queue": "interactive"},
+    # The job reconciler: a few queries, on the one queue that never waits behind long work.
+    "annotation.tasks.reconcile_jobs": {"queue": "interactive"},
     "inference.tasks.run_propagation": {"queue": "batch"},
     "inference.tasks.run_automasklets": {"queue": "batch"},
     "annotation.tasks.*": {"queue": "cpu"},
@@ -190,6 +192,16 @@ CELERY_TASK_ROUTES = {
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Seconds between two passes of the job reconciler (annotation/jobs/recovery.py), run by `celery
+# beat`; a pass not started within one period is dropped (the next one does the same work).
+JOB_RECONCILE_PERIOD = float(env("MASKLET_JOB_RECONCILE_PERIOD", "15") or 15)
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-jobs": {
+        "task": "annotation.tasks.reconcile_jobs",
+        "schedule": JOB_RECONCILE_PERIOD,
+        "options": {"expires": JOB_RECONCILE_PERIOD},
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -252,6 +264,11 @@ MASKLET = {
     # A running job holds a Redis lock with this time-to-live, refreshed as it works; a job whose
     # lock lapsed belongs to a dead worker and is resumed.
     "JOB_LOCK_TTL": env_int("MASKLET_JOB_LOCK_TTL", 60),
+    # The reconciler (run every JOB_RECONCILE_PERIOD seconds) sends a queued job again when it was
+    # sent this many seconds ago and has not started: its message is presumed lost. A dead
+    # worker's job resumes within JOB_LOCK_TTL + JOB_RECONCILE_PERIOD seconds (75 by default).
+    "JOB_RECONCILE_PERIOD": JOB_RECONCILE_PERIOD,
+    "JOB_QUEUED_GRACE": float(env("MASKLET_JOB_QUEUED_GRACE", "60") or 60),
     # Ingest.
     "UPLOAD_MAX_BYTES": env_int("MASKLET_UPLOAD_MAX_BYTES", 4 * 1024**3),
     "MAX_VIDEO_WIDTH": env_int("MASKLET_MAX_VIDEO_WIDTH", 4096),
