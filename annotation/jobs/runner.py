@@ -103,6 +103,9 @@ def run_job(job_id: int, body: JobBody, *, task_id: str | None = None,
     except JobLockLost:
         log.warning("job %s: this worker lost it to another attempt; it wrote nothing more", job_id)
         return LOST
+    except Job.DoesNotExist:  # its video or project was deleted while it ran
+        log.info("job %s was deleted while it ran; nothing more to do", job_id)
+        return "gone"
     finally:
         lock.release()
 

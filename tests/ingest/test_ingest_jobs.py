@@ -60,10 +60,11 @@ def test_cancel_running_and_queued_ingests(
 
 
 def test_a_video_deleted_while_its_ingest_runs_leaves_nothing(
-    bedroom_mp4: Path, manager_client: Any, tmp_path: Path
+    bedroom_mp4: Path, manager_client: Any, tmp_path: Path, celery_worker: Any
 ) -> None:
     client = manager_client
     before = stored_files()
+    log_start = celery_worker.log_path.stat().st_size
     created = upload(client, make_project(client, "deleted"), bedroom_mp4).json()
     deadline = time.monotonic() + 60
     while client.get(f"/api/jobs/{created['job']}/").json()["progress"] == 0:
@@ -78,5 +79,10 @@ def test_a_video_deleted_while_its_ingest_runs_leaves_nothing(
     assert wait_for_job(client, later["job"])["status"] == "succeeded"
     assert not Video.objects.filter(pk=created["id"]).exists(), "the deleted video must not come back"
     assert files_of_video(created["id"]) == []
+    with open(celery_worker.log_path, "rb") as log:
+        log.seek(log_start)
+        worker_output = log.read().decode(errors="replace")
+    assert "DoesNotExist" not in worker_output, "the runner ends a deleted job quietly"
+    assert f"job {created['job']} was deleted while it ran" in worker_output
     assert client.delete(f"/api/projects/{later_project}/").status_code == 204
     assert stored_files() == before
