@@ -7,6 +7,7 @@ from typing import Any
 
 from celery import shared_task
 
+from annotation.jobs import workers as _workers  # noqa: F401  (every worker announces its queues)
 from annotation.jobs.runner import JOB_TASK_OPTIONS, JobContext, run_job_task
 from annotation.models import Job
 

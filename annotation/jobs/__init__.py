@@ -7,6 +7,8 @@
 - `runner`: `run_job` / `run_job_task`, which Celery tasks call: lock (or retry later when a live
   worker holds it), start, heartbeat, cancellation, failure, finish; `JobContext` is what a job
   body gets to report progress and check for cancellation.
+- `workers`: each worker announces the queues it consumes; a click with no live worker on the
+  interactive queue is refused at once.
 - `recovery`: the reconciler Celery beat runs: resumes the jobs of dead workers (running rows
   whose lock has lapsed) and sends again queued jobs whose message was lost.
 

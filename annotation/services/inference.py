@@ -8,6 +8,7 @@ from celery import current_app
 from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 
+from annotation.jobs.workers import queue_workers
 from annotation.models import Masklet
 from annotation.services.errors import InvalidInput, Unavailable, VideoNotReady
 from annotation.services.prompts import prompt_record, prompt_withdraw
@@ -31,11 +32,17 @@ def masklet_prompt(
 
     The prompt is committed first so the worker reads it; a worker on the `interactive` queue
     stores the mask (source "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
-    A click no worker answered is withdrawn, so it does not weigh on the next one.
+    A click no worker answered is withdrawn, so it does not weigh on the next one; with no live
+    worker on the queue (annotation/jobs/workers.py) it is withdrawn and refused at once.
     """
     if not masklet.video.is_ready:
         raise VideoNotReady()
     prompt = prompt_record(masklet=masklet, frame=frame, user=user, points=points, labels=labels, box=box, reset=reset)
+    if not queue_workers("interactive"):
+        prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
+        raise Unavailable(
+            "no inference worker serves clicks right now: ask your administrator to start one on the interactive queue"
+        )
     result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue="interactive")
     try:
         answer = result.get(timeout=settings.MASKLET["INTERACTIVE_TIMEOUT"], propagate=False)

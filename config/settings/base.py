@@ -259,6 +259,11 @@ MASKLET = {
     "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
     # Seconds a click waits for the interactive worker before answering 503.
     "INTERACTIVE_TIMEOUT": env_int("MASKLET_INTERACTIVE_TIMEOUT", 60),
+    # Each worker announces the queues it consumes every WORKER_ANNOUNCE_PERIOD seconds; one not
+    # heard for WORKER_TTL seconds no longer counts, and a click with no worker on the interactive
+    # queue answers 503 at once instead of after INTERACTIVE_TIMEOUT.
+    "WORKER_ANNOUNCE_PERIOD": float(env("MASKLET_WORKER_ANNOUNCE_PERIOD", "5") or 5),
+    "WORKER_TTL": float(env("MASKLET_WORKER_TTL", "15") or 15),
     # Frame masks written per database transaction during propagation.
     "MASK_BATCH_SIZE": env_int("MASKLET_MASK_BATCH_SIZE", 8),
     # A running job holds a Redis lock with this time-to-live, refreshed as it works; a job whose
