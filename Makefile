@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: install venv frontend services demo test test-python test-frontend bench lint migrations-check clean
+.PHONY: install venv frontend services demo test test-python test-frontend api-types bench lint migrations-check clean
 
 install: venv frontend
 
@@ -29,6 +29,7 @@ test: install services
 	$(MAKE) test-frontend
 	$(MAKE) migrations-check
 	$(PY) -m ruff check .
+	.venv/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 test-python: venv services
@@ -36,6 +37,14 @@ test-python: venv services
 
 test-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm test
+
+# The browser app's API types: the server's OpenAPI schema and realtime event schema, exported
+# with the test settings, then TypeScript generated from both (all four files are committed;
+# tests/frontend/test_generated_types.py fails when they are stale).
+api-types: venv frontend/node_modules/.package-lock.json
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py spectacular --format openapi-json --file frontend/src/api/openapi.json
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py event_schema --file frontend/src/api/events.schema.json
+	cd frontend && npm run api-types
 
 migrations-check: venv
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -45,6 +54,7 @@ bench: install services
 
 lint: venv
 	$(PY) -m ruff check .
+	.venv/bin/lint-imports
 
 clean:
 	rm -rf var test-artifacts frontend/dist

@@ -1,6 +1,6 @@
 """The one permission policy of Masklet: views, list filtering and websocket consumers all ask here.
 
-Rules (../shared/DESIGN.md, issue 2):
+Rules:
 - a user outside a project learns nothing of it: its objects are filtered out of every list and
   answer 404 (selectors scope every query by `visible_projects`);
 - managers do everything inside their project;

@@ -1,4 +1,5 @@
-"""Celery tasks of the cpu queue: ingest, exports, imports. Each takes a job id and calls a service."""
+"""Celery tasks of the cpu queue (ingest, exports, imports: each takes a job id and calls a
+service) and the job reconciler, which Celery beat runs on the interactive queue."""
 
 from __future__ import annotations
 
@@ -6,37 +7,49 @@ from typing import Any
 
 from celery import shared_task
 
-from annotation.jobs.runner import JobContext, run_job
+from annotation.jobs import workers as _workers  # noqa: F401  (every worker announces its queues)
+from annotation.jobs.runner import JOB_TASK_OPTIONS, JobContext, run_job_task
 from annotation.models import Job
 
 
-@shared_task(name="annotation.tasks.ingest_video", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="annotation.tasks.ingest_video", **JOB_TASK_OPTIONS)
 def ingest_video(self: Any, job_id: int) -> str:
     from annotation.services.ingest import video_ingest, video_ingest_settle
 
     def body(job: Job, ctx: JobContext) -> dict:
         return video_ingest(video=job.video, ctx=ctx)
 
-    status = run_job(job_id, body, task_id=self.request.id)
+    status = run_job_task(self, job_id, body)
     video_ingest_settle(job_id=job_id)  # e.g. cancelled while queued: the body never ran
     return status
 
 
-@shared_task(name="annotation.tasks.run_export", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="annotation.tasks.run_export", **JOB_TASK_OPTIONS)
 def run_export(self: Any, job_id: int) -> str:
     from annotation.services.exports import export_run
 
     def body(job: Job, ctx: JobContext) -> dict:
         return export_run(job=job, ctx=ctx)
 
-    return run_job(job_id, body, task_id=self.request.id)
+    return run_job_task(self, job_id, body)
 
 
-@shared_task(name="annotation.tasks.run_import", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="annotation.tasks.run_import", **JOB_TASK_OPTIONS)
 def run_import(self: Any, job_id: int) -> str:
     from annotation.services.imports import import_run
 
     def body(job: Job, ctx: JobContext) -> dict:
         return import_run(job=job, ctx=ctx)
 
-    return run_job(job_id, body, task_id=self.request.id)
+    return run_job_task(self, job_id, body)
+
+
+# Routed to the interactive queue (config/settings/base.py): its worker only ever answers clicks,
+# so a pass never waits behind an hour of ingest or export, and it costs a few indexed queries.
+# Not acknowledged late: a pass lost with its worker is simply the next period's.
+@shared_task(name="annotation.tasks.reconcile_jobs", acks_late=False)
+def reconcile_jobs() -> dict[str, list[int]]:
+    """Resume dead workers' jobs, send again queued jobs whose message was lost (annotation/jobs/recovery.py)."""
+    from annotation.jobs.recovery import reconcile_jobs as reconcile
+
+    return reconcile().as_dict()

@@ -1,4 +1,4 @@
-"""Export and import throughput and memory (issue 6): `python benchmarks/export.py`.
+"""Export and import throughput and memory: `python benchmarks/export.py`.
 
 Against a benchmark database (`masklet_bench`, recreated and migrated each run; set
 BENCH_DATABASE_URL to use another), for 10,000 and 100,000 frame masks it:

@@ -1,4 +1,4 @@
-"""Ingest benchmark through the real worker path (issue 3): `python benchmarks/ingest.py`.
+"""Ingest benchmark through the real worker path: `python benchmarks/ingest.py`.
 
 For bedroom.mp4 (200 frames, 960x540, 30 fps) and the same clip looped ten times (2,000 frames,
 made by `benchmarks.ingest_decode.make_long_clip`, no re-encoding), each in turn:

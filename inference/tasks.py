@@ -1,9 +1,9 @@
 """Celery tasks of the inference workers. Each takes an id and calls the bridge (inference/bridge/).
 
 Queues: `interactive` (segment_prompt: a click answered synchronously), `batch` (propagation,
-automatic masklets), `cpu` (recovery of dead workers' jobs; ingest and delivery live in
-annotation/tasks.py). The model is loaded once per worker process: when a solo or threads worker
-on a model queue is ready, else (prefork children) on first use, after the fork.
+automatic masklets); ingest, delivery and the job reconciler live in annotation/tasks.py. The
+model is loaded once per worker process: when a solo or threads worker on a model queue is
+ready, else (prefork children) on first use, after the fork.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from celery import shared_task
+from celery import current_app, shared_task
 from celery.signals import worker_ready
 from django.conf import settings
 
-from annotation.jobs.recovery import recover_orphaned_jobs
-from annotation.jobs.runner import run_job
+from annotation.jobs.runner import JOB_TASK_OPTIONS, run_job_task
 from inference.bridge.automask import automasklets_job
 from inference.bridge.clicks import answer_prompt
 from inference.bridge.engine import backend
@@ -34,20 +33,15 @@ def segment_prompt(prompt_id: int) -> dict[str, Any]:
     return answer_prompt(prompt_id=prompt_id)
 
 
-@shared_task(name="inference.tasks.run_propagation", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="inference.tasks.run_propagation", **JOB_TASK_OPTIONS)
 def run_propagation(self: Any, job_id: int) -> str:
-    return run_job(job_id, propagation_job, task_id=self.request.id, user_errors=(EngineError,))
+    return run_job_task(self, job_id, propagation_job, user_errors=(EngineError,))
 
 
-@shared_task(name="inference.tasks.run_automasklets", bind=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(name="inference.tasks.run_automasklets", **JOB_TASK_OPTIONS)
 def run_automasklets(self: Any, job_id: int) -> str:
     """SA-V data engine: automatic masks on a key frame, then propagation of each through the video."""
-    return run_job(job_id, automasklets_job, task_id=self.request.id, user_errors=(EngineError,))
-
-
-@shared_task(name="inference.tasks.recover_orphaned_jobs")
-def recover_orphaned_jobs_task() -> list[int]:
-    return recover_orphaned_jobs()
+    return run_job_task(self, job_id, automasklets_job, user_errors=(EngineError,))
 
 
 def _consumes_model_queues(consumer: Any) -> bool:
@@ -72,8 +66,10 @@ def preload_backend() -> None:
 @worker_ready.connect
 def _on_worker_ready(sender: Any = None, **kwargs: Any) -> None:
     """A worker that starts loads its model (solo/threads pools run tasks in this process) and
-    looks for jobs whose worker died, once their lock has lapsed."""
+    asks for one reconciler pass once a dead predecessor's lock has lapsed: its jobs resume even
+    where no beat runs. The pass is the one beat runs (annotation.tasks.reconcile_jobs)."""
     pool = type(getattr(sender, "pool", None)).__module__
     if _consumes_model_queues(sender) and not pool.endswith("prefork"):
         preload_backend()
-    recover_orphaned_jobs_task.apply_async(countdown=settings.MASKLET["JOB_LOCK_TTL"] + 1, queue="cpu")
+    wait = settings.MASKLET["JOB_LOCK_TTL"] + 1
+    current_app.send_task("annotation.tasks.reconcile_jobs", countdown=wait, expires=wait + 60)

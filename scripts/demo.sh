@@ -55,7 +55,7 @@ done
 http_ok || { echo "==> the web server did not start on port $PORT (see the log above)" >&2; exit 1; }
 
 $PY manage.py demo_setup
-backend=$($PY -c "import django,os;django.setup();from inference.config import backend_label;print(backend_label())")
+backend=$($PY -c "import django,os;django.setup();from annotation.selectors.status import backend_label;print(backend_label())")
 echo "==> Masklet runs at http://127.0.0.1:$PORT/  (API docs: http://127.0.0.1:$PORT/api/docs/)"
 echo "==> inference backend: $backend"
 echo "==> a process that dies is restarted; Ctrl-C stops the server and the workers"

@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 import redis as redis_lib
-import requests
 
 from tests.data_paths import BEDROOM_MP4, TEST_DATA
 
@@ -85,6 +84,7 @@ def _subprocess_env(extra: dict[str, str] | None = None) -> dict[str, str]:
             "MASKLET_CHANNEL_PREFIX": settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"],
             "MASKLET_JOB_LOCK_TTL": str(settings.MASKLET["JOB_LOCK_TTL"]),
             "OMP_NUM_THREADS": "2",
+            "MASKLET_WORKER_ANNOUNCE_PERIOD": "1",  # pauses and restarts show within a second
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -92,7 +92,31 @@ def _subprocess_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-class Worker:
+class _Process:
+    """A subprocess in its own session (a kill reaches its children too), its output in a file."""
+
+    proc: subprocess.Popen[bytes]
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group, as a crash or an OOM kill would: no handler runs."""
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class Worker(_Process):
     """A real Celery worker process (solo pool: one task at a time, the model loaded once)."""
 
     def __init__(self, queues: str, env: dict[str, str], log_path: Path) -> None:
@@ -116,20 +140,41 @@ class Worker:
             time.sleep(0.2)
         raise RuntimeError(f"worker not ready: {self.log_path.read_text()[-3000:]}")
 
-    def kill(self) -> None:
-        """SIGKILL the whole worker, as a crash or an OOM kill would."""
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(10)
-
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        super().stop()
         self._log.close()
+
+
+class Server(_Process):
+    """uvicorn serving config.asgi:application (HTTP and websockets) on a free local port, with
+    the token-redacting log config that make demo and compose use."""
+
+    def __init__(self, env: dict[str, str], log_path: Path, log_level: str = "warning") -> None:
+        self.port = _free_port()
+        self.log_path = log_path
+        with open(log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1",
+                 "--port", str(self.port), "--log-config", "config/uvicorn-logging.json", "--log-level", log_level],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(self.log()[-3000:]) from None
+                time.sleep(0.2)
+        raise RuntimeError(f"server not up: {self.log()[-3000:]}")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def ws_url(self, video_id: int, query: str = "") -> str:
+        return f"ws://127.0.0.1:{self.port}/ws/videos/{video_id}/{query}"
 
 
 @pytest.fixture(scope="session")
@@ -166,51 +211,18 @@ def _free_port() -> int:
 def live_server_url(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
                     ) -> Iterator[str]:
     """The real ASGI application (HTTP + websockets) served by uvicorn on a free local port."""
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("server") / "uvicorn.log"
-    with django_db_blocker.unblock(), open(log_path, "ab") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"],
-            cwd=ROOT, env=_subprocess_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(log_path.read_text()[-3000:]) from None
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(20)
+    with django_db_blocker.unblock():
+        server = Server(_subprocess_env(), tmp_path_factory.mktemp("server") / "uvicorn.log")
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture
-def one_connection_server(transactional_db, tmp_path: Path) -> Iterator[str]:
+def one_connection_server(transactional_db: Any, tmp_path: Path) -> Iterator[str]:
     """A uvicorn of its own whose pool holds a single connection and waits one second for it."""
-    port = _free_port()
     env = _subprocess_env({"MASKLET_DB_POOL_MIN": "1", "MASKLET_DB_POOL_MAX": "1", "MASKLET_DB_POOL_TIMEOUT": "1"})
-    log_path = tmp_path / "uvicorn.log"
-    with open(log_path, "ab") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
+    server = Server(env, tmp_path / "uvicorn.log")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                requests.get(url + "/api/status/", timeout=2)
-                break
-            except requests.ConnectionError:
-                assert proc.poll() is None and time.monotonic() < deadline, log_path.read_text()[-3000:]
-                time.sleep(0.2)
-        yield url
+        yield server.url
     finally:
-        proc.terminate()
-        proc.wait(20)
+        server.stop()

@@ -1,4 +1,4 @@
-"""Test data built through the services themselves (../shared/STYLE.md: no side doors)."""
+"""Test data built through the services themselves (no side doors into the tables)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Input and output shapes of the public API (../shared/API.md). No business logic here."""
+"""Input and output shapes of the public API (ARCHITECTURE.md; the schema at /api/schema/). No business logic here."""
 
 from __future__ import annotations
 
@@ -169,13 +169,20 @@ class VideoUploadIn(serializers.Serializer):
     name = serializers.CharField(max_length=255, required=False)
 
 
+QUEUE_POSITION_HELP = "while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs"
+
+
 class VideoOut(serializers.ModelSerializer):
-    """A video from `selectors.videos.videos_for`, which annotates `ingest_job`."""
+    """A video from `selectors.videos.videos_for`, which annotates `ingest_job` and `queue_position`."""
 
     frame_times = NumberListField(read_only=True, help_text="source timestamp (s) of each annotated frame")
     job = serializers.IntegerField(
         source="ingest_job", read_only=True, allow_null=True, help_text="the video's latest ingest job"
     )
+    queue_position = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text=f"of the video's ingest job, {QUEUE_POSITION_HELP}"
+    )
+    content_hash = serializers.CharField(read_only=True, help_text="hex SHA-256 of the uploaded file")
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -183,8 +190,8 @@ class VideoOut(serializers.ModelSerializer):
         fields = [
             "id", "project", "name", "status", "error", "kind", "codec", "width", "height",
             "display_width", "display_height", "source_fps", "source_frame_count", "duration",
-            "annotation_fps", "frame_count", "frame_times", "content_hash", "job", "thumbnail_url",
-            "created_at",
+            "annotation_fps", "frame_count", "frame_times", "content_hash", "job", "queue_position",
+            "thumbnail_url", "created_at",
         ]
         read_only_fields = fields
 
@@ -321,14 +328,17 @@ class AutomaskletsIn(serializers.Serializer):
 
 
 class JobOut(serializers.ModelSerializer):
+    """A job from `selectors.jobs.jobs_for`, which annotates `queue_position`."""
+
     result = FreeFormField(read_only=True)
     params = FreeFormField(read_only=True)
+    queue_position = serializers.IntegerField(read_only=True, allow_null=True, help_text=QUEUE_POSITION_HELP)
 
     class Meta:
         model = Job
         fields = [
-            "id", "kind", "status", "progress", "error", "result", "params", "project", "video",
-            "cancel_requested", "attempts", "created_by", "created_at", "started_at", "finished_at",
+            "id", "kind", "status", "queue_position", "progress", "error", "result", "params", "project",
+            "video", "cancel_requested", "attempts", "created_by", "created_at", "started_at", "finished_at",
         ]
         read_only_fields = fields
 

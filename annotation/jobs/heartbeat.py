@@ -3,7 +3,9 @@
 The body may spend longer than the lock's TTL in one step that cannot call back (a model
 running on one frame, parsing a large upload, one big transaction); the heartbeat keeps the
 lock alive meanwhile, so recovery never mistakes a slow worker for a dead one. The lock lapses
-only when the process dies, which stops the heartbeat with it.
+only when the process dies, which stops the heartbeat with it, or when it cannot reach Redis for
+a whole TTL. A beat that finds the lock gone or another holder's marks it lost and stops: the
+job body notices at its next check (`JobContext.cancelled`, `check_cancel`, `progress`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import logging
 import threading
 from collections.abc import Iterator
 
-from annotation.jobs.locks import JobLock, lock_ttl
+from annotation.jobs.locks import JobLock, JobLockLost, lock_ttl
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +29,8 @@ MIN_PERIOD = 0.2
 def heartbeat(lock: JobLock) -> Iterator[None]:
     """Refresh `lock` every TTL / 3 seconds until the block ends; the thread is joined on exit.
 
-    A failed refresh is logged and retried at the next beat rather than ending the job.
+    A refresh that fails on a Redis error is logged and retried at the next beat rather than
+    ending the job; one that finds the lock lost (`JobLockLost`) ends the beats.
     """
     period = max(MIN_PERIOD, lock_ttl() / BEATS_PER_TTL)
     stop = threading.Event()
@@ -36,6 +39,9 @@ def heartbeat(lock: JobLock) -> Iterator[None]:
         while not stop.wait(period):
             try:
                 lock.refresh()
+            except JobLockLost:
+                log.warning("job %s: lost its lock; this worker stops working on it", lock.job_id)
+                return
             except Exception:  # Redis away for a moment: the next beat tries again
                 log.warning("could not refresh the lock of job %s", lock.job_id, exc_info=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from annotation.media.checks import (
@@ -67,14 +67,16 @@ def probe(
     *,
     annotation_fps: float | None = None,
     frames_fps: float | None = None,
+    sha256: str | None = None,
 ) -> MediaInfo:
     """Identify the upload (video or zip of frames, by content) and check it against ``limits``.
 
     Reads container headers (and decodes the first video frame, or reads every image header of a
     zip), then hashes the file; stores nothing. With ``annotation_fps`` the frame limit is checked
     on the estimated annotated-frame count, else on the source frame count. ``frames_fps`` is the
-    frame rate given to a zip of frames (default: ``annotation_fps``, else 24).
-    Raises IngestError with a message for the user.
+    frame rate given to a zip of frames (default: ``annotation_fps``, else 24). ``sha256``, when
+    the caller already hashed the file (while it was uploaded), is taken as the hash and the file
+    is not read a second time. Raises IngestError with a message for the user.
     """
     path = os.fspath(source_path)
     if not os.path.isfile(path):
@@ -89,6 +91,8 @@ def probe(
     else:
         info = _probe_video(path, size, limits)
     check_frame_count(info.estimated_annotated_frames(annotation_fps), limits)
+    if sha256:
+        return replace(info, sha256=sha256)
     return _with_hash(info)
 
 
@@ -110,8 +114,6 @@ def sha256_file(path: str) -> str:
 
 
 def _with_hash(info: MediaInfo) -> MediaInfo:
-    from dataclasses import replace
-
     return replace(info, sha256=sha256_file(info.path))
 
 

@@ -1,4 +1,4 @@
-"""Domain model of ../shared/DESIGN.md: projects and people, videos, tasks, masklets, jobs, review."""
+"""Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review."""
 
 from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt

@@ -24,6 +24,16 @@ class JobStatus(models.TextChoices):
 
 FINISHED_STATUSES = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
+# The Celery queue each queued kind waits on, for reads such as a job's place in line
+# (annotation/jobs/registry.py routes the tasks; tests/ingest/test_ingest_upload.py checks they agree).
+KIND_QUEUES: dict[str, str] = {
+    JobKind.INGEST: "cpu",
+    JobKind.EXPORT: "cpu",
+    JobKind.IMPORT: "cpu",
+    JobKind.PROPAGATE: "batch",
+    JobKind.AUTOMASK: "batch",
+}
+
 
 class Job(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="jobs")
@@ -42,6 +52,9 @@ class Job(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the job was last sent to its queue (None: rows from before this field; read created_at).
+    # A job still queued long after it was sent lost its message (annotation/jobs/recovery.py).
+    enqueued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -30,6 +30,7 @@ class Video(models.Model):
     frame_count = models.PositiveIntegerField(default=0)  # annotated frames
     frame_times = models.JSONField(default=list, blank=True)  # source timestamp (s) per annotated frame
     source_frames = models.JSONField(default=list, blank=True)  # source frame number per annotated frame
+    # Hex SHA-256 of the uploaded file, taken while the upload was received; "" once failed.
     content_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
     size_bytes = models.BigIntegerField(default=0)
     created_by = models.ForeignKey(
@@ -39,6 +40,15 @@ class Video(models.Model):
 
     class Meta:
         ordering = ["id"]
+        constraints = [
+            # A project holds a file once: a second upload of it is refused (409) while the first
+            # is ready or being ingested; a failed video gives its hash up.
+            models.UniqueConstraint(
+                fields=["project", "content_hash"],
+                condition=~models.Q(content_hash="") & ~models.Q(status="failed"),
+                name="unique_video_file_per_project",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

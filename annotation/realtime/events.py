@@ -1,4 +1,4 @@
-"""One typed schema per realtime event (../shared/API.md, Realtime), and a checker for tests."""
+"""One typed schema per realtime event (README.md, Realtime), and a checker for tests."""
 
 from __future__ import annotations
 

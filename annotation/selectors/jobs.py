@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, When
 
 from annotation.models import Job, Video
-from annotation.models.jobs import JobKind, JobStatus
+from annotation.models.jobs import KIND_QUEUES, JobKind, JobStatus
 from annotation.permissions import visible_projects
 from annotation.selectors.base import get_or_404
 
@@ -18,8 +18,45 @@ if TYPE_CHECKING:
 VIDEO_JOBS_SHOWN = 50
 
 
+def kinds_by_queue() -> dict[str, list[str]]:
+    """The job kinds that wait on each Celery queue."""
+    queues: dict[str, list[str]] = {}
+    for kind, queue in KIND_QUEUES.items():
+        queues.setdefault(queue, []).append(str(kind))
+    return queues
+
+
+def kinds_sharing_queue_with(kind: str) -> list[str]:
+    return kinds_by_queue()[KIND_QUEUES[kind]]
+
+
+def queued_up_to(job_id: Any, kinds: list[str]) -> Subquery:
+    """Expression: how many jobs of `kinds` wait (`queued`) with an id up to `job_id`. For a
+    waiting job and the kinds of its queue this is its place in line, 1 = the next to start: a
+    queue is one first-in, first-out list in Redis, so jobs start in id order."""
+    return Subquery(
+        Job.objects.filter(status=JobStatus.QUEUED, kind__in=kinds, pk__lte=job_id)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+
+
 def jobs_for(user: AnyUser) -> QuerySet[Job]:
-    return Job.objects.filter(project__in=visible_projects(user))
+    """The user's jobs, each with `queue_position`: its place among the jobs waiting on its queue
+    (1 = next), or None once it runs or has finished."""
+    return Job.objects.filter(project__in=visible_projects(user)).annotate(
+        queue_position=Case(
+            *(
+                When(status=JobStatus.QUEUED, kind__in=kinds, then=queued_up_to(OuterRef("pk"), kinds))
+                for kinds in kinds_by_queue().values()
+            ),
+            default=None,
+            output_field=IntegerField(),
+        )
+    )
 
 
 def jobs_of_video(user: AnyUser, video: Video) -> QuerySet[Job]:

@@ -1,4 +1,4 @@
-"""J&F between two sets of masklets of one video (issue 6), for comparing annotations.
+"""J&F between two sets of masklets of one video, for comparing annotations.
 
 Scores follow `annotation.evaluation.jf` (DAVIS definitions, x100). Every annotated frame of the
 video is evaluated; a masklet without a mask on a frame is empty there, and an empty reference

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -41,13 +40,14 @@ from annotation.formats.model import (
 )
 from annotation.formats.naming import sav_masklet_name_parse, video_export_name
 from annotation.formats.sav import write_sav
-from annotation.jobs.runner import JobContext
+from annotation.jobs.runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Label, Masklet, Project, Video
 from annotation.models.masklets import USER_SOURCES, MaskletOrigin, MaskletStatus
 from annotation.models.videos import VideoStatus
 from annotation.services.errors import InvalidInput
 from annotation.services.jobs import job_create
 from annotation.services.spool import spool_directory
+from annotation.storage import export_prefix
 
 # Frame-mask rows fetched per database round trip while streaming.
 CHUNK_ROWS = 2000
@@ -371,8 +371,12 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         out.seek(0, os.SEEK_END)
         size = out.tell()
         out.seek(0)
-        prefix = settings.MASKLET.get("EXPORT_PREFIX", "exports")
-        path = default_storage.save(f"{prefix}/{job.project_id}/job_{job.pk}_{fmt}.zip", File(out))
+        path = default_storage.save(f"{export_prefix(job.project_id)}/job_{job.pk}_{fmt}.zip", File(out))
+    if not Job.objects.filter(pk=job.pk).exists():
+        # The project was deleted while this ran: its deletion may have listed storage before the
+        # file was written, so the file goes here (a deletion after this check finds the file).
+        default_storage.delete(path)
+        raise JobCancelled("the project was deleted")
     return {
         "path": path,
         "download_url": f"/api/jobs/{job.pk}/download/",

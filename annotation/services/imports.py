@@ -41,6 +41,7 @@ from annotation.services.jobs import job_create
 from annotation.services.masklets import NewMask, frame_masks_store, masklet_create
 from annotation.services.spool import spool_directory
 from annotation.services.videos import human_bytes
+from annotation.storage import import_prefix
 
 # Masks buffered before they are written (one bulk insert per masklet per flush).
 WRITE_BATCH = 2000
@@ -56,7 +57,7 @@ def import_start(*, video: Video, user: Any, upload: UploadedFile, fmt: str) -> 
     limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
     if upload.size and upload.size > limit:
         raise InvalidInput(f"the file is {human_bytes(upload.size)}; the limit is {human_bytes(limit)}")
-    name = default_storage.save(f"imports/{video.pk}/{upload.name}"[-200:], upload)
+    name = default_storage.save(f"{import_prefix(video.pk)}/{upload.name[-150:]}", upload)
     return job_create(
         project=video.project, kind="import", user=user, video=video, params={"format": fmt, "path": name}
     )

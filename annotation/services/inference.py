@@ -9,6 +9,7 @@ from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 from django.db import connection
 
+from annotation.jobs.workers import queue_workers
 from annotation.models import Masklet
 from annotation.services.errors import InvalidInput, Unavailable, VideoNotReady
 from annotation.services.prompts import prompt_record, prompt_withdraw
@@ -32,7 +33,8 @@ def masklet_prompt(
 
     The prompt is committed first so the worker reads it; a worker on the `interactive` queue
     stores the mask (source "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
-    A click no worker answered is withdrawn, so it does not weigh on the next one.
+    A click no worker answered is withdrawn, so it does not weigh on the next one; with no live
+    worker on the queue (annotation/jobs/workers.py) it is withdrawn and refused at once.
 
     While the worker works, the request's database connection goes back to the process's pool
     (the next query takes one again): a click waits up to INTERACTIVE_TIMEOUT seconds, and a
@@ -42,6 +44,11 @@ def masklet_prompt(
     if not masklet.video.is_ready:
         raise VideoNotReady()
     prompt = prompt_record(masklet=masklet, frame=frame, user=user, points=points, labels=labels, box=box, reset=reset)
+    if not queue_workers("interactive"):
+        prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
+        raise Unavailable(
+            "no inference worker serves clicks right now: ask your administrator to start one on the interactive queue"
+        )
     result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue="interactive")
     if not connection.in_atomic_block:
         connection.close()

@@ -5,10 +5,13 @@ Runs in a Celery worker (`annotation.tasks.ingest_video` → `run_job` → `vide
 upload is read through `local_copy` (the file itself on local storage, a temporary copy otherwise)
 and every frame is written with `default_storage.save` under `videos/<id>/`.
 
-Re-ingesting a file already in the project is refused here, in the worker, by content hash (the
-SHA-256 the probe computes while reading the file once): hashing at upload time would mean reading
-a multi-GB upload a second time inside the web request. The second video fails with a message
-naming the first; a project-row lock makes two simultaneous uploads of the same file safe.
+A file already in the project is refused at upload time (services/videos.py: the SHA-256 is
+computed while the request body is received, and compared before any job exists), so the worker
+does not read the file again to hash it. Videos uploaded before hashes were taken at upload (no
+`content_hash`) are still hashed and checked here, under a project-row lock.
+
+A video deleted while its ingest runs stops the ingest at the next progress step; whatever the
+worker stored meanwhile is deleted, and the deleted row is never written back.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from annotation.media import IngestError, IngestLimits, RenditionOptions, ingest
 from annotation.models import Job, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES, JobStatus
 from annotation.models.videos import VideoStatus
-from annotation.services.videos import delete_storage_tree, video_changed
+from annotation.services.videos import video_changed
+from annotation.storage import storage_delete_tree
 
 # Progress is reported (and cancellation checked) this many times per ingest at most.
 PROGRESS_STEPS = 50
@@ -88,10 +92,12 @@ def video_ingest(*, video: Video, ctx: JobContext) -> dict[str, Any]:
         if not video.source:
             raise JobFailed("The uploaded file is missing; upload it again.")
         # Frames from an earlier, interrupted attempt (a dead worker's) are rewritten from the start.
-        delete_storage_tree(prefix)
+        storage_delete_tree(prefix)
         with local_copy(video.source.name) as path:
-            info = probe(path, limits, annotation_fps=annotation_fps, frames_fps=frames_fps)
-            _claim_content_hash(video, info.sha256)
+            info = probe(path, limits, annotation_fps=annotation_fps, frames_fps=frames_fps,
+                         sha256=video.content_hash or None)
+            if not video.content_hash:
+                _claim_content_hash(video, info.sha256)
             total_steps = max(1, info.estimated_annotated_frames(annotation_fps) // PROGRESS_STEPS)
 
             def store(name: str, data: bytes) -> None:
@@ -104,6 +110,8 @@ def video_ingest(*, video: Video, ctx: JobContext) -> dict[str, Any]:
             def progress(done: int, total: int) -> None:
                 if done % total_steps == 0:
                     ctx.check_cancel()
+                    if not Video.objects.filter(pk=video.pk).exists():
+                        raise JobCancelled("the video was deleted")
                     ctx.progress(min(done / total, 0.99), frame=done)
 
             result = ingest(
@@ -124,23 +132,23 @@ def video_ingest(*, video: Video, ctx: JobContext) -> dict[str, Any]:
         raise
     # A worker shutting down (SystemExit, KeyboardInterrupt) leaves the upload in place: the job is
     # delivered again and starts over, deleting the partial frames first.
+    fields = {
+        "status": VideoStatus.READY, "error": "", "kind": result.kind, "codec": result.codec,
+        "width": result.width, "height": result.height,
+        "display_width": result.display_width, "display_height": result.display_height,
+        "source_fps": result.source_fps, "source_frame_count": result.source_frame_count,
+        "duration": result.duration_s, "annotation_fps": result.annotation_fps,
+        "frame_count": result.annotated_frame_count, "frame_times": result.frame_times,
+        "source_frames": result.source_frame_numbers, "content_hash": result.sha256,
+        "size_bytes": result.size_bytes,
+    }
     with transaction.atomic():
-        video.status = VideoStatus.READY
-        video.error = ""
-        video.kind = result.kind
-        video.codec = result.codec
-        video.width, video.height = result.width, result.height
-        video.display_width, video.display_height = result.display_width, result.display_height
-        video.source_fps = result.source_fps
-        video.source_frame_count = result.source_frame_count
-        video.duration = result.duration_s
-        video.annotation_fps = result.annotation_fps
-        video.frame_count = result.annotated_frame_count
-        video.frame_times = result.frame_times
-        video.source_frames = result.source_frame_numbers
-        video.content_hash = result.sha256
-        video.size_bytes = result.size_bytes
-        video.save()
+        # An UPDATE, not save(): save() would insert the row again had the video been deleted.
+        if not Video.objects.filter(pk=video.pk).update(**fields):
+            _fail(video, CANCELLED_MESSAGE)  # deleted meanwhile: only its files are left to remove
+            raise JobCancelled("the video was deleted")
+        for name, value in fields.items():
+            setattr(video, name, value)
         video_changed(video)
     return {"video": video.pk, "frames": video.frame_count, "width": video.width, "height": video.height}
 
@@ -184,7 +192,7 @@ def video_ingest_settle(*, job_id: int) -> None:
 
 def _fail(video: Video, message: str) -> None:
     """Mark the video failed with `message` and delete everything it had in storage."""
-    delete_storage_tree(video.storage_prefix)
+    storage_delete_tree(video.storage_prefix)
     if video.source:
         default_storage.delete(video.source.name)
     Video.objects.filter(pk=video.pk).update(status=VideoStatus.FAILED, error=message, source="", content_hash="")

@@ -9,11 +9,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from annotation.models import Label, Membership, Project
+from annotation.models import Job, Label, Membership, Project, Video
+from annotation.models.jobs import JobKind
 from annotation.models.projects import Role
 from annotation.realtime.publish import notify_membership_changed
 from annotation.selectors.projects import settings_with_defaults
 from annotation.services.errors import Conflict, InvalidInput, NotFound
+from annotation.services.videos import export_paths
+from annotation.storage import export_prefix, import_prefix, storage_delete_after_commit
 
 
 def _save(instance: Any) -> None:
@@ -54,8 +57,18 @@ def project_update(*, project: Project, **fields: Any) -> Project:
     return project
 
 
+@transaction.atomic
 def project_delete(*, project: Project) -> None:
+    """Delete the project with everything in it, and after commit everything it had in storage:
+    each video's frames, display copies, thumbnail, upload and pending import files, and the
+    project's exports."""
+    videos = list(Video.objects.filter(project=project).values_list("pk", "source"))
+    names = [source for _, source in videos if source]
+    names += export_paths(Job.objects.filter(project=project, kind=JobKind.EXPORT))
+    prefixes = [Video(pk=pk).storage_prefix for pk, _ in videos] + [import_prefix(pk) for pk, _ in videos]
+    prefixes.append(export_prefix(project.pk))
     project.delete()
+    storage_delete_after_commit(names=names, prefixes=prefixes)
 
 
 def _resolve_user(user: int | str) -> AbstractBaseUser:

@@ -4,20 +4,23 @@ Imports into a video start in services/imports.py."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 
 from annotation.models import FrameMask, Job, Masklet, Project, Video
-from annotation.models.jobs import FINISHED_STATUSES
+from annotation.models.jobs import FINISHED_STATUSES, JobKind
 from annotation.models.videos import VideoStatus
 from annotation.realtime.publish import publish
 from annotation.selectors.projects import project_settings
-from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
+from annotation.services.errors import Conflict, InvalidInput, NotFound, VideoNotReady
 from annotation.services.jobs import job_create
+from annotation.storage import import_prefix, storage_delete_after_commit, storage_delete_quietly
 
 
 def human_bytes(n: int) -> str:
@@ -37,60 +40,102 @@ def upload_too_large(size: int | None) -> str | None:
     return None
 
 
-@transaction.atomic
-def video_upload(*, project: Project, user: Any, upload: UploadedFile, name: str) -> tuple[Video, Job]:
+def upload_sha256(upload: UploadedFile) -> str:
+    """Hex SHA-256 of an uploaded file's bytes, read chunk by chunk (for callers outside HTTP; an
+    HTTP upload is hashed while its body is parsed, by annotation.api.upload_hash)."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def video_upload(
+    *, project: Project, user: Any, upload: UploadedFile, name: str, content_hash: str | None = None
+) -> tuple[Video, Job]:
     """Store an uploaded video or zip of frames and queue its ingest on the cpu queue.
 
-    Only the size is checked here (the answer must come at once); what the file holds is checked
-    by the ingest job, which marks the video failed with the reason in words.
+    `content_hash` is the SHA-256 (hex) of the file, computed while the request body was received;
+    without it the file is hashed here. A file the project already holds (ready, or waiting for or
+    in its ingest) is refused with Conflict (409) naming that video, before anything is stored or
+    queued. Only the size is checked besides (the answer must come at once); what the file holds
+    is checked by the ingest job, which marks the video failed with the reason in words.
     """
     too_large = upload_too_large(upload.size)
     if too_large:
         raise InvalidInput(too_large)
     if not upload.size:
         raise InvalidInput("The file is empty.")
-    video = Video.objects.create(
-        project=project, name=name[:255], status=VideoStatus.PROCESSING, size_bytes=upload.size or 0, created_by=user
-    )
-    # Streams the temporary upload into storage chunk by chunk.
-    video.source.save(f"{video.pk}-{upload.name}"[-200:], upload, save=True)
-    stored = video.source.name
-    try:  # should creating the job fail, the stored upload must not stay behind
-        job = job_create(project=project, kind="ingest", user=user, video=video)
-    except BaseException:
-        default_storage.delete(stored)
+    content_hash = content_hash or upload_sha256(upload)
+    stored: list[str] = []
+    try:  # should anything fail, including the commit, the stored upload must not stay behind
+        with transaction.atomic():
+            video = _video_create(project=project, user=user, name=name, size=upload.size, content_hash=content_hash)
+            target = Video._meta.get_field("source").generate_filename(video, f"{video.pk}-{upload.name[-150:]}")
+            stored.append(target)  # named before the save: a save failing half-way leaves part of a file
+            # Streams the temporary upload into storage chunk by chunk.
+            video.source.name = stored[-1] = default_storage.save(target, upload)
+            video.save(update_fields=["source"])
+            job = job_create(project=project, kind="ingest", user=user, video=video)
+    except BaseException as error:
+        storage_delete_quietly(stored)
+        # Foreign keys are checked at commit: the project was deleted while the file came in.
+        if isinstance(error, IntegrityError) and not Project.objects.filter(pk=project.pk).exists():
+            raise NotFound("The project was deleted while the file was being received.") from error
         raise
     return video, job
 
 
+def _video_create(*, project: Project, user: Any, name: str, size: int, content_hash: str) -> Video:
+    """A new `processing` video, unless the project already holds this file (Conflict).
+
+    The database enforces it too (unique_video_file_per_project): of two uploads of one file at
+    once, the second waits for the first to commit, then is refused the same way."""
+    duplicate = _video_with_hash(project.pk, content_hash)
+    if duplicate is None:
+        try:
+            with transaction.atomic():
+                return Video.objects.create(
+                    project=project, name=name[:255], status=VideoStatus.PROCESSING, size_bytes=size,
+                    content_hash=content_hash, created_by=user,
+                )
+        except IntegrityError:
+            duplicate = _video_with_hash(project.pk, content_hash)
+            if duplicate is None:
+                raise
+    state = "already in" if duplicate.status == VideoStatus.READY else "being added to"
+    raise Conflict(
+        f"This file is {state} the project as video {duplicate.name!r} (id {duplicate.pk}); it was not added twice.",
+        extra={"duplicate_of": duplicate.pk},
+    )
+
+
+def _video_with_hash(project_id: int, content_hash: str) -> Video | None:
+    return (
+        Video.objects.filter(project_id=project_id, content_hash=content_hash)
+        .exclude(status=VideoStatus.FAILED)
+        .order_by("pk")
+        .first()
+    )
+
+
+@transaction.atomic
 def video_delete(*, video: Video) -> None:
-    """Delete the video, its annotations and its stored files."""
-    prefix = video.storage_prefix
-    source = video.source.name if video.source else None
+    """Delete the video, its annotations and jobs, and after commit everything it had in storage:
+    frames, display copies and thumbnail, the upload, pending import files, and the exports made
+    of this video alone (exports of several videos stay with the project)."""
+    exports = Job.objects.filter(project_id=video.project_id, kind=JobKind.EXPORT, params__videos=[video.pk])
+    names = [video.source.name] if video.source else []
+    names += export_paths(exports)
+    prefixes = [video.storage_prefix, import_prefix(video.pk)]
+    exports.delete()
     video.delete()
-
-    def remove_files() -> None:
-        delete_storage_tree(prefix)
-        if source:
-            default_storage.delete(source)
-
-    transaction.on_commit(remove_files)
+    storage_delete_after_commit(names=names, prefixes=prefixes)
 
 
-def delete_storage_tree(prefix: str) -> None:
-    """Delete every file stored under `prefix` (a folder of Django storage)."""
-    try:
-        folders, files = default_storage.listdir(prefix)
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for name in files:
-        default_storage.delete(f"{prefix}/{name}")
-    for folder in folders:
-        delete_storage_tree(f"{prefix}/{folder}")
-    try:
-        default_storage.delete(prefix)
-    except OSError:
-        pass
+def export_paths(jobs: QuerySet[Job]) -> list[str]:
+    """Storage names of the files the given export jobs wrote."""
+    return [path for result in jobs.values_list("result", flat=True) if (path := (result or {}).get("path"))]
 
 
 def _no_running_job_on(video: Video, kind: str, masklet_ids: list[int] | None = None) -> None:

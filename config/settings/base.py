@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every secret and address comes from the environment."""
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -114,31 +115,36 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")) or "")
 FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.is_dir() else []
 
-# Media storage: local files by default; S3-compatible when MASKLET_S3_BUCKET is set, so that
-# workers on other machines read the same frames.
+# Media storage: local files by default; S3-compatible when MASKLET_S3_BUCKET is set, so that web
+# servers and workers on other machines share uploads, frames and exports through the bucket
+# (README, "Deployment beyond one machine"). MEDIA_ROOT then holds nothing of the media.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")) or "")
 MEDIA_URL = "/media/"
-if env("MASKLET_S3_BUCKET"):
-    STORAGES = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": env("MASKLET_S3_BUCKET"),
-                "endpoint_url": env("MASKLET_S3_ENDPOINT_URL"),
-                "access_key": env("MASKLET_S3_ACCESS_KEY"),
-                "secret_key": env("MASKLET_S3_SECRET_KEY"),
-                "region_name": env("MASKLET_S3_REGION"),
-                "file_overwrite": True,
-                "querystring_auth": True,
-            },
-        },
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+
+
+def storages_from(environ: Mapping[str, str]) -> dict:
+    """STORAGES for an environment: django-storages' S3Storage when MASKLET_S3_BUCKET is set
+    (MASKLET_S3_ADDRESSING_STYLE "path" for MinIO and most servers other than AWS), else local
+    files under MEDIA_ROOT. Files are read through Django (frames, exports are served by views that
+    check membership), never by public URL."""
+    static = {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}
+    if not environ.get("MASKLET_S3_BUCKET"):
+        return {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "staticfiles": static}
+    options = {
+        "bucket_name": environ["MASKLET_S3_BUCKET"],
+        "endpoint_url": environ.get("MASKLET_S3_ENDPOINT_URL") or None,
+        "access_key": environ.get("MASKLET_S3_ACCESS_KEY") or None,
+        "secret_key": environ.get("MASKLET_S3_SECRET_KEY") or None,
+        "region_name": environ.get("MASKLET_S3_REGION") or None,
+        "file_overwrite": True,
+        "querystring_auth": True,
     }
-else:
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-    }
+    if environ.get("MASKLET_S3_ADDRESSING_STYLE"):
+        options["addressing_style"] = environ["MASKLET_S3_ADDRESSING_STYLE"]
+    return {"default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, "staticfiles": static}
+
+
+STORAGES = storages_from(os.environ)
 
 # Uploads stream to a temporary file past 2.5 MB; the size limit is checked by the upload view.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -184,6 +190,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "cpu"
 CELERY_TASK_ROUTES = {
     "inference.tasks.segment_prompt": {"queue": "interactive"},
+    # The job reconciler: a few queries, on the one queue that never waits behind long work.
+    "annotation.tasks.reconcile_jobs": {"queue": "interactive"},
     "inference.tasks.run_propagation": {"queue": "batch"},
     "inference.tasks.run_automasklets": {"queue": "batch"},
     "annotation.tasks.*": {"queue": "cpu"},
@@ -191,6 +199,16 @@ CELERY_TASK_ROUTES = {
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Seconds between two passes of the job reconciler (annotation/jobs/recovery.py), run by `celery
+# beat`; a pass not started within one period is dropped (the next one does the same work).
+JOB_RECONCILE_PERIOD = float(env("MASKLET_JOB_RECONCILE_PERIOD", "15") or 15)
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-jobs": {
+        "task": "annotation.tasks.reconcile_jobs",
+        "schedule": JOB_RECONCILE_PERIOD,
+        "options": {"expires": JOB_RECONCILE_PERIOD},
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -248,11 +266,21 @@ MASKLET = {
     "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
     # Seconds a click waits for the interactive worker before answering 503.
     "INTERACTIVE_TIMEOUT": env_int("MASKLET_INTERACTIVE_TIMEOUT", 60),
+    # Each worker announces the queues it consumes every WORKER_ANNOUNCE_PERIOD seconds; one not
+    # heard for WORKER_TTL seconds no longer counts, and a click with no worker on the interactive
+    # queue answers 503 at once instead of after INTERACTIVE_TIMEOUT.
+    "WORKER_ANNOUNCE_PERIOD": float(env("MASKLET_WORKER_ANNOUNCE_PERIOD", "5") or 5),
+    "WORKER_TTL": float(env("MASKLET_WORKER_TTL", "15") or 15),
     # Frame masks written per database transaction during propagation.
     "MASK_BATCH_SIZE": env_int("MASKLET_MASK_BATCH_SIZE", 8),
     # A running job holds a Redis lock with this time-to-live, refreshed as it works; a job whose
     # lock lapsed belongs to a dead worker and is resumed.
     "JOB_LOCK_TTL": env_int("MASKLET_JOB_LOCK_TTL", 60),
+    # The reconciler (run every JOB_RECONCILE_PERIOD seconds) sends a queued job again when it was
+    # sent this many seconds ago and has not started: its message is presumed lost. A dead
+    # worker's job resumes within JOB_LOCK_TTL + JOB_RECONCILE_PERIOD seconds (75 by default).
+    "JOB_RECONCILE_PERIOD": JOB_RECONCILE_PERIOD,
+    "JOB_QUEUED_GRACE": float(env("MASKLET_JOB_QUEUED_GRACE", "60") or 60),
     # Ingest.
     "UPLOAD_MAX_BYTES": env_int("MASKLET_UPLOAD_MAX_BYTES", 4 * 1024**3),
     "MAX_VIDEO_WIDTH": env_int("MASKLET_MAX_VIDEO_WIDTH", 4096),

@@ -42,86 +42,25 @@ from .base import (
     mask_bbox,
 )
 from .dedupe import dedupe_masks
+from .grabcut import (
+    GC_BGD,
+    GC_FGD,
+    GC_PR_BGD,
+    GC_PR_FGD,
+    box_pixels,
+    colour_regions,
+    colour_separation,
+    disk,
+    empty_model,
+    is_object,
+    keep_components,
+    learn_models,
+    refine_region,
+    roi,
+)
 from .postprocess import fill_holes
 
-GC_BGD, GC_FGD, GC_PR_BGD, GC_PR_FGD = cv2.GC_BGD, cv2.GC_FGD, cv2.GC_PR_BGD, cv2.GC_PR_FGD
-_MODEL_SIZE = 65  # OpenCV's GrabCut GMM: 5 components x (1 weight + 3 means + 9 covariances)
 _RECENT_MASKS = 16  # tracked masks kept per object, for corrections on recent frames
-
-
-def _empty_model() -> np.ndarray:
-    return np.zeros((1, _MODEL_SIZE), np.float64)
-
-
-def _is_object(trimap: np.ndarray) -> np.ndarray:
-    return (trimap == GC_FGD) | (trimap == GC_PR_FGD)
-
-
-def _disk(radius: int) -> np.ndarray:
-    r = max(1, int(radius))
-    return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
-
-
-def _learn_models(image: np.ndarray, trimap: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """Background and object colour GMMs of `image` under `trimap` (k-means init, no cut)."""
-    obj = _is_object(trimap)
-    if obj.sum() < 10 or (~obj).sum() < 10:
-        return None
-    bgd, fgd = _empty_model(), _empty_model()
-    try:
-        cv2.grabCut(image, trimap.copy(), None, bgd, fgd, 0, cv2.GC_INIT_WITH_MASK)
-    except cv2.error:
-        return None
-    return bgd, fgd
-
-
-def _keep_components(
-    mask: np.ndarray, seeds: np.ndarray | None, guide: np.ndarray | None
-) -> np.ndarray:
-    """Keep the 8-connected parts of `mask` that hold a seed point, or that overlap `guide`.
-
-    With neither, keep the largest part and parts at least a fifth of its size.
-    """
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
-        mask.astype(np.uint8), connectivity=8
-    )
-    if count <= 1:
-        return mask.astype(bool)
-    keep = np.zeros(count, bool)
-    if seeds is not None and len(seeds):
-        h, w = mask.shape
-        xs = np.clip(seeds[:, 0].round().astype(int), 0, w - 1)
-        ys = np.clip(seeds[:, 1].round().astype(int), 0, h - 1)
-        keep[labels[ys, xs]] = True
-        keep[0] = False
-    if guide is not None and not keep.any():
-        overlap = np.bincount(labels[guide.astype(bool)], minlength=count)
-        areas = stats[:, cv2.CC_STAT_AREA]
-        keep = (overlap >= 0.5 * areas) & (areas > 0)
-        keep[0] = False
-    if not keep.any():
-        areas = stats[1:, cv2.CC_STAT_AREA]
-        keep[1:] = areas >= 0.2 * areas.max()
-    return keep[labels]
-
-
-def _colour_separation(image: np.ndarray, mask: np.ndarray) -> float:
-    """Heuristic quality in [0, 1]: how far the object's mean colour is from its surround's."""
-    if mask.sum() < 4:
-        return 0.0
-    ring = (
-        cv2.dilate(mask.astype(np.uint8), _disk(max(3, int(0.1 * np.sqrt(mask.sum()))))).astype(
-            bool
-        )
-        & ~mask
-    )
-    if ring.sum() < 4:
-        return 0.5
-    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
-    inside, outside = lab[mask.reshape(-1)], lab[ring.reshape(-1)]
-    spread = float(inside.std(axis=0).mean() + outside.std(axis=0).mean()) + 1e-3
-    d = float(np.linalg.norm(inside.mean(axis=0) - outside.mean(axis=0))) / spread
-    return d / (1.0 + d)
 
 
 @dataclass
@@ -241,7 +180,7 @@ class OpenCVSession:
             image, pts * self.scale, lbs, None if bx is None else bx * self.scale, prev_mask
         )
         self._cond[object_id][frame] = mask
-        return MaskResult(frame, object_id, self._to_full(mask), _colour_separation(image, mask))
+        return MaskResult(frame, object_id, self._to_full(mask), colour_separation(image, mask))
 
     def add_mask(self, object_id: int, frame: int, mask: np.ndarray) -> MaskResult:
         self._check_open()
@@ -268,12 +207,12 @@ class OpenCVSession:
             trimap[prev_mask] = GC_PR_FGD
             if box is not None:
                 trimap[:] = GC_BGD
-                x0, y0, x1, y1 = self._box_pixels(box, w, h)
+                x0, y0, x1, y1 = box_pixels(box, w, h)
                 region = trimap[y0:y1, x0:x1]
                 region[:] = np.where(prev_mask[y0:y1, x0:x1], GC_PR_FGD, GC_PR_BGD)
         elif box is not None:
             trimap[:] = GC_BGD
-            x0, y0, x1, y1 = self._box_pixels(box, w, h)
+            x0, y0, x1, y1 = box_pixels(box, w, h)
             trimap[y0:y1, x0:x1] = GC_PR_FGD
         elif len(positive):
             # No box and no earlier mask: guess a region around the clicks; GrabCut refines it.
@@ -281,11 +220,11 @@ class OpenCVSession:
             x0, y0 = positive.min(axis=0) - half
             x1, y1 = positive.max(axis=0) + half
             trimap[:] = GC_BGD
-            gx0, gy0, gx1, gy1 = self._box_pixels(
+            gx0, gy0, gx1, gy1 = box_pixels(
                 np.array([x0 - half, y0 - half, x1 + half, y1 + half]), w, h
             )
             trimap[gy0:gy1, gx0:gx1] = GC_PR_BGD
-            bx0, by0, bx1, by1 = self._box_pixels(np.array([x0, y0, x1, y1]), w, h)
+            bx0, by0, bx1, by1 = box_pixels(np.array([x0, y0, x1, y1]), w, h)
             trimap[by0:by1, bx0:bx1] = GC_PR_FGD
         else:
             raise PromptError("give at least one positive click or a box for a new object")
@@ -301,18 +240,18 @@ class OpenCVSession:
         if not (trimap == GC_BGD).any():
             # keep a frame border as background so the background model has samples
             trimap[[0, -1], :] = np.where(
-                _is_object(trimap[[0, -1], :]), trimap[[0, -1], :], GC_BGD
+                is_object(trimap[[0, -1], :]), trimap[[0, -1], :], GC_BGD
             )
             trimap[:, [0, -1]] = np.where(
-                _is_object(trimap[:, [0, -1]]), trimap[:, [0, -1]], GC_BGD
+                is_object(trimap[:, [0, -1]]), trimap[:, [0, -1]], GC_BGD
             )
-        x0, y0, x1, y1 = self._roi(_is_object(trimap) | (trimap == GC_PR_BGD), w, h, margin=0.1)
+        x0, y0, x1, y1 = roi(is_object(trimap) | (trimap == GC_PR_BGD), w, h, margin=0.1)
         sub = trimap[y0:y1, x0:x1].copy()
         if (sub == GC_BGD).sum() < 10:
             x0, y0, x1, y1 = 0, 0, w, h
             sub = trimap.copy()
         try:
-            bgd, fgd = _empty_model(), _empty_model()
+            bgd, fgd = empty_model(), empty_model()
             cv2.grabCut(
                 np.ascontiguousarray(image[y0:y1, x0:x1]),
                 sub,
@@ -325,33 +264,14 @@ class OpenCVSession:
         except cv2.error:
             pass  # too few samples for a colour model: keep the initial guess
         result = np.zeros((h, w), bool)
-        result[y0:y1, x0:x1] = _is_object(sub)
+        result[y0:y1, x0:x1] = is_object(sub)
         guide = None
         if box is not None:
             guide = np.zeros((h, w), bool)
-            bx0, by0, bx1, by1 = self._box_pixels(box, w, h)
+            bx0, by0, bx1, by1 = box_pixels(box, w, h)
             guide[by0:by1, bx0:bx1] = True
-        result = _keep_components(result, positive if len(positive) else None, guide)
+        result = keep_components(result, positive if len(positive) else None, guide)
         return fill_holes(result, max(16, int(0.01 * result.sum())))
-
-    @staticmethod
-    def _box_pixels(box: np.ndarray, w: int, h: int) -> tuple[int, int, int, int]:
-        x0, y0, x1, y1 = (float(v) for v in box)
-        return (
-            int(np.clip(np.floor(x0), 0, w - 1)),
-            int(np.clip(np.floor(y0), 0, h - 1)),
-            int(np.clip(np.ceil(x1), 1, w)),
-            int(np.clip(np.ceil(y1), 1, h)),
-        )
-
-    @staticmethod
-    def _roi(region: np.ndarray, w: int, h: int, margin: float) -> tuple[int, int, int, int]:
-        ys, xs = np.nonzero(region)
-        if len(xs) == 0:
-            return 0, 0, w, h
-        x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
-        pad = int(max(8, margin * max(x1 - x0, y1 - y0)))
-        return max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
 
     # -- propagation -------------------------------------------------------------------------------
 
@@ -414,10 +334,10 @@ class OpenCVSession:
         if mask.sum() < 10:
             return None
         trimap = np.where(mask, GC_FGD, GC_BGD).astype(np.uint8)
-        x0, y0, x1, y1 = self._roi(mask, mask.shape[1], mask.shape[0], margin=0.5)
-        models = _learn_models(np.ascontiguousarray(image[y0:y1, x0:x1]), trimap[y0:y1, x0:x1])
+        x0, y0, x1, y1 = roi(mask, mask.shape[1], mask.shape[0], margin=0.5)
+        models = learn_models(np.ascontiguousarray(image[y0:y1, x0:x1]), trimap[y0:y1, x0:x1])
         if models is None:
-            models = _learn_models(image, trimap)
+            models = learn_models(image, trimap)
         if models is None:
             return None
         return _Tracker(gray=gray, mask=mask.copy(), prior=mask.copy(), object_model=models[1])
@@ -426,7 +346,7 @@ class OpenCVSession:
         """Similarity transform (2x3) moving the previous frame onto this one, for the object."""
         area = int(tracker.mask.sum())
         if area >= 30:
-            core = cv2.erode(tracker.mask.astype(np.uint8), _disk(1))
+            core = cv2.erode(tracker.mask.astype(np.uint8), disk(1))
             corners = cv2.goodFeaturesToTrack(
                 tracker.gray, maxCorners=200, qualityLevel=0.01, minDistance=4, mask=core
             )
@@ -482,18 +402,18 @@ class OpenCVSession:
             tracker.prior, tracker.mask = prior, np.zeros_like(prior)
             return tracker.mask
         radius = np.sqrt(prior_area / np.pi)
-        band = cv2.dilate(prior.astype(np.uint8), _disk(max(3, round(0.25 * radius)))).astype(bool)
+        band = cv2.dilate(prior.astype(np.uint8), disk(max(3, round(0.25 * radius)))).astype(bool)
         core = cv2.erode(
-            (previous & prior).astype(np.uint8), _disk(max(2, round(0.35 * radius)))
+            (previous & prior).astype(np.uint8), disk(max(2, round(0.35 * radius)))
         ).astype(bool)
         trimap = np.full((h, w), GC_BGD, np.uint8)
         trimap[band] = GC_PR_BGD
         trimap[prior] = GC_PR_FGD
         trimap[core] = GC_FGD
-        x0, y0, x1, y1 = self._roi(band, w, h, margin=0.3)
+        x0, y0, x1, y1 = roi(band, w, h, margin=0.3)
         sub_image = np.ascontiguousarray(image[y0:y1, x0:x1])
         sub = trimap[y0:y1, x0:x1].copy()
-        learnt = _learn_models(sub_image, sub)
+        learnt = learn_models(sub_image, sub)
         if learnt is None:
             result = prior & previous if (prior & previous).any() else prior
         else:
@@ -511,8 +431,8 @@ class OpenCVSession:
             except cv2.error:
                 pass
             result = np.zeros((h, w), bool)
-            result[y0:y1, x0:x1] = _is_object(sub)
-            result = _keep_components(result, None, prior)
+            result[y0:y1, x0:x1] = is_object(sub)
+            result = keep_components(result, None, prior)
             result = fill_holes(result, max(16, int(0.02 * prior_area)))
         # An unoccluded result becomes the new shape prior and colour model. A result clearly
         # smaller than the prior is taken as occluded, so a gradual occlusion cannot wear the
@@ -528,7 +448,7 @@ class OpenCVSession:
             tracker.prior = result
             if iou > 0.9:
                 trimap_now = np.where(result, GC_FGD, GC_BGD).astype(np.uint8)
-                models = _learn_models(sub_image, trimap_now[y0:y1, x0:x1])
+                models = learn_models(sub_image, trimap_now[y0:y1, x0:x1])
                 if models is not None:
                     tracker.object_model = models[1]
         else:
@@ -596,19 +516,19 @@ class OpenCVBackend:
         min_area = max(params.min_area * scale * scale, 0.003 * pixels)
         max_area = params.max_area_fraction * pixels
         coarse = [
-            r for blur in (3.0, 6.0) for r in _colour_regions(small, blur, min_area, max_area)
+            r for blur in (3.0, 6.0) for r in colour_regions(small, blur, min_area, max_area)
         ]
         coarse = [coarse[i] for i in dedupe_masks(coarse, [float(r.sum()) for r in coarse], 0.9)]
         candidates: list[tuple[np.ndarray, float, float]] = []
         for region in coarse:
-            refined = _refine_region(small, region)
+            refined = refine_region(small, region)
             area = refined.sum()
             if not min_area <= area <= max_area:
                 continue
             agreement = np.logical_and(refined, region).sum() / max(
                 1, np.logical_or(refined, region).sum()
             )
-            candidates.append((refined, _colour_separation(small, refined), float(agreement)))
+            candidates.append((refined, colour_separation(small, refined), float(agreement)))
         scores = [score * stability for _, score, stability in candidates]
         keep = dedupe_masks([c[0] for c in candidates], scores, params.mask_iou_thresh)
         if params.max_masks is not None:
@@ -627,55 +547,3 @@ class OpenCVBackend:
                 )
             )
         return out
-
-
-def _colour_regions(
-    image: np.ndarray, blur: float, min_area: float, max_area: float, k: int = 6
-) -> list[np.ndarray]:
-    """Connected regions of similar smoothed colour (coarse object proposals)."""
-    smoothed = cv2.pyrMeanShiftFiltering(cv2.GaussianBlur(image, (0, 0), blur), 10, 30)
-    lab = cv2.cvtColor(smoothed, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32)
-    cv2.setRNGSeed(0)
-    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_MAX_ITER, 20, 1.0)
-    _, clusters, _ = cv2.kmeans(lab, k, None, criteria, 2, cv2.KMEANS_PP_CENTERS)
-    clusters = clusters.reshape(image.shape[:2])
-    regions = []
-    for c in range(k):
-        count, labels, stats, _ = cv2.connectedComponentsWithStats(
-            (clusters == c).astype(np.uint8), connectivity=8
-        )
-        for label in range(1, count):
-            if min_area <= stats[label, cv2.CC_STAT_AREA] <= max_area:
-                regions.append(labels == label)
-    return regions
-
-
-def _refine_region(image: np.ndarray, region: np.ndarray) -> np.ndarray:
-    """GrabCut a coarse region to the image's edges (core kept, a band around it undecided)."""
-    h, w = region.shape
-    radius = np.sqrt(region.sum() / np.pi)
-    trimap = np.full((h, w), GC_BGD, np.uint8)
-    trimap[cv2.dilate(region.astype(np.uint8), _disk(max(3, round(0.3 * radius)))).astype(bool)] = (
-        GC_PR_BGD
-    )
-    trimap[region] = GC_PR_FGD
-    trimap[cv2.erode(region.astype(np.uint8), _disk(max(1, round(0.3 * radius)))).astype(bool)] = (
-        GC_FGD
-    )
-    x0, y0, x1, y1 = OpenCVSession._roi(trimap != GC_BGD, w, h, margin=0.3)
-    sub = trimap[y0:y1, x0:x1].copy()
-    try:
-        cv2.grabCut(
-            np.ascontiguousarray(image[y0:y1, x0:x1]),
-            sub,
-            None,
-            _empty_model(),
-            _empty_model(),
-            2,
-            cv2.GC_INIT_WITH_MASK,
-        )
-    except cv2.error:
-        return region
-    refined = np.zeros((h, w), bool)
-    refined[y0:y1, x0:x1] = _is_object(sub)
-    return _keep_components(refined, None, region)

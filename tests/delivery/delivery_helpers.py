@@ -1,4 +1,4 @@
-"""Delivery tests (issue 6): exports, imports and J&F through the API and the real worker."""
+"""Delivery tests: exports, imports and J&F through the API and the real worker."""
 
 from __future__ import annotations
 

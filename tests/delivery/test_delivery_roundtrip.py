@@ -1,4 +1,4 @@
-"""Issue 6 round trips through the API and the real worker: the SA-V example imported and
+"""Delivery round trips through the API and the real worker: the SA-V example imported and
 exported again gives the same file contents; COCO and DAVIS exports re-import to identical masks."""
 
 from __future__ import annotations

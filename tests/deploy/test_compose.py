@@ -1,8 +1,10 @@
 """The deployments cannot run here (no Docker engine, no cluster): check docker-compose.yml, the
 Kubernetes manifests (platform/k8s/) and `make demo`'s supervisord configuration by parsing them.
 
-Clicks never wait for batch work (issue 10): in each of them no worker serves `interactive`
+Clicks never wait for batch work: in each of them no worker serves `interactive`
 together with another queue, and every queue the code sends tasks to is served by some worker.
+Jobs heal without a restart: each runs exactly one Celery beat, which sends the job reconciler
+to a queue a worker serves, often enough to resume a dead worker's job within 90 s.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ def _queues(command: list[str]) -> set[str]:
 
 def _is_worker(command: list[str] | None) -> bool:
     return bool(command) and "celery" in command and "worker" in command  # type: ignore[operator]
+
+
+def _is_beat(command: list[str] | None) -> bool:
+    return bool(command) and "celery" in command and "beat" in command  # type: ignore[operator]
 
 
 def compose_workers() -> dict[str, set[str]]:
@@ -86,6 +92,30 @@ def queues_used_by_the_code() -> set[str]:
 DEPLOYMENTS = {"docker-compose.yml": compose_workers, "platform/k8s": k8s_workers, "make demo": demo_workers}
 
 
+def compose_beats() -> dict[str, list[str]]:
+    return {name: s["command"] for name, s in SERVICES.items() if _is_beat(s.get("command"))}
+
+
+def k8s_beats() -> dict[str, list[str]]:
+    beats = {}
+    for name, container in _k8s_containers():
+        command = [*container.get("command", []), *container.get("args", [])]
+        if _is_beat(command):
+            beats[name] = command
+    return beats
+
+
+def demo_beats() -> dict[str, list[str]]:
+    conf = configparser.RawConfigParser()
+    conf.read(DEMO_CONF)
+    return {section.removeprefix("program:"): shlex.split(conf.get(section, "command"))
+            for section in conf.sections()
+            if section.startswith("program:") and _is_beat(shlex.split(conf.get(section, "command")))}
+
+
+BEATS = {"docker-compose.yml": compose_beats, "platform/k8s": k8s_beats, "make demo": demo_beats}
+
+
 def test_the_code_uses_the_three_queues() -> None:
     assert queues_used_by_the_code() == {"interactive", "batch", "cpu"}
 
@@ -108,8 +138,51 @@ def test_every_queue_the_code_uses_is_served_and_cpu_work_has_its_own_worker(dep
         assert "cpu" not in queues or queues == {"cpu"}, f"{deployment}: {name} serves {queues}"
 
 
+@pytest.mark.parametrize("deployment", sorted(BEATS))
+def test_each_deployment_runs_exactly_one_beat_with_a_writable_schedule(deployment: str) -> None:
+    beats = BEATS[deployment]()
+    assert len(beats) == 1, f"{deployment}: {sorted(beats)}"
+    (command,) = beats.values()
+    assert command[command.index("-A") + 1] == "config"
+    assert command[command.index("-A") + 2] == "beat"
+    schedule = command[command.index("--schedule") + 1]
+    assert schedule.startswith(("/tmp/", "%(ENV_MASKLET_DEMO_RUN)s/")), schedule  # not the read-only app folder
+    if deployment == "platform/k8s":
+        (doc,) = [d for d in K8S if d["kind"] == "Deployment" and
+                  any(_is_beat([*c.get("command", []), *c.get("args", [])])
+                      for c in d["spec"]["template"]["spec"]["containers"])]
+        assert doc["spec"]["replicas"] == 1 and doc["spec"]["strategy"]["type"] == "Recreate"
+
+
+@pytest.mark.parametrize("deployment", sorted(DEPLOYMENTS))
+def test_beat_sends_the_reconciler_to_a_queue_a_worker_serves(deployment: str) -> None:
+    from django.conf import settings
+
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    entries = [entry for entry in settings.CELERY_BEAT_SCHEDULE.values()
+               if entry["task"] == "annotation.tasks.reconcile_jobs"]
+    assert len(entries) == 1 and "annotation.tasks.reconcile_jobs" in app.tasks
+    queue = app.amqp.router.route({}, "annotation.tasks.reconcile_jobs")["queue"].name
+    assert queue in set().union(*DEPLOYMENTS[deployment]().values()), f"{deployment}: nobody serves {queue}"
+
+
+def test_default_settings_heal_a_job_within_90_seconds() -> None:
+    """A dead worker's lock lapses within JOB_LOCK_TTL seconds and the next pass comes within one
+    period; a queued job whose message was lost is sent again within the grace plus one period."""
+    from config.settings import base
+
+    masklet = base.MASKLET
+    assert masklet["JOB_LOCK_TTL"] + masklet["JOB_RECONCILE_PERIOD"] <= 90
+    assert masklet["JOB_QUEUED_GRACE"] + masklet["JOB_RECONCILE_PERIOD"] <= 90
+    assert base.CELERY_BEAT_SCHEDULE["reconcile-jobs"]["schedule"] == masklet["JOB_RECONCILE_PERIOD"]
+    # A pass waiting longer than a period is dropped: a stopped consumer never finds a pile of them.
+    assert base.CELERY_BEAT_SCHEDULE["reconcile-jobs"]["options"]["expires"] <= masklet["JOB_RECONCILE_PERIOD"]
+
+
 def test_compose_has_the_production_services() -> None:
-    assert {"web", "worker-interactive", "worker-batch", "worker-cpu", "postgres", "redis"} <= set(SERVICES)
+    assert {"web", "worker-interactive", "worker-batch", "worker-cpu", "beat", "postgres", "redis"} <= set(SERVICES)
     assert "pgdata:/var/lib/postgresql/data" in SERVICES["postgres"]["volumes"]
     assert "pgdata" in COMPOSE["volumes"]
 
@@ -160,7 +233,7 @@ def test_every_process_has_a_bounded_database_pool() -> None:
             pool_max = int(re.sub(r"\$\{\w+:-(\d+)\}", r"\1", pool_max))  # the default of ${VAR:-n}
             command = service["command"]
             processes = 1
-            if "celery" in command and "--pool=solo" not in command:
+            if _is_worker(command) and "--pool=solo" not in command:  # a beat is one process
                 processes = int(next(a.split("=")[1] for a in command if a.startswith("--concurrency=")))
             total += processes * pool_max
     assert 0 < total <= max_connections - 10, (total, max_connections)
@@ -206,11 +279,12 @@ def test_every_command_names_a_real_entry_point(name: str) -> None:
         from celery import Celery
 
         assert isinstance(getattr(app, "celery_app", None), Celery)
-        assert command[command.index("-A") + 2] == "worker"
-        # Every queue named has at least one task routed to it.
-        routed = {route["queue"] for route in app.celery_app.conf.task_routes.values()}  # type: ignore[attr-defined]
-        for queue in command[command.index("-Q") + 1].split(","):
-            assert queue in routed, f"no task is routed to queue {queue}"
+        assert command[command.index("-A") + 2] in {"worker", "beat"}
+        if command[command.index("-A") + 2] == "worker":
+            # Every queue named has at least one task routed to it.
+            routed = {route["queue"] for route in app.celery_app.conf.task_routes.values()}  # type: ignore[attr-defined]
+            for queue in command[command.index("-Q") + 1].split(","):
+                assert queue in routed, f"no task is routed to queue {queue}"
     elif program == "python":
         assert command[1] == "manage.py"
         from django.core.management import get_commands

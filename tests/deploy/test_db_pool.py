@@ -1,4 +1,4 @@
-"""Bounded database connections (issue 10): a web process never holds more connections than its
+"""Bounded database connections: a web process never holds more connections than its
 pool, whatever the number of clients and sockets, and a pool that stays exhausted answers 503.
 
 Real uvicorn servers, real PostgreSQL: connections are counted in pg_stat_activity and attributed

@@ -1,4 +1,4 @@
-"""`make demo` supervises its processes (issue 10): a worker or the web server that dies is
+"""`make demo` supervises its processes: a worker or the web server that dies is
 restarted with a log line while the rest keep serving, and Ctrl-C still stops everything.
 
 The demo runs for real, as `make demo` runs it (scripts/demo.sh: migrate, demo_setup, supervisord

@@ -1,4 +1,4 @@
-"""The web process never imports torch or sam2 (issue 2; ../shared/STYLE.md habit 8)."""
+"""The web process never imports torch or sam2 (heavy imports stay in the inference workers)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The whole story of issue 5 in real Chromium against the real server, worker, PostgreSQL and
+"""The whole annotation story in real Chromium against the real server, worker, PostgreSQL and
 Redis, on the bedroom clip: a manager creates a project, uploads the clip and assigns a task; an
 annotator clicks an object, propagates, sees masks on later frames, corrects one with a negative
 click and a brush stroke while a second browser on the same video sees the masks arrive live; a

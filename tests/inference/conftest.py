@@ -12,15 +12,15 @@ import contextlib
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.worker_control import QUEUES, paused_workers
+
 ROOT = Path(__file__).resolve().parents[2]
-QUEUES = ("interactive", "batch", "cpu")
 SAM2_IMAGE_SIZE = 256
 
 
@@ -47,28 +47,8 @@ def sam2_env(sam2_checkpoint: Path) -> dict[str, str]:
     }
 
 
-def _running_workers() -> list[str]:
-    from config.celery import app
-
-    return [name for reply in app.control.ping(timeout=1.0) for name in reply]
-
-
-def _set_consuming(names: list[str], consume: bool) -> None:
-    from config.celery import app
-
-    for queue in QUEUES:
-        if consume:
-            app.control.add_consumer(queue, destination=names, reply=True, timeout=2.0)
-        else:
-            app.control.cancel_consumer(queue, destination=names, reply=True, timeout=2.0)
-
-
 @contextlib.contextmanager
 def _exclusive(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
-    paused = _running_workers()
-    if paused:
-        _set_consuming(paused, False)
-        time.sleep(1.5)  # a poll already waiting on a queue (1 s broker timeout) runs out
     mine: list[Any] = []
 
     def start(queues: str = ",".join(QUEUES), env: dict[str, str] | None = None) -> Any:
@@ -76,13 +56,12 @@ def _exclusive(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]
         mine.append(worker)
         return worker
 
-    try:
-        yield start
-    finally:
-        for worker in mine:
-            worker.stop()
-        if paused:
-            _set_consuming(paused, True)
+    with paused_workers():
+        try:
+            yield start
+        finally:
+            for worker in mine:
+                worker.stop()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import pytest
 import requests
 from rest_framework.authtoken.models import Token
 
+from annotation.jobs.workers import workers_announce, workers_withdraw
 from annotation.models import FrameMask, Prompt
 from annotation.services.masklets import masklet_create
 from tests.factories import make_team, ready_video
@@ -55,20 +56,27 @@ def test_a_click_waiting_for_its_worker_leaves_the_servers_pool_to_other_request
     headers = {"Authorization": f"Token {token}"}
     masklet = masklet_create(video=team.video, user=team.manager).pk
     url = one_connection_server
-    with ThreadPoolExecutor(1) as executor:
-        pending = executor.submit(requests.post, f"{url}/api/masklets/{masklet}/prompts/", headers=headers,
-                                  json={"frame": 0, "points": [[40, 30]], "labels": [1]}, timeout=150)
-        deadline = time.monotonic() + 30
-        while not Prompt.objects.filter(masklet_id=masklet).exists():  # committed: the click now waits
-            assert time.monotonic() < deadline and not pending.done(), pending.result() if pending.done() else None
-            time.sleep(0.05)
-        time.sleep(0.5)
-        for path in (f"/api/videos/{team.video.pk}/timeline/", f"/api/videos/{team.video.pk}/masks/?start=0&end=1",
-                     "/api/auth/me/"):
-            answer = requests.get(url + path, headers=headers, timeout=30)
-            assert answer.status_code == 200, (path, answer.status_code, answer.text[:200])
-        assert not pending.done()
-        exclusive_workers("interactive")  # a worker comes and answers the waiting click
-        response = pending.result(timeout=150)
+    # The queue has a live worker that has not taken the click yet (busy with another one, say),
+    # as its announcement says: the click is sent and waits, instead of a 503 at once.
+    busy = f"busy-interactive-{time.monotonic_ns()}@test"
+    workers_announce(worker=busy, queues=["interactive"])
+    try:
+        with ThreadPoolExecutor(1) as executor:
+            pending = executor.submit(requests.post, f"{url}/api/masklets/{masklet}/prompts/", headers=headers,
+                                      json={"frame": 0, "points": [[40, 30]], "labels": [1]}, timeout=150)
+            deadline = time.monotonic() + 30
+            while not Prompt.objects.filter(masklet_id=masklet).exists():  # committed: the click now waits
+                assert time.monotonic() < deadline and not pending.done(), pending.result() if pending.done() else None
+                time.sleep(0.05)
+            time.sleep(0.5)
+            for path in (f"/api/videos/{team.video.pk}/timeline/", f"/api/videos/{team.video.pk}/masks/?start=0&end=1",
+                         "/api/auth/me/"):
+                answer = requests.get(url + path, headers=headers, timeout=30)
+                assert answer.status_code == 200, (path, answer.status_code, answer.text[:200])
+            assert not pending.done()
+            exclusive_workers("interactive")  # a worker comes and answers the waiting click
+            response = pending.result(timeout=150)
+    finally:
+        workers_withdraw(worker=busy)
     assert response.status_code == 200, response.text[:300]
     assert response.json()["mask"]["version"] == 1

@@ -10,16 +10,17 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from annotation.models import Job
 from annotation.realtime.events import check_event
 from tests.factories import client_for, make_user
 from tests.ingest.conftest import (
     body_of,
     collect_events,
-    files_of_video,
     jpeg_pixels,
     make_project,
     psnr,
     sha256,
+    stored_files,
     upload,
     wait_for_job,
     ws_refused,
@@ -121,14 +122,16 @@ def test_bedroom_mp4_at_native_rate(
     assert client_for(None).get(f"/api/videos/{video}/frames/0/").status_code in (401, 403)
     assert ws_refused(video, outsider)
 
-    # The same file again in the same project is refused by content hash, naming the first video.
-    second = upload(client, project, bedroom_mp4).json()
-    failed = wait_for_job(client, second["job"])
-    assert failed["status"] == "failed"
-    assert f"video 'bedroom.mp4' (id {video})" in failed["error"] and "already in the project" in failed["error"]
-    again_info = client.get(f"/api/videos/{second['id']}/").json()
-    assert again_info["status"] == "failed" and again_info["error"] == failed["error"]
-    assert files_of_video(second["id"]) == []
+    # The same file again in the same project is refused by content hash as it is received,
+    # naming the first video: 409, and no video, job or stored file comes of it.
+    stored = stored_files()
+    second = upload(client, project, bedroom_mp4)
+    assert second.status_code == 409, second.json()
+    assert f"video 'bedroom.mp4' (id {video})" in second.json()["detail"]
+    assert "already in the project" in second.json()["detail"] and second.json()["duplicate_of"] == video
+    assert [v["id"] for v in client.get(f"/api/projects/{project}/videos/").json()] == [video]
+    assert Job.objects.filter(project_id=project).count() == 1
+    assert stored_files() == stored
     assert client.get(f"/api/videos/{video}/frames/199/").status_code == 200  # the first is untouched
 
 

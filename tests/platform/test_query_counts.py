@@ -35,7 +35,8 @@ def _add_projects(team: Team, start: int, stop: int) -> None:
 
 def _add_videos(team: Team, start: int, stop: int, project: Any = None) -> None:
     for i in range(start, stop):
-        upload = SimpleUploadedFile(f"clip{i}.mp4", b"not decoded in this test")
+        # Distinct bytes: a project holds each file once (a second upload of one file is refused).
+        upload = SimpleUploadedFile(f"clip{i}.mp4", f"not decoded in this test {i}".encode())
         video_services.video_upload(project=project or team.project, user=team.manager, upload=upload, name=f"clip {i}")
 
 

@@ -9,14 +9,8 @@ The data must be committed for the server to see it: every test here uses `trans
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,58 +19,10 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from annotation.realtime.events import check_event
-from tests.conftest import ROOT, _free_port, _subprocess_env
+from tests.conftest import Server, _subprocess_env
 from tests.factories import Team, make_team
 
 PRESENCE_TTL = 4  # seconds: the servers of these tests forget a silent socket after this
-
-
-class Server:
-    """uvicorn serving config.asgi:application on a free port, its output kept in a file."""
-
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
-        self.port = _free_port()
-        self.log_path = log_path
-        with open(log_path, "ab") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-config", "config/uvicorn-logging.json", "--log-level", "info"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(self.log()[-3000:]) from None
-                time.sleep(0.2)
-        raise RuntimeError(f"server not up: {self.log()[-3000:]}")
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def ws_url(self, video_id: int, query: str = "") -> str:
-        return f"ws://127.0.0.1:{self.port}/ws/videos/{video_id}/{query}"
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def kill(self) -> None:
-        """SIGKILL: no disconnect handler runs, as when a machine or an OOM killer stops it."""
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +35,7 @@ def start_server(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory:
     def start(env: dict[str, str] | None = None) -> Server:
         with django_db_blocker.unblock():
             server = Server(_subprocess_env({"MASKLET_PRESENCE_TTL": str(PRESENCE_TTL), **(env or {})}),
-                            logs / f"server-{len(servers)}.log")
+                            logs / f"server-{len(servers)}.log", log_level="info")
         servers.append(server)
         return server
 

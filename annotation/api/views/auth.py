@@ -18,6 +18,7 @@ from annotation import permissions as policy
 from annotation.api.serializers import DetailOut, LoginIn, MeOut, StatusOut, TokenOut, UserOut
 from annotation.api.views.base import parse, require
 from annotation.selectors import users as user_selectors
+from annotation.selectors.status import backend_label, configured_backend
 from annotation.services.errors import InvalidInput
 
 
@@ -105,7 +106,5 @@ class StatusView(APIView):
 
     @extend_schema(responses={200: StatusOut})
     def get(self, request: Request) -> Response:
-        from inference.config import backend_label, configured_backend
-
         status = {"backend": configured_backend(), "backend_label": backend_label(), "version": settings.SPECTACULAR_SETTINGS["VERSION"]}
         return Response(StatusOut(status).data)

@@ -1,4 +1,4 @@
-"""J&F comparison of two sets of masklets of a video (issue 6); any member of the project."""
+"""J&F comparison of two sets of masklets of a video; any member of the project."""
 
 from __future__ import annotations
 

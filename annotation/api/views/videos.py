@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+from typing import Any
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -30,6 +32,7 @@ from annotation.api.serializers import (
     VideoOut,
     VideoUploadIn,
 )
+from annotation.api.upload_hash import ContentHashUploadHandler, hash_uploads
 from annotation.api.views.base import parse, require
 from annotation.selectors import jobs as job_selectors
 from annotation.selectors import masklets as masklet_selectors
@@ -42,6 +45,8 @@ from annotation.services import masklets as masklet_services
 from annotation.services import review as review_services
 from annotation.services import videos as video_services
 from annotation.services.errors import InvalidInput
+
+log = logging.getLogger(__name__)
 
 ANNOTATORS_ONLY = "Only the video's assigned annotators and the project's managers can do this."
 
@@ -69,6 +74,13 @@ def _int_param(request: Request, name: str) -> int | None:
 
 class ProjectVideoListView(APIView):
     parser_classes = [MultiPartParser, FormParser]
+    upload_hashes: ContentHashUploadHandler | None = None
+
+    def initialize_request(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Request:
+        # Before authentication: a session's CSRF check may read the form, which parses the body.
+        if request.method == "POST":
+            self.upload_hashes = hash_uploads(request)
+        return super().initialize_request(request, *args, **kwargs)
 
     @extend_schema(responses={200: VideoOut(many=True)})
     def get(self, request: Request, pk: int) -> Response:
@@ -81,16 +93,23 @@ class ProjectVideoListView(APIView):
         require(policy.can_manage(request.user, project), "Only the project's managers can upload videos.")
         # Refuse an oversized upload from its declared length, before the body is parsed; the
         # service checks the file's own size again (the multipart envelope is a little bigger).
+        # Parsing the body hashes the file as it goes (upload_hash): a file the project already
+        # holds answers 409 before anything is stored or queued.
         declared = _int_header(request.META.get("CONTENT_LENGTH"))
         if declared is not None and declared > UPLOAD_ENVELOPE_BYTES:
             too_large = video_services.upload_too_large(declared - UPLOAD_ENVELOPE_BYTES)
             if too_large:
                 raise InvalidInput(too_large)
         data = parse(VideoUploadIn, request)
-        video, job = video_services.video_upload(
-            project=project, user=request.user, upload=data["file"], name=data.get("name") or data["file"].name
+        content_hash = self.upload_hashes.sha256.get("file") if self.upload_hashes else None
+        if content_hash is None:  # the body was parsed before the handler was in place
+            log.warning("upload to project %s was not hashed while received; reading it again", project.pk)
+        video, _ = video_services.video_upload(
+            project=project, user=request.user, upload=data["file"], name=data.get("name") or data["file"].name,
+            content_hash=content_hash,
         )
-        body = VideoOut(video).data | {"job": job.pk}
+        # Read back through the selector: the answer carries the ingest job and its queue position.
+        body = VideoOut(video_selectors.video_get(request.user, video.pk)).data
         return Response(body, status=status.HTTP_201_CREATED)
 
 

@@ -3,18 +3,25 @@ import { http, uploadWithProgress, type UploadHandle } from "./api";
 import type { Rle } from "./rle";
 import type {
   BackendStatus,
-  Direction,
+  IssueCreate,
   Job,
+  JobRef,
   Label,
   Masklet,
-  MaskletStatus,
+  MaskletPatch,
   Membership,
   Project,
+  ProjectCreate,
+  PromptRequest,
   PromptResult,
+  PropagationBody,
   ReviewIssue,
   Role,
   StoredMask,
   Task,
+  TaskAction,
+  TaskCreate,
+  TaskPatch,
   TimelineSummary,
   User,
   Video,
@@ -32,8 +39,7 @@ export const api = {
   // projects
   projects: () => http.get<Project[]>("/api/projects/"),
   project: (id: number) => http.get<Project>(`/api/projects/${id}/`),
-  createProject: (body: { name: string; description: string; annotation_fps?: number | null }) =>
-    http.post<Project>("/api/projects/", body),
+  createProject: (body: ProjectCreate) => http.post<Project>("/api/projects/", body),
   members: (project: number) => http.get<Membership[]>(`/api/projects/${project}/members/`),
   addMember: (project: number, user: string, role: Role) =>
     http.post<Membership>(`/api/projects/${project}/members/`, { user, role }),
@@ -56,8 +62,7 @@ export const api = {
   masklets: (video: number) => http.get<Masklet[]>(`/api/videos/${video}/masklets/`),
   createMasklet: (video: number, label: number | null, name = "") =>
     http.post<Masklet>(`/api/videos/${video}/masklets/`, { label, name }),
-  patchMasklet: (id: number, body: { label?: number | null; name?: string; status?: MaskletStatus; comment?: string }) =>
-    http.patch<Masklet>(`/api/masklets/${id}/`, body),
+  patchMasklet: (id: number, body: MaskletPatch) => http.patch<Masklet>(`/api/masklets/${id}/`, body),
   deleteMasklet: (id: number) => http.delete(`/api/masklets/${id}/`),
   videoMasks: (video: number, start: number, end: number, signal?: AbortSignal) =>
     http.get<StoredMask[]>(`/api/videos/${video}/masks/?start=${start}&end=${end}`, signal),
@@ -66,15 +71,11 @@ export const api = {
   putMask: (masklet: number, frame: number, rle: Rle, version: number | null) =>
     http.put<StoredMask>(`/api/masklets/${masklet}/masks/${frame}/`, { rle, version }),
   timeline: (video: number) => http.get<TimelineSummary>(`/api/videos/${video}/timeline/`),
-  prompt: (
-    masklet: number,
-    body: { frame: number; points?: number[][]; labels?: number[]; box?: number[]; reset?: boolean },
-  ) => http.post<PromptResult>(`/api/masklets/${masklet}/prompts/`, body),
+  prompt: (masklet: number, body: PromptRequest) => http.post<PromptResult>(`/api/masklets/${masklet}/prompts/`, body),
 
   // jobs
-  propagate: (video: number, body: { masklets: number[]; start_frame: number; direction: Direction; max_frames: number }) =>
-    http.post<{ job: number }>(`/api/videos/${video}/propagations/`, body),
-  automasklets: (video: number) => http.post<{ job: number }>(`/api/videos/${video}/automasklets/`, {}),
+  propagate: (video: number, body: PropagationBody) => http.post<JobRef>(`/api/videos/${video}/propagations/`, body),
+  automasklets: (video: number) => http.post<JobRef>(`/api/videos/${video}/automasklets/`, {}),
   job: (id: number) => http.get<Job>(`/api/jobs/${id}/`),
   cancelJob: (id: number) => http.post<unknown>(`/api/jobs/${id}/cancel/`, {}),
   videoJobs: (video: number) => http.get<Job[]>(`/api/videos/${video}/jobs/`),
@@ -83,19 +84,14 @@ export const api = {
   projectTasks: (project: number) => http.get<Task[]>(`/api/projects/${project}/tasks/`),
   myTasks: () => http.get<Task[]>("/api/tasks/?mine=1"),
   task: (id: number) => http.get<Task>(`/api/tasks/${id}/`),
-  createTask: (
-    project: number,
-    body: { video: number; frame_start: number; frame_end: number; assignee: number | null; reviewer: number | null },
-  ) => http.post<Task>(`/api/projects/${project}/tasks/`, body),
-  patchTask: (id: number, body: { assignee?: number | null; reviewer?: number | null }) =>
-    http.patch<Task>(`/api/tasks/${id}/`, body),
-  transition: (id: number, action: "start" | "submit" | "accept" | "reject", comment = "") =>
+  createTask: (project: number, body: TaskCreate) => http.post<Task>(`/api/projects/${project}/tasks/`, body),
+  patchTask: (id: number, body: TaskPatch) => http.patch<Task>(`/api/tasks/${id}/`, body),
+  transition: (id: number, action: TaskAction, comment = "") =>
     http.post<Task>(`/api/tasks/${id}/transitions/`, { action, comment }),
 
   // review
   issues: (video: number) => http.get<ReviewIssue[]>(`/api/videos/${video}/issues/`),
-  createIssue: (video: number, body: { frame: number; masklet: number | null; position: [number, number] | null; text: string }) =>
-    http.post<ReviewIssue>(`/api/videos/${video}/issues/`, body),
+  createIssue: (video: number, body: IssueCreate) => http.post<ReviewIssue>(`/api/videos/${video}/issues/`, body),
   resolveIssue: (id: number, resolved = true) => http.patch<ReviewIssue>(`/api/issues/${id}/`, { resolved }),
   commentIssue: (id: number, text: string) => http.post<unknown>(`/api/issues/${id}/comments/`, { text }),
 };

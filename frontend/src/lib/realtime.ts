@@ -6,23 +6,10 @@
  * A socket closed with 4401 (no or bad credentials) or 4403 (not a member, unknown video) is
  * not reconnected: trying again cannot help.
  */
-import type { JobStatus } from "./types";
+import type { MaskUpdatedEvent, RealtimeEvent } from "../api/events";
 
-export interface PresenceUser {
-  id: number;
-  username: string;
-  frame: number | null;
-}
-
-export type RealtimeEvent =
-  | { type: "presence"; users: PresenceUser[] }
-  | { type: "mask.updated"; masklet: number; frames: number[]; versions: number[] }
-  | { type: "masklet.changed"; masklet: number; action: "created" | "updated" | "deleted" }
-  | { type: "job.progress"; job: number; kind: string; progress: number; frame?: number | null }
-  | { type: "job.finished"; job: number; kind: string; status: JobStatus; error?: string }
-  | { type: "review.changed"; video: number; issue?: number | null; task?: number | null }
-  | { type: "membership.changed"; video: number; project: number; role: "manager" | "annotator" | "reviewer" }
-  | { type: "error"; detail: string };
+/** The server's events, generated from annotation/realtime/events.py (`make api-types`). */
+export type { PresenceUser, RealtimeEvent } from "../api/events";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "forbidden" | "unauthorized";
 
@@ -31,16 +18,23 @@ export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const HEARTBEAT_INTERVAL = 15000;
 
-const EVENT_TYPES = new Set([
-  "presence",
-  "mask.updated",
-  "masklet.changed",
-  "job.progress",
-  "job.finished",
-  "review.changed",
-  "membership.changed",
-  "error",
-]);
+/** Every event type the app takes; the Record makes the compiler check it against the union. */
+const EVENT_TYPES: Record<RealtimeEvent["type"], true> = {
+  presence: true,
+  "mask.updated": true,
+  "masklet.changed": true,
+  "job.progress": true,
+  "job.finished": true,
+  "review.changed": true,
+  "video.changed": true,
+  "membership.changed": true,
+  error: true,
+};
+export const REALTIME_EVENT_TYPES: readonly string[] = Object.keys(EVENT_TYPES);
+
+function isEventType(type: string): type is RealtimeEvent["type"] {
+  return Object.prototype.hasOwnProperty.call(EVENT_TYPES, type);
+}
 
 /** Parse one server message; unknown or malformed messages give null (and are ignored). */
 export function parseEvent(data: unknown): RealtimeEvent | null {
@@ -53,23 +47,18 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
   }
   if (!msg || typeof msg !== "object") return null;
   const m = msg as Record<string, unknown>;
-  if (typeof m.type !== "string" || !EVENT_TYPES.has(m.type)) return null;
+  if (typeof m.type !== "string" || !isEventType(m.type)) return null;
   switch (m.type) {
     case "presence":
       return Array.isArray(m.users) ? (m as unknown as RealtimeEvent) : null;
     case "mask.updated":
       if (typeof m.masklet !== "number" || !Array.isArray(m.frames)) return null;
-      return { type: "mask.updated", masklet: m.masklet, frames: m.frames as number[], versions: Array.isArray(m.versions) ? (m.versions as number[]) : [] };
-    case "masklet.changed":
-    case "job.progress":
-    case "job.finished":
-    case "review.changed":
-    case "membership.changed":
-      return m as unknown as RealtimeEvent;
+      return { ...m, versions: Array.isArray(m.versions) ? m.versions : [] } as unknown as MaskUpdatedEvent;
     case "error":
-      return typeof m.detail === "string" ? { type: "error", detail: m.detail } : null;
+      return typeof m.detail === "string" ? (m as unknown as RealtimeEvent) : null;
+    default:
+      return m as unknown as RealtimeEvent;
   }
-  return null;
 }
 
 /** Delay before reconnect attempt `attempt` (0-based): exponential, capped, with jitter in [50%, 100%]. */

@@ -1,88 +1,65 @@
-/** Shapes of the Masklet REST API (see shared/API.md). Frame indices are annotated-frame indices. */
-import type { Rle } from "./rle";
+/**
+ * Shapes of the Masklet REST API as the app uses them. Each one the server documents is an alias
+ * of the type generated from its OpenAPI schema (src/api/schema.d.ts, written by `make api-types`);
+ * what is written here only states a field more precisely than the schema can (a JSON field, a
+ * method field) and must still fit the schema's type. Frame indices are annotated-frame indices.
+ */
+import type { components, paths } from "../api/schema";
+import type { BBox, Rle } from "./rle";
 
-export type Role = "manager" | "annotator" | "reviewer";
-export type VideoStatus = "uploaded" | "processing" | "ready" | "failed";
-export type MaskletStatus = "draft" | "needs_verification" | "verified" | "rejected";
-export type MaskletOrigin = "manual" | "auto" | "imported";
-export type MaskSource = "prompt" | "propagated" | "auto" | "edited" | "imported";
-export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
-export type TaskState = "new" | "in_progress" | "submitted" | "accepted" | "rejected";
-export type Direction = "forward" | "backward" | "both";
+type Schemas = components["schemas"];
 
-export interface User {
-  id: number;
-  username: string;
+/**
+ * What a DRF output serializer sends: every declared field, always, nested ones included
+ * (drf-spectacular marks a field with a model default optional, which holds for requests only).
+ */
+export type Out<T> = T extends readonly (infer U)[] ? Out<U>[] : T extends object ? { [K in keyof T]-?: Out<T[K]> } : T;
+
+/** `T` with some fields stated precisely; each must fit the schema's type for that field. */
+type Refine<T, R extends { [K in keyof R]: K extends keyof T ? T[K] : never }> = Omit<T, keyof R> & R;
+
+/** The JSON body of an operation's 200 answer. */
+type Answer<P extends keyof paths, M extends "get" | "post"> = paths[P][M] extends {
+  responses: { 200: { content: { "application/json": infer B } } };
+}
+  ? Out<B>
+  : never;
+
+export type Role = Out<Schemas["MemberOut"]>["role"];
+export type VideoStatus = Out<Schemas["VideoOut"]>["status"];
+export type MaskletStatus = Out<Schemas["MaskletOut"]>["status"];
+export type MaskletOrigin = Out<Schemas["MaskletOut"]>["origin"];
+export type MaskSource = Out<Schemas["MaskOut"]>["source"];
+export type JobStatus = Out<Schemas["JobOut"]>["status"];
+export type TaskState = Out<Schemas["TaskOut"]>["state"];
+export type Direction = NonNullable<Schemas["PropagationInRequest"]["direction"]>;
+export type TaskAction = Schemas["TransitionInRequest"]["action"];
+
+export type User = Out<Schemas["UserOut"]> & {
+  /** sent by GET /api/auth/me/ only (the schema does not list it) */
   is_staff?: boolean;
+};
+
+export type BackendStatus = Answer<"/api/status/", "get">;
+
+export type Project = Refine<Out<Schemas["ProjectOut"]>, { my_role: Role | null }>;
+export type Membership = Out<Schemas["MemberOut"]>;
+export type Label = Out<Schemas["LabelOut"]>;
+
+/** A video; width and height are null until ingest has read the file (status "ready" has them). */
+export type Video = Out<Schemas["VideoOut"]>;
+export type ReadyVideo = Video & { width: number; height: number };
+
+export function isReadyVideo(video: Video): video is ReadyVideo {
+  return video.status === "ready" && video.width != null && video.height != null;
 }
 
-export interface BackendStatus {
-  backend: string;
-  backend_label: string;
-  version: string;
-}
+export type Masklet = Out<Schemas["MaskletOut"]>;
 
-export interface Project {
-  id: number;
-  name: string;
-  description: string;
-  annotation_fps: number | null;
-  my_role: Role | null;
-  created_at: string;
-}
-
-export interface Membership {
-  id: number;
-  user: User;
-  role: Role;
-}
-
-export interface Label {
-  id: number;
-  name: string;
-  color: string;
-}
-
-export interface Video {
-  id: number;
-  project: number;
-  name: string;
-  status: VideoStatus;
-  error: string;
-  width: number;
-  height: number;
-  source_fps: number | null;
-  annotation_fps: number | null;
-  frame_count: number;
-  frame_times: number[] | null;
-  job: number | null;
-  thumbnail_url: string | null;
-  display_width: number | null;
-  display_height: number | null;
-}
-
-export interface Masklet {
-  id: number;
-  video: number;
-  number: number;
-  name: string;
-  label: number | null;
-  status: MaskletStatus;
-  origin: MaskletOrigin;
-  version: number;
-  created_by: number | null;
-  review_comment: string;
-}
-
-export interface StoredMask {
-  masklet: number;
-  frame: number;
-  rle: Rle;
-  bbox: [number, number, number, number];
-  area: number;
-  source: MaskSource;
-  version: number;
-}
+/** A mask as the API answers it (MaskOut); `rle` and `bbox` are JSON fields the schema leaves open. */
+export type FrameMask = Refine<Out<Schemas["MaskOut"]>, { rle: Rle; bbox: BBox }>;
+/** A mask the browser holds: without `score`, which neither a prompt's answer nor my own edit carries. */
+export type StoredMask = Omit<FrameMask, "score">;
 
 export type TimelineFrame = [frame: number, source: MaskSource, area: number];
 
@@ -92,63 +69,27 @@ export interface TimelineRow {
   prompt_frames: number[];
 }
 
-export interface TimelineSummary {
-  frame_count: number;
-  masklets: TimelineRow[];
-}
+/** GET /api/videos/{id}/timeline/ (annotation/selectors/videos.py: timeline_of); rows typed as tuples. */
+export type TimelineSummary = Refine<Answer<"/api/videos/{id}/timeline/", "get">, { masklets: TimelineRow[] }>;
 
-export interface PromptResult {
-  frame: number;
-  rle: Rle;
-  score: number;
-  backend: string;
-  mask: StoredMask;
-}
+/** POST /api/masklets/{id}/prompts/ (inference/bridge/clicks.py: answer_prompt); masks typed precisely. */
+export type PromptResult = Refine<Answer<"/api/masklets/{id}/prompts/", "post">, { rle: Rle; mask: StoredMask }>;
 
-export interface Job {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  progress: number;
-  error: string;
-  result: unknown;
-  video: number | null;
-}
+export type Job = Out<Schemas["JobOut"]>;
+export type JobRef = Out<Schemas["JobRef"]>;
+export type Task = Out<Schemas["TaskOut"]>;
 
-export interface Task {
-  id: number;
-  project: number;
-  video: number;
-  video_name: string;
-  frame_start: number;
-  frame_end: number;
-  assignee: number | null;
-  assignee_name: string | null;
-  reviewer: number | null;
-  reviewer_name: string | null;
-  state: TaskState;
-  /** fraction done, when the server reports it */
-  progress?: number;
-  masklet_count?: number;
-}
+export type IssueComment = Out<Schemas["CommentOut"]>;
+export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;
 
-export interface IssueComment {
-  author: string | number;
-  text: string;
-  created_at: string;
-}
-
-export interface ReviewIssue {
-  id: number;
-  frame: number;
-  masklet: number | null;
-  position: [number, number] | null;
-  text: string;
-  resolved: boolean;
-  author: string | number;
-  created_at: string;
-  comments: IssueComment[];
-}
+// Request bodies.
+export type ProjectCreate = Schemas["ProjectInRequest"];
+export type MaskletPatch = Schemas["PatchedMaskletPatchRequest"];
+export type PromptRequest = Schemas["PromptInRequest"];
+export type PropagationBody = Schemas["PropagationInRequest"];
+export type TaskCreate = Schemas["TaskInRequest"];
+export type TaskPatch = Schemas["PatchedTaskPatchRequest"];
+export type IssueCreate = Schemas["IssueInRequest"];
 
 export const ACTIVE_JOB_STATUSES: readonly JobStatus[] = ["queued", "running"];
 

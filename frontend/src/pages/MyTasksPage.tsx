@@ -18,9 +18,9 @@ export function MyTasksPage() {
 
 const STATE_PROGRESS: Record<Task["state"], number> = { new: 0, in_progress: 0.33, submitted: 0.66, rejected: 0.33, accepted: 1 };
 
-/** The server's progress when it reports one; otherwise how far the task is through its states, and its object count. */
+/** How far the task is through its states, and its object count. */
 export function TaskProgress({ task }: { task: Task }) {
-  const value = task.progress ?? STATE_PROGRESS[task.state];
+  const value = STATE_PROGRESS[task.state];
   return (
     <span className="task-progress" data-testid="task-progress">
       <ProgressBar value={value} />

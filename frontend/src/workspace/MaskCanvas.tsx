@@ -11,28 +11,53 @@ interface View {
   ty: number;
 }
 
-interface Props {
+/** The frame shown: its image (null while none is loaded) and its size in original video pixels. */
+export interface CanvasFrame {
+  index: number;
   image: HTMLImageElement | null;
-  width: number; // original video pixels
+  loading: boolean;
+  width: number;
   height: number;
-  frame: number;
-  maskLayer: HTMLCanvasElement;
-  maskCount: number;
+}
+
+/** Every visible mask of the frame, composed at the video's resolution (useMaskLayer). */
+export interface CanvasLayer {
+  canvas: HTMLCanvasElement;
+  count: number;
+}
+
+export interface CanvasPen {
   tool: Tool;
   brushSize: number; // radius in original pixels
   color: string; // selected masklet colour
+  spaceHeld: boolean;
+}
+
+/** What is drawn over the masks: my clicks on the selected object, review issues, a new issue. */
+export interface CanvasMarks {
   clicks: Array<{ x: number; y: number; label: number }>;
   issues: ReviewIssue[];
   pendingIssue: [number, number] | null;
-  fitNonce: number;
-  spaceHeld: boolean;
-  loadingFrame: boolean;
+}
+
+/** What the tools produce, in video pixels. */
+export interface CanvasHandlers {
   onClick: (p: Point, label: 0 | 1) => void;
   onBox: (box: [number, number, number, number]) => void;
   onStroke: (points: Point[], value: 0 | 1) => void;
   onIssue: (p: Point) => void;
   /** screen pixels per video pixel, after zoom changes */
   onScale?: (scale: number) => void;
+}
+
+interface Props {
+  frame: CanvasFrame;
+  layer: CanvasLayer;
+  pen: CanvasPen;
+  marks: CanvasMarks;
+  /** bumped to fit the frame to the canvas */
+  fitNonce: number;
+  handlers: CanvasHandlers;
 }
 
 type Gesture =
@@ -66,24 +91,24 @@ export function MaskCanvas(props: Props) {
     c.dataset.view = `${v.scale},${v.tx},${v.ty}`;
     if (lastScale.current !== v.scale) {
       lastScale.current = v.scale;
-      p.onScale?.(v.scale);
+      p.handlers.onScale?.(v.scale);
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = "#15171c";
     ctx.fillRect(0, 0, c.width, c.height);
     ctx.setTransform(dpr * v.scale, 0, 0, dpr * v.scale, dpr * v.tx, dpr * v.ty);
     ctx.imageSmoothingEnabled = v.scale < 2;
-    if (p.image) ctx.drawImage(p.image, 0, 0, p.width, p.height);
+    if (p.frame.image) ctx.drawImage(p.frame.image, 0, 0, p.frame.width, p.frame.height);
     else {
       ctx.fillStyle = "#000";
-      ctx.fillRect(0, 0, p.width, p.height);
+      ctx.fillRect(0, 0, p.frame.width, p.frame.height);
     }
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(p.maskLayer, 0, 0);
+    ctx.drawImage(p.layer.canvas, 0, 0);
     const px = 1 / v.scale; // one screen pixel in video pixels
 
     // clicks of the selected masklet on this frame
-    for (const k of p.clicks) {
+    for (const k of p.marks.clicks) {
       ctx.beginPath();
       ctx.arc(k.x, k.y, 5 * px, 0, Math.PI * 2);
       ctx.fillStyle = k.label ? "#2fd26b" : "#e5484d";
@@ -93,7 +118,7 @@ export function MaskCanvas(props: Props) {
       ctx.stroke();
     }
     // review issues on this frame
-    const issues = p.pendingIssue ? [...p.issues, { id: -1, position: p.pendingIssue, resolved: false } as ReviewIssue] : p.issues;
+    const issues = p.marks.pendingIssue ? [...p.marks.issues, { id: -1, position: p.marks.pendingIssue, resolved: false } as ReviewIssue] : p.marks.issues;
     for (const is of issues) {
       if (!is.position) continue;
       const [x, y] = is.position;
@@ -110,18 +135,18 @@ export function MaskCanvas(props: Props) {
     }
     const g = gesture.current;
     if (g?.kind === "box") {
-      const [x0, y0, x1, y1] = normaliseBox(g.a, g.b, p.width, p.height);
+      const [x0, y0, x1, y1] = normaliseBox(g.a, g.b, p.frame.width, p.frame.height);
       ctx.setLineDash([6 * px, 4 * px]);
       ctx.lineWidth = 2 * px;
-      ctx.strokeStyle = p.color;
+      ctx.strokeStyle = p.pen.color;
       ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
       ctx.setLineDash([]);
     }
     if (g?.kind === "stroke" && g.points.length > 0) {
       ctx.lineCap = "round";
       ctx.lineJoin = "round";
-      ctx.lineWidth = p.brushSize * 2;
-      ctx.strokeStyle = g.value ? hexAlpha(p.color, 0.6) : "rgba(20,20,20,0.6)";
+      ctx.lineWidth = p.pen.brushSize * 2;
+      ctx.strokeStyle = g.value ? hexAlpha(p.pen.color, 0.6) : "rgba(20,20,20,0.6)";
       ctx.beginPath();
       ctx.moveTo(g.points[0].x, g.points[0].y);
       for (const q of g.points) ctx.lineTo(q.x, q.y);
@@ -129,11 +154,11 @@ export function MaskCanvas(props: Props) {
       ctx.stroke();
     }
     const cur = cursor.current;
-    if (cur && (p.tool === "brush" || p.tool === "eraser")) {
+    if (cur && (p.pen.tool === "brush" || p.pen.tool === "eraser")) {
       ctx.beginPath();
-      ctx.arc(cur.x, cur.y, p.brushSize, 0, Math.PI * 2);
+      ctx.arc(cur.x, cur.y, p.pen.brushSize, 0, Math.PI * 2);
       ctx.lineWidth = 1.5 * px;
-      ctx.strokeStyle = p.tool === "brush" ? p.color : "#fff";
+      ctx.strokeStyle = p.pen.tool === "brush" ? p.pen.color : "#fff";
       ctx.stroke();
     }
   }, []);
@@ -145,8 +170,8 @@ export function MaskCanvas(props: Props) {
 
   const fit = useCallback(() => {
     const p = propsRef.current;
-    const s = Math.min(size.w / p.width, size.h / p.height) * 0.98;
-    view.current = { scale: s, tx: (size.w - p.width * s) / 2, ty: (size.h - p.height * s) / 2 };
+    const s = Math.min(size.w / p.frame.width, size.h / p.frame.height) * 0.98;
+    view.current = { scale: s, tx: (size.w - p.frame.width * s) / 2, ty: (size.h - p.frame.height * s) / 2 };
     schedule();
   }, [size, schedule]);
 
@@ -169,9 +194,9 @@ export function MaskCanvas(props: Props) {
     c.width = size.w * dpr;
     c.height = size.h * dpr;
     fit();
-  }, [size, fit, props.fitNonce, props.width, props.height]);
+  }, [size, fit, props.fitNonce, props.frame.width, props.frame.height]);
 
-  useEffect(schedule, [schedule, props.image, props.maskLayer, props.maskCount, props.frame, props.clicks, props.issues, props.pendingIssue, props.tool, props.brushSize, props.color]);
+  useEffect(schedule, [schedule, props.frame.image, props.layer.canvas, props.layer.count, props.frame.index, props.marks.clicks, props.marks.issues, props.marks.pendingIssue, props.pen.tool, props.pen.brushSize, props.pen.color]);
 
   const toVideo = (e: { clientX: number; clientY: number }): Point => {
     const r = (canvasRef.current as HTMLCanvasElement).getBoundingClientRect();
@@ -207,16 +232,16 @@ export function MaskCanvas(props: Props) {
     const p = propsRef.current;
     (e.target as HTMLCanvasElement).setPointerCapture(e.pointerId);
     const at = toVideo(e);
-    if (e.button === 1 || p.spaceHeld || p.tool === "pan") {
+    if (e.button === 1 || p.pen.spaceHeld || p.pen.tool === "pan") {
       e.preventDefault();
       gesture.current = { kind: "pan", startX: e.clientX, startY: e.clientY, view: { ...view.current } };
       return;
     }
     if (e.button !== 0) return;
-    if (p.tool === "box") gesture.current = { kind: "box", a: at, b: at };
-    else if (p.tool === "brush" || p.tool === "eraser") gesture.current = { kind: "stroke", points: [at], value: p.tool === "brush" ? 1 : 0 };
+    if (p.pen.tool === "box") gesture.current = { kind: "box", a: at, b: at };
+    else if (p.pen.tool === "brush" || p.pen.tool === "eraser") gesture.current = { kind: "stroke", points: [at], value: p.pen.tool === "brush" ? 1 : 0 };
     else {
-      const negative = p.tool === "negative" || e.shiftKey || e.altKey;
+      const negative = p.pen.tool === "negative" || e.shiftKey || e.altKey;
       gesture.current = { kind: "click", at, sx: e.clientX, sy: e.clientY, label: negative ? 0 : 1 };
     }
     schedule();
@@ -237,34 +262,34 @@ export function MaskCanvas(props: Props) {
     const g = gesture.current;
     gesture.current = null;
     const p = propsRef.current;
-    const inside = (q: Point) => q.x >= 0 && q.y >= 0 && q.x < p.width && q.y < p.height;
+    const inside = (q: Point) => q.x >= 0 && q.y >= 0 && q.x < p.frame.width && q.y < p.frame.height;
     if (!g) return;
     if (g.kind === "box") {
-      const box = normaliseBox(g.a, toVideo(e), p.width, p.height);
-      if (box[2] - box[0] >= 3 && box[3] - box[1] >= 3) p.onBox(box);
+      const box = normaliseBox(g.a, toVideo(e), p.frame.width, p.frame.height);
+      if (box[2] - box[0] >= 3 && box[3] - box[1] >= 3) p.handlers.onBox(box);
     } else if (g.kind === "stroke") {
-      p.onStroke(g.points, g.value);
+      p.handlers.onStroke(g.points, g.value);
     } else if (g.kind === "click") {
       const moved = Math.hypot(e.clientX - g.sx, e.clientY - g.sy) > 5;
       if (!moved && inside(g.at)) {
         const pt = { x: Math.round(g.at.x), y: Math.round(g.at.y) };
-        if (p.tool === "issue") p.onIssue(pt);
-        else p.onClick(pt, g.label);
+        if (p.pen.tool === "issue") p.handlers.onIssue(pt);
+        else p.handlers.onClick(pt, g.label);
       }
     }
     schedule();
   };
 
-  const cursorStyle = props.spaceHeld || props.tool === "pan" ? "grab" : props.tool === "brush" || props.tool === "eraser" ? "none" : "crosshair";
+  const cursorStyle = props.pen.spaceHeld || props.pen.tool === "pan" ? "grab" : props.pen.tool === "brush" || props.pen.tool === "eraser" ? "none" : "crosshair";
 
   return (
     <div className="canvas-wrap" ref={wrapRef}>
       <canvas
         ref={canvasRef}
         data-testid="canvas"
-        data-frame={props.frame}
-        data-masks={props.maskCount}
-        data-loaded={props.image && !props.loadingFrame ? "1" : "0"}
+        data-frame={props.frame.index}
+        data-masks={props.layer.count}
+        data-loaded={props.frame.image && !props.frame.loading ? "1" : "0"}
         style={{ width: size.w, height: size.h, cursor: cursorStyle }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -276,7 +301,7 @@ export function MaskCanvas(props: Props) {
         onContextMenu={(e) => e.preventDefault()}
         onAuxClick={(e) => e.preventDefault()}
       />
-      {props.loadingFrame ? <div className="canvas-note">loading frame…</div> : null}
+      {props.frame.loading ? <div className="canvas-note">loading frame…</div> : null}
     </div>
   );
 }

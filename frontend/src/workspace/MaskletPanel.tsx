@@ -1,39 +1,33 @@
 import { ProgressBar } from "../components/ErrorPage";
-import { isPendingAutoMasklet, type Label, type Masklet } from "../lib/types";
-import type { TrackedJob } from "./useJobs";
+import { isPendingAutoMasklet } from "../lib/types";
+import { useWorkspace } from "./context";
+import type { JobActions } from "./useJobActions";
+import type { MaskletActions } from "./useMaskletActions";
 import { maskletColor } from "./useMaskLayer";
 
-interface Props {
-  masklets: Masklet[];
-  labels: Label[];
-  labelMap: Map<number, Label>;
-  selected: number | null;
-  hidden: Set<number>;
-  currentLabel: number | null;
-  setCurrentLabel: (id: number | null) => void;
-  onSelect: (id: number) => void;
-  onToggleHidden: (id: number) => void;
-  onNew: () => void;
-  onDelete: (id: number) => void;
-  onChangeLabel: (id: number, label: number | null) => void;
-  onFrameMasklets: Set<number>;
-}
+type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel">;
 
-export function MaskletPanel(p: Props) {
-  const regular = p.masklets.filter((m) => !isPendingAutoMasklet(m));
+/** The video's objects: select, hide, label, create and delete; `onFrame` have a mask on this frame. */
+export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onFrame: Set<number> }) {
+  const { state, dispatch, ordered, labels, labelMap } = useWorkspace();
+  const regular = ordered.filter((m) => !isPendingAutoMasklet(m));
   return (
     <div className="panel" data-testid="masklet-panel">
       <div className="section-head">
         <h3>Objects ({regular.length})</h3>
-        <button onClick={p.onNew} data-testid="new-object" title="New object (O)">
+        <button onClick={() => void actions.create()} data-testid="new-object" title="New object (O)">
           New
         </button>
       </div>
       <label className="inline">
         Label for new objects{" "}
-        <select value={p.currentLabel ?? ""} onChange={(e) => p.setCurrentLabel(e.target.value ? Number(e.target.value) : null)} data-testid="current-label">
+        <select
+          value={state.currentLabel ?? ""}
+          onChange={(e) => dispatch({ type: "setCurrentLabel", label: e.target.value ? Number(e.target.value) : null })}
+          data-testid="current-label"
+        >
           <option value="">(none)</option>
-          {p.labels.map((l) => (
+          {labels.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
             </option>
@@ -44,53 +38,53 @@ export function MaskletPanel(p: Props) {
         {regular.map((m) => (
           <li
             key={m.id}
-            className={m.id === p.selected ? "selected" : ""}
-            onClick={() => p.onSelect(m.id)}
+            className={m.id === state.selected ? "selected" : ""}
+            onClick={() => dispatch({ type: "select", masklet: m.id })}
             data-testid={`masklet-${m.id}`}
             data-status={m.status}
             data-label={m.label ?? ""}
           >
-            <span className="swatch" style={{ background: maskletColor(m, p.labelMap) }} />
+            <span className="swatch" style={{ background: maskletColor(m, labelMap) }} />
             <span className="mname">
               #{m.number} {m.name}
-              {p.onFrameMasklets.has(m.id) ? <span className="dot" title="has a mask on this frame" /> : null}
+              {onFrame.has(m.id) ? <span className="dot" title="has a mask on this frame" /> : null}
             </span>
             <span className={`badge mstatus-${m.status}`}>{m.status.replace("_", " ")}</span>
             <button
               className="link"
               onClick={(e) => {
                 e.stopPropagation();
-                p.onToggleHidden(m.id);
+                dispatch({ type: "toggleHidden", masklet: m.id });
               }}
               title="Hide or show"
             >
-              {p.hidden.has(m.id) ? "show" : "hide"}
+              {state.hidden.has(m.id) ? "show" : "hide"}
             </button>
           </li>
         ))}
       </ul>
-      {p.selected != null ? <SelectedControls {...p} /> : <p className="muted">Click on the frame to start an object.</p>}
+      {state.selected != null ? <SelectedControls actions={actions} /> : <p className="muted">Click on the frame to start an object.</p>}
     </div>
   );
 }
 
-function SelectedControls(p: Props) {
-  const m = p.masklets.find((x) => x.id === p.selected);
+function SelectedControls({ actions }: { actions: ObjectActions }) {
+  const { labels, selectedMasklet: m } = useWorkspace();
   if (!m) return null;
   return (
     <div className="selected-controls">
       <label className="inline">
         Label{" "}
-        <select value={m.label ?? ""} onChange={(e) => p.onChangeLabel(m.id, e.target.value ? Number(e.target.value) : null)} data-testid="masklet-label">
+        <select value={m.label ?? ""} onChange={(e) => actions.changeLabel(m.id, e.target.value ? Number(e.target.value) : null)} data-testid="masklet-label">
           <option value="">(none)</option>
-          {p.labels.map((l) => (
+          {labels.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
             </option>
           ))}
         </select>
       </label>
-      <button className="danger" onClick={() => p.onDelete(m.id)} data-testid="delete-object" title="Delete object (Del)">
+      <button className="danger" onClick={() => void actions.remove(m.id)} data-testid="delete-object" title="Delete object (Del)">
         Delete object
       </button>
       {m.review_comment ? (
@@ -103,24 +97,21 @@ function SelectedControls(p: Props) {
 }
 
 interface AutoProps {
-  masklets: Masklet[];
-  jobs: TrackedJob[];
-  onStart: () => void;
-  onAccept: (ids: number[]) => void;
-  onDiscard: (ids: number[]) => void;
-  onSelect: (id: number) => void;
-  labelMap: Map<number, Label>;
-  disabled: boolean;
+  start: JobActions["startAutomasklets"];
+  accept: (ids: number[]) => void;
+  discard: (ids: number[]) => void;
 }
 
+/** Proposals of the automatic masklets job, to accept (as drafts) or discard. */
 export function AutoMaskletPanel(p: AutoProps) {
-  const pending = p.masklets.filter(isPendingAutoMasklet);
-  const running = p.jobs.filter((j) => j.kind === "automask");
+  const { dispatch, masklets, labelMap, jobs } = useWorkspace();
+  const pending = masklets.filter(isPendingAutoMasklet);
+  const running = jobs.filter((j) => j.kind === "automask");
   return (
     <div className="panel" data-testid="auto-panel">
       <div className="section-head">
         <h3>Automatic masklets</h3>
-        <button onClick={p.onStart} disabled={p.disabled || running.some((j) => j.status === "queued" || j.status === "running")} data-testid="automask">
+        <button onClick={p.start} disabled={running.some((j) => j.status === "queued" || j.status === "running")} data-testid="automask">
           Propose
         </button>
       </div>
@@ -134,24 +125,24 @@ export function AutoMaskletPanel(p: AutoProps) {
       {pending.length > 0 ? (
         <>
           <div className="inline-form">
-            <button onClick={() => p.onAccept(pending.map((m) => m.id))} data-testid="auto-accept-all">
+            <button onClick={() => p.accept(pending.map((m) => m.id))} data-testid="auto-accept-all">
               Accept all ({pending.length})
             </button>
-            <button onClick={() => p.onDiscard(pending.map((m) => m.id))} data-testid="auto-discard-all">
+            <button onClick={() => p.discard(pending.map((m) => m.id))} data-testid="auto-discard-all">
               Discard all
             </button>
           </div>
           <ul className="masklet-list" data-testid="auto-list">
             {pending.map((m) => (
-              <li key={m.id} onClick={() => p.onSelect(m.id)} data-testid={`auto-${m.id}`}>
-                <span className="swatch" style={{ background: maskletColor(m, p.labelMap) }} />
+              <li key={m.id} onClick={() => dispatch({ type: "select", masklet: m.id })} data-testid={`auto-${m.id}`}>
+                <span className="swatch" style={{ background: maskletColor(m, labelMap) }} />
                 <span className="mname">
                   #{m.number} {m.name}
                 </span>
                 <button
                   onClick={(e) => {
                     e.stopPropagation();
-                    p.onAccept([m.id]);
+                    p.accept([m.id]);
                   }}
                   data-testid={`auto-accept-${m.id}`}
                 >
@@ -161,7 +152,7 @@ export function AutoMaskletPanel(p: AutoProps) {
                   className="danger"
                   onClick={(e) => {
                     e.stopPropagation();
-                    p.onDiscard([m.id]);
+                    p.discard([m.id]);
                   }}
                   data-testid={`auto-discard-${m.id}`}
                 >

@@ -1,35 +1,30 @@
 import { useState } from "react";
-import type { Masklet, ReviewIssue, Task } from "../lib/types";
-
-interface ReviewProps {
-  masklet: Masklet | undefined;
-  canReview: boolean;
-  onVerify: (id: number) => void;
-  onReject: (id: number, reason: string) => void;
-  onStep: (delta: 1 | -1) => void;
-  rejectFocus: number;
-}
+import type { ReviewIssue, Task, TaskAction } from "../lib/types";
+import { useWorkspace } from "./context";
+import type { ReviewActions } from "./useReviewActions";
 
 /** Reviewers step through masklets and verify or reject each with a reason. */
-export function MaskletReview({ masklet, canReview, onVerify, onReject, onStep, rejectFocus }: ReviewProps) {
+export function MaskletReview({ review }: { review: Pick<ReviewActions, "verify" | "reject" | "step"> & { canReview: boolean } }) {
+  const { state, selectedMasklet: masklet } = useWorkspace();
+  const rejectFocus = state.rejectFocus;
   const [reason, setReason] = useState("");
-  if (!canReview) return null;
+  if (!review.canReview) return null;
   return (
     <div className="panel" data-testid="review-panel">
       <h3>Review</h3>
       <div className="inline-form">
-        <button onClick={() => onStep(-1)} title="Previous object (Shift+Tab)" data-testid="review-prev">
+        <button onClick={() => review.step(-1)} title="Previous object (Shift+Tab)" data-testid="review-prev">
           ◀
         </button>
         <span className="grow">{masklet ? `#${masklet.number} ${masklet.name} — ${masklet.status.replace("_", " ")}` : "select an object"}</span>
-        <button onClick={() => onStep(1)} title="Next object (Tab)" data-testid="review-next">
+        <button onClick={() => review.step(1)} title="Next object (Tab)" data-testid="review-next">
           ▶
         </button>
       </div>
       {masklet ? (
         <>
           <div className="inline-form">
-            <button className="ok-button" onClick={() => onVerify(masklet.id)} data-testid="verify-masklet" title="Verify (V)">
+            <button className="ok-button" onClick={() => review.verify(masklet.id)} data-testid="verify-masklet" title="Verify (V)">
               Verify
             </button>
             <input
@@ -44,7 +39,7 @@ export function MaskletReview({ masklet, canReview, onVerify, onReject, onStep, 
               className="danger"
               disabled={!reason.trim()}
               onClick={() => {
-                onReject(masklet.id, reason.trim());
+                review.reject(masklet.id, reason.trim());
                 setReason("");
               }}
               data-testid="reject-masklet"
@@ -60,14 +55,19 @@ export function MaskletReview({ masklet, canReview, onVerify, onReject, onStep, 
   );
 }
 
-interface TaskProps {
-  task: Task;
+/** Who does what on this video, from the task (or, without one, from the project role). */
+export interface Roles {
   isAssignee: boolean;
   isReviewer: boolean;
-  onAction: (action: "start" | "submit" | "accept" | "reject", comment: string) => void;
 }
 
-export function TaskPanel({ task, isAssignee, isReviewer, onAction }: TaskProps) {
+interface TaskProps {
+  task: Task;
+  roles: Roles;
+  onAction: (action: TaskAction, comment: string) => void;
+}
+
+export function TaskPanel({ task, roles: { isAssignee, isReviewer }, onAction }: TaskProps) {
   const [comment, setComment] = useState("");
   return (
     <div className="panel" data-testid="task-panel">
@@ -109,23 +109,19 @@ export function TaskPanel({ task, isAssignee, isReviewer, onAction }: TaskProps)
 
 interface IssuesProps {
   issues: ReviewIssue[];
-  frame: number;
-  pending: [number, number] | null;
   canCreate: boolean;
-  selectedMasklet: Masklet | undefined;
-  onCreate: (text: string) => void;
-  onCancel: () => void;
-  onResolve: (id: number) => void;
-  onComment: (id: number, text: string) => void;
-  onJump: (frame: number) => void;
+  actions: Pick<ReviewActions, "createIssue" | "resolveIssue" | "commentIssue">;
 }
 
 /** Open review issues (everyone sees them), and the form for a new one after a click with the issue tool. */
-export function IssuesPanel(p: IssuesProps) {
+export function IssuesPanel({ issues, canCreate, actions }: IssuesProps) {
+  const { state, dispatch, selectedMasklet } = useWorkspace();
+  const { frame, pendingIssue: pending } = state;
+  const jump = (f: number) => dispatch({ type: "seek", frame: f });
   const [text, setText] = useState("");
   const [showResolved, setShowResolved] = useState(false);
-  const open = p.issues.filter((i) => !i.resolved);
-  const shown = showResolved ? p.issues : open;
+  const open = issues.filter((i) => !i.resolved);
+  const shown = showResolved ? issues : open;
   return (
     <div className="panel" data-testid="issues-panel">
       <div className="section-head">
@@ -134,36 +130,36 @@ export function IssuesPanel(p: IssuesProps) {
           <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> resolved too
         </label>
       </div>
-      {p.pending && p.canCreate ? (
+      {pending && canCreate ? (
         <form
           className="issue-form"
           onSubmit={(e) => {
             e.preventDefault();
             if (!text.trim()) return;
-            p.onCreate(text.trim());
+            actions.createIssue(text.trim());
             setText("");
           }}
         >
           <div className="muted">
-            New issue on frame {p.frame} at ({p.pending[0]}, {p.pending[1]})
-            {p.selectedMasklet ? ` about #${p.selectedMasklet.number}` : ""}
+            New issue on frame {frame} at ({pending[0]}, {pending[1]})
+            {selectedMasklet ? ` about #${selectedMasklet.number}` : ""}
           </div>
           <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="What is wrong here?" autoFocus data-testid="issue-text" />
           <div className="inline-form">
             <button type="submit" className="primary" data-testid="issue-submit">
               Add issue
             </button>
-            <button type="button" onClick={p.onCancel}>
+            <button type="button" onClick={() => dispatch({ type: "placeIssue", position: null })}>
               Cancel
             </button>
           </div>
         </form>
-      ) : p.canCreate ? (
+      ) : canCreate ? (
         <p className="muted small">Pick the Issue tool (I) and click on the frame to raise one.</p>
       ) : null}
       <ul className="issue-list" data-testid="issue-list">
         {shown.map((i) => (
-          <IssueItem key={i.id} issue={i} onResolve={p.onResolve} onComment={p.onComment} onJump={p.onJump} current={i.frame === p.frame} />
+          <IssueItem key={i.id} issue={i} onResolve={actions.resolveIssue} onComment={actions.commentIssue} onJump={jump} current={i.frame === frame} />
         ))}
       </ul>
     </div>

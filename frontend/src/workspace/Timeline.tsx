@@ -14,17 +14,32 @@ export interface RowData {
   prompts: number[];
 }
 
-interface Props {
-  frameCount: number;
+/** The frame axis: the video's length, the current frame, the task's range and frames with open issues. */
+export interface TimelineFrames {
+  count: number;
+  current: number;
+  taskRange: [number, number] | null;
+  issues: number[];
+}
+
+/** One row per masklet, in display order, with what each row shows. */
+export interface TimelineObjects {
   rows: TimelineRowView[];
   data: Map<number, RowData>;
-  frame: number;
   selected: number | null;
+}
+
+/** Running jobs (progress bars) and where colleagues are. */
+export interface TimelineActivity {
   jobs: TrackedJob[];
   presence: PresenceUser[];
   myId: number | null;
-  taskRange: [number, number] | null;
-  issueFrames: number[];
+}
+
+interface Props {
+  frames: TimelineFrames;
+  objects: TimelineObjects;
+  activity: TimelineActivity;
   onSeek: (frame: number) => void;
   onSelect: (masklet: number) => void;
 }
@@ -61,20 +76,20 @@ export function Timeline(props: Props) {
     return () => ro.disconnect();
   }, []);
 
-  const HEIGHT = heightFor(props.rows.length);
-  const maxScroll = Math.max(0, props.rows.length * ROW_H - (HEIGHT - HEADER_H));
+  const HEIGHT = heightFor(props.objects.rows.length);
+  const maxScroll = Math.max(0, props.objects.rows.length * ROW_H - (HEIGHT - HEADER_H));
   const top = Math.min(scrollTop, maxScroll);
-  const scale: Scale = { frameCount: Math.max(1, props.frameCount), width: width - LABEL_W - 8, offset: LABEL_W };
+  const scale: Scale = { frameCount: Math.max(1, props.frames.count), width: width - LABEL_W - 8, offset: LABEL_W };
 
   // keep the selected row in view
   useEffect(() => {
-    const i = props.rows.findIndex((r) => r.id === props.selected);
+    const i = props.objects.rows.findIndex((r) => r.id === props.objects.selected);
     if (i < 0) return;
     const y = i * ROW_H;
     if (y < top) setScrollTop(y);
     else if (y + ROW_H > top + HEIGHT - HEADER_H) setScrollTop(y + ROW_H - (HEIGHT - HEADER_H));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.selected]);
+  }, [props.objects.selected]);
 
   useEffect(() => {
     const c = canvasRef.current;
@@ -112,7 +127,7 @@ export function Timeline(props: Props) {
     const p = propsRef.current;
     if (y > HEADER_H) {
       const row = Math.floor((y - HEADER_H + top) / ROW_H);
-      if (row >= 0 && row < p.rows.length) p.onSelect(p.rows[row].id);
+      if (row >= 0 && row < p.objects.rows.length) p.onSelect(p.objects.rows[row].id);
     }
     if (x >= LABEL_W) {
       (e.target as HTMLCanvasElement).setPointerCapture(e.pointerId);
@@ -128,16 +143,16 @@ export function Timeline(props: Props) {
     dragging.current = false;
   };
 
-  const segCount = props.rows.reduce((n, r) => n + (props.data.get(r.id)?.segments.length ?? 0), 0);
+  const segCount = props.objects.rows.reduce((n, r) => n + (props.objects.data.get(r.id)?.segments.length ?? 0), 0);
 
   return (
     <div className="timeline" ref={wrapRef}>
       <canvas
         ref={canvasRef}
         data-testid="timeline"
-        data-rows={props.rows.length}
+        data-rows={props.objects.rows.length}
         data-segments={segCount}
-        data-frame={props.frame}
+        data-frame={props.frames.current}
         style={{ width, height: HEIGHT }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -163,23 +178,23 @@ export function Timeline(props: Props) {
 }
 
 function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: number, scale: Scale) {
-  const HEIGHT = heightFor(p.rows.length);
+  const HEIGHT = heightFor(p.objects.rows.length);
   ctx.fillStyle = "#1b1e24";
   ctx.fillRect(0, 0, width, HEIGHT);
   const x = (f: number) => frameToX(f, scale);
   const right = scale.offset! + scale.width;
 
   // task range
-  if (p.taskRange) {
+  if (p.frames.taskRange) {
     ctx.fillStyle = "rgba(122,162,247,0.10)";
-    ctx.fillRect(x(p.taskRange[0]), 0, x(p.taskRange[1] + 1) - x(p.taskRange[0]), HEIGHT);
+    ctx.fillRect(x(p.frames.taskRange[0]), 0, x(p.frames.taskRange[1] + 1) - x(p.frames.taskRange[0]), HEIGHT);
   }
 
   // ruler
   ctx.fillStyle = "#9aa3b2";
   ctx.font = "10px system-ui, sans-serif";
-  const step = niceStep(p.frameCount, scale.width);
-  for (let f = 0; f < p.frameCount; f += step) {
+  const step = niceStep(p.frames.count, scale.width);
+  for (let f = 0; f < p.frames.count; f += step) {
     const xx = x(f);
     ctx.fillRect(xx, 0, 1, 6);
     ctx.fillText(String(f), xx + 2, 10);
@@ -187,8 +202,8 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
 
   // job progress bars, under the ruler
   let jy = 13;
-  for (const j of p.jobs) {
-    const range: [number, number] = j.range ?? [0, p.frameCount - 1];
+  for (const j of p.activity.jobs) {
+    const range: [number, number] = j.range ?? [0, p.frames.count - 1];
     ctx.fillStyle = "rgba(255,255,255,0.12)";
     ctx.fillRect(x(range[0]), jy, x(range[1] + 1) - x(range[0]), 5);
     ctx.fillStyle = j.status === "failed" ? "#e5484d" : j.status === "cancelled" ? "#9aa3b2" : "#2fd26b";
@@ -201,9 +216,9 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
 
   // issues and colleagues
   ctx.fillStyle = "#ff5c8a";
-  for (const f of p.issueFrames) ctx.fillRect(x(f), HEADER_H - 8, 2, 8);
-  for (const u of p.presence) {
-    if (u.frame == null || u.id === p.myId) continue;
+  for (const f of p.frames.issues) ctx.fillRect(x(f), HEADER_H - 8, 2, 8);
+  for (const u of p.activity.presence) {
+    if (u.frame == null || u.id === p.activity.myId) continue;
     const xx = x(u.frame);
     ctx.fillStyle = "#ffd400";
     ctx.beginPath();
@@ -219,18 +234,18 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
   ctx.beginPath();
   ctx.rect(0, HEADER_H, width, HEIGHT - HEADER_H);
   ctx.clip();
-  const vis = visibleRows(top, HEIGHT - HEADER_H, ROW_H, p.rows.length);
+  const vis = visibleRows(top, HEIGHT - HEADER_H, ROW_H, p.objects.rows.length);
   if (vis) {
     for (let i = vis[0]; i <= vis[1]; i++) {
-      const row = p.rows[i];
+      const row = p.objects.rows[i];
       const y = HEADER_H + i * ROW_H - top;
-      ctx.fillStyle = row.id === p.selected ? "#2c3340" : i % 2 ? "#1f232a" : "#22262e";
+      ctx.fillStyle = row.id === p.objects.selected ? "#2c3340" : i % 2 ? "#1f232a" : "#22262e";
       ctx.fillRect(0, y, width, ROW_H);
       ctx.fillStyle = row.color;
       ctx.fillRect(4, y + 3, 8, ROW_H - 6);
-      ctx.fillStyle = row.id === p.selected ? "#fff" : "#c8cdd6";
+      ctx.fillStyle = row.id === p.objects.selected ? "#fff" : "#c8cdd6";
       ctx.fillText(row.name.slice(0, 20), 16, y + ROW_H - 3);
-      const d = p.data.get(row.id);
+      const d = p.objects.data.get(row.id);
       if (!d) continue;
       for (const s of d.segments) {
         const [x0, x1] = segmentSpan(s, scale);
@@ -251,8 +266,8 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
   ctx.restore();
 
   // scrubber
-  const sx = x(p.frame);
-  const w = Math.max(2, x(p.frame + 1) - sx);
+  const sx = x(p.frames.current);
+  const w = Math.max(2, x(p.frames.current + 1) - sx);
   ctx.fillStyle = "rgba(255,255,255,0.25)";
   ctx.fillRect(sx, 0, w, HEIGHT);
   ctx.fillStyle = "#ffffff";

@@ -1,7 +1,9 @@
 import type { Direction } from "../lib/types";
 import { ProgressBar } from "../components/ErrorPage";
+import { useWorkspace } from "./context";
 import type { Tool } from "./MaskCanvas";
-import type { TrackedJob } from "./useJobs";
+import { MAX_BRUSH } from "./state";
+import type { JobActions } from "./useJobActions";
 
 const TOOLS: Array<{ tool: Tool; label: string; key: string; title: string }> = [
   { tool: "positive", label: "+ Click", key: "1", title: "Positive click: add to the object" },
@@ -13,31 +15,31 @@ const TOOLS: Array<{ tool: Tool; label: string; key: string; title: string }> = 
   { tool: "pan", label: "Pan", key: "7", title: "Pan (or hold Space)" },
 ];
 
-interface Props {
-  tool: Tool;
-  setTool: (t: Tool) => void;
-  brushSize: number;
-  setBrushSize: (n: number) => void;
+/** Undo and redo of my own edits, and starting the clicks on this frame over. */
+export interface EditControls {
   canUndo: boolean;
   canRedo: boolean;
-  onUndo: () => void;
-  onRedo: () => void;
-  onResetClicks: () => void;
   busy: boolean;
+  undo: () => void;
+  redo: () => void;
+  resetClicks: () => void;
 }
 
-export function Toolbar(p: Props) {
+/** The tools (from the workspace state) and my edit history. */
+export function Toolbar({ edit }: { edit: EditControls }) {
+  const { state, dispatch } = useWorkspace();
+  const setTool = (tool: Tool) => dispatch({ type: "setTool", tool });
   return (
     <div className="toolbar" data-testid="toolbar">
       <div className="tool-group">
         {TOOLS.map((t) => (
           <button
             key={t.tool}
-            className={p.tool === t.tool ? "tool active" : "tool"}
-            onClick={() => p.setTool(t.tool)}
+            className={state.tool === t.tool ? "tool active" : "tool"}
+            onClick={() => setTool(t.tool)}
             title={`${t.title} (${t.key})`}
             data-testid={`tool-${t.tool}`}
-            aria-pressed={p.tool === t.tool}
+            aria-pressed={state.tool === t.tool}
           >
             {t.label}
           </button>
@@ -45,43 +47,41 @@ export function Toolbar(p: Props) {
       </div>
       <label className="brush-size" title="Brush radius in video pixels ([ and ])">
         Size
-        <input type="range" min={1} max={150} value={p.brushSize} onChange={(e) => p.setBrushSize(Number(e.target.value))} data-testid="brush-size" />
-        <span>{p.brushSize}</span>
+        <input
+          type="range"
+          min={1}
+          max={MAX_BRUSH}
+          value={state.brushSize}
+          onChange={(e) => dispatch({ type: "setBrushSize", size: Number(e.target.value) })}
+          data-testid="brush-size"
+        />
+        <span>{state.brushSize}</span>
       </label>
       <div className="tool-group">
-        <button onClick={p.onUndo} disabled={!p.canUndo} data-testid="undo" title="Undo my last edit (Ctrl+Z)">
+        <button onClick={edit.undo} disabled={!edit.canUndo} data-testid="undo" title="Undo my last edit (Ctrl+Z)">
           Undo
         </button>
-        <button onClick={p.onRedo} disabled={!p.canRedo} data-testid="redo" title="Redo (Ctrl+Shift+Z)">
+        <button onClick={edit.redo} disabled={!edit.canRedo} data-testid="redo" title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
-        <button onClick={p.onResetClicks} data-testid="reset-clicks" title="Start the clicks on this frame over (R)">
+        <button onClick={edit.resetClicks} data-testid="reset-clicks" title="Start the clicks on this frame over (R)">
           Reset clicks
         </button>
       </div>
-      {p.busy ? <span className="busy" data-testid="busy">working…</span> : null}
+      {edit.busy ? <span className="busy" data-testid="busy">working…</span> : null}
     </div>
   );
 }
 
-interface PropagateProps {
-  direction: Direction;
-  setDirection: (d: Direction) => void;
-  maxFrames: number;
-  setMaxFrames: (n: number) => void;
-  onPropagate: (d?: Direction) => void;
-  disabled: boolean;
-  jobs: TrackedJob[];
-  onCancel: (id: number) => void;
-}
-
-export function PropagatePanel(p: PropagateProps) {
-  const running = p.jobs.filter((j) => j.kind === "propagate");
+/** Propagation of the selected object (or of every object on this frame), and its jobs. */
+export function PropagatePanel({ jobs }: { jobs: Pick<JobActions, "propagate" | "cancel" | "disabled"> }) {
+  const { state, dispatch, jobs: tracked } = useWorkspace();
+  const running = tracked.filter((j) => j.kind === "propagate");
   return (
     <div className="panel" data-testid="propagate-panel">
       <h3>Propagate</h3>
       <div className="inline-form">
-        <select value={p.direction} onChange={(e) => p.setDirection(e.target.value as Direction)} data-testid="propagate-direction">
+        <select value={state.direction} onChange={(e) => dispatch({ type: "setDirection", direction: e.target.value as Direction })} data-testid="propagate-direction">
           <option value="forward">forward</option>
           <option value="backward">backward</option>
           <option value="both">both ways</option>
@@ -89,14 +89,14 @@ export function PropagatePanel(p: PropagateProps) {
         <input
           type="number"
           min={1}
-          value={p.maxFrames}
-          onChange={(e) => p.setMaxFrames(Math.max(1, Number(e.target.value) || 1))}
+          value={state.maxFrames}
+          onChange={(e) => dispatch({ type: "setMaxFrames", frames: Math.max(1, Number(e.target.value) || 1) })}
           title="Number of frames"
           data-testid="propagate-frames"
           style={{ width: 70 }}
         />
         <span className="muted" title="per direction, counting the current frame">frames</span>
-        <button className="primary" onClick={() => p.onPropagate()} disabled={p.disabled} data-testid="propagate" title="F forward, Shift+F backward, T both">
+        <button className="primary" onClick={() => jobs.propagate()} disabled={jobs.disabled} data-testid="propagate" title="F forward, Shift+F backward, T both">
           Propagate
         </button>
       </div>
@@ -105,7 +105,7 @@ export function PropagatePanel(p: PropagateProps) {
           <ProgressBar value={j.progress} testId="propagate-progress" label="Propagation" />
           <span className={`badge job-${j.status}`}>{j.status}</span>
           {j.status === "queued" || j.status === "running" ? (
-            <button onClick={() => p.onCancel(j.id)} data-testid="cancel-job" title="Cancel (Esc)">
+            <button onClick={() => jobs.cancel(j.id)} data-testid="cancel-job" title="Cancel (Esc)">
               Cancel
             </button>
           ) : null}

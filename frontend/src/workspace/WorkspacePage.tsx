@@ -2,7 +2,7 @@ import { ErrorPage, Loading } from "../components/ErrorPage";
 import { Layout } from "../components/Layout";
 import { useAuth, useResource } from "../hooks";
 import { api } from "../lib/endpoints";
-import type { Task, Video } from "../lib/types";
+import { isReadyVideo, type ReadyVideo, type Task } from "../lib/types";
 import { Workspace } from "./Workspace";
 
 /** Loads what the workspace needs and shows a clear page for any failure. */
@@ -16,7 +16,7 @@ export function WorkspacePage({ videoId, taskId }: { videoId: number; taskId: nu
     );
   if (!video.data) return <Loading what="Opening the workspace" />;
   const v = video.data;
-  if (v.status !== "ready")
+  if (!isReadyVideo(v))
     return (
       <Layout>
         <div className="error-page" data-testid="video-not-ready">
@@ -30,7 +30,7 @@ export function WorkspacePage({ videoId, taskId }: { videoId: number; taskId: nu
   return <ProjectLoader video={v} taskId={taskId} />;
 }
 
-function ProjectLoader({ video, taskId }: { video: Video; taskId: number | null }) {
+function ProjectLoader({ video, taskId }: { video: ReadyVideo; taskId: number | null }) {
   const { user } = useAuth();
   const project = useResource(() => api.project(video.project), [video.project]);
   const labels = useResource(() => api.labels(video.project), [video.project]);

@@ -113,15 +113,7 @@ export function useEditing({ width, height, store, bump, onStored, onError }: Op
       try {
         const res = await api.prompt(masklet, { frame, ...body, ...(reset ? { reset: true } : {}) });
         resetNext.current.delete(k);
-        const stored: StoredMask = res.mask ?? {
-          masklet,
-          frame,
-          rle: res.rle,
-          bbox: rleBBox(res.rle),
-          area: rleArea(res.rle),
-          source: "prompt",
-          version: (store.get(masklet, frame)?.version ?? 0) + 1,
-        };
+        const stored: StoredMask = res.mask;
         store.force(stored);
         bump();
         onStored(stored);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { JobFinishedEvent, JobProgressEvent } from "../api/events";
 import { api } from "../lib/endpoints";
 import { propagationRange } from "../lib/timeline";
 import { isJobActive, type Direction, type Job, type JobStatus } from "../lib/types";
@@ -116,13 +117,16 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
   };
 
   const onProgress = useCallback(
-    (e: { job: number; kind: string; progress: number; frame?: number | null }) =>
+    (e: JobProgressEvent) =>
       upsert(e.job, { kind: e.kind, progress: e.progress, frame: e.frame ?? null, status: "running" }),
     [upsert],
   );
   const onFinishedEvent = useCallback(
-    (e: { job: number; kind: string; status: JobStatus; error?: string }) =>
-      upsert(e.job, e.status === "succeeded" ? { kind: e.kind, status: e.status, progress: 1 } : { kind: e.kind, status: e.status, error: e.error ?? "" }),
+    (e: JobFinishedEvent) => {
+      // the event's schema says string; the server sends the job's final JobStatus (annotation/models/jobs.py)
+      const status = e.status as JobStatus;
+      upsert(e.job, status === "succeeded" ? { kind: e.kind, status, progress: 1 } : { kind: e.kind, status, error: e.error ?? "" });
+    },
     [upsert],
   );
 

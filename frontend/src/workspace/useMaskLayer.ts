@@ -22,7 +22,7 @@ export function useMaskLayer(opts: {
   masklets: Masklet[];
   labels: Map<number, Label>;
   selected: number | null;
-  hidden: Set<number>;
+  hidden: ReadonlySet<number>;
   visible: boolean;
 }) {
   const { store, revision, frame, width, height, masklets, labels, selected, hidden, visible } = opts;

@@ -5,6 +5,7 @@ import type { ApiError } from "../../lib/api";
 import { api } from "../../lib/endpoints";
 import type { Job, Video } from "../../lib/types";
 import { Link } from "../../router";
+import { ingestState } from "./ingestStatus";
 
 interface Upload {
   id: number;
@@ -104,15 +105,20 @@ export function VideosSection({ projectId, videos, canUpload }: { projectId: num
           <tbody>
             {list.map((v) => {
               const job = v.job != null ? jobs[v.job] : undefined;
+              const ingest = ingestState(v, job);
               return (
-                <tr key={v.id} data-testid={`video-row-${v.id}`} data-status={v.status}>
+                <tr key={v.id} data-testid={`video-row-${v.id}`} data-status={v.status} data-ingest={ingest.phase}>
                   <td className="thumb">{v.thumbnail_url && v.status === "ready" ? <img src={v.thumbnail_url} alt="" /> : null}</td>
                   <td>{v.name}</td>
                   <td>
-                    <span className={`badge vstatus-${v.status}`} data-testid="video-status">
-                      {v.status}
+                    <span
+                      className={`badge vstatus-${v.status}${ingest.phase === "queued" ? " job-queued" : ""}`}
+                      data-testid="video-status"
+                      title={ingest.phase === "queued" ? "Waiting for the ingest worker behind other uploads, exports and imports" : undefined}
+                    >
+                      {ingest.label}
                     </span>
-                    {v.status === "processing" ? <ProgressBar value={job?.progress ?? 0} testId="ingest-progress" label="Ingest" /> : null}
+                    {ingest.phase === "processing" ? <ProgressBar value={ingest.progress} testId="ingest-progress" label="Ingest" /> : null}
                     {v.status === "failed" && v.error ? <div className="error-line">{v.error}</div> : null}
                   </td>
                   <td>{v.status === "ready" ? v.frame_count : "–"}</td>

@@ -1,4 +1,8 @@
-"""Which inference backend this installation uses, read from settings without importing torch."""
+"""Which inference backend this installation is configured for, read from settings (no torch).
+
+The web process answers /api/status/ from this; the workers build their backend from the same
+settings (inference/bridge/engine.py).
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,108 @@
+"""Which queues a live worker consumes right now, so that a click meets a 503 at once when nobody
+serves the interactive queue instead of waiting out `INTERACTIVE_TIMEOUT`.
+
+Each worker announces the queues it consumes every `WORKER_ANNOUNCE_PERIOD` seconds from a side
+thread started when it is ready (a queue it stopped consuming, e.g. through Celery's
+cancel_consumer, is withdrawn at the next beat); one not heard for `WORKER_TTL` seconds (killed,
+paused, cut off) no longer counts. Redis holds one sorted set per queue: worker name → last heard.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from celery.signals import worker_ready, worker_shutdown
+from django.conf import settings
+
+from annotation.jobs.redis_client import redis_client
+
+log = logging.getLogger(__name__)
+
+QUEUES = ("interactive", "batch", "cpu")
+
+
+def _key(queue: str) -> str:
+    return f"masklet:workers:{queue}"
+
+
+def _ttl() -> float:
+    return float(settings.MASKLET["WORKER_TTL"])
+
+
+def workers_announce(*, worker: str, queues: Iterable[str]) -> None:
+    """Record that `worker` consumes `queues` now, and no other queue."""
+    consumed = set(queues)
+    now = time.time()
+    pipe = redis_client().pipeline()
+    for queue in QUEUES:
+        if queue in consumed:
+            pipe.zadd(_key(queue), {worker: now})
+            pipe.expire(_key(queue), max(1, int(2 * _ttl())))
+        else:
+            pipe.zrem(_key(queue), worker)
+    pipe.execute()
+
+
+def workers_withdraw(*, worker: str) -> None:
+    """`worker` stops (a clean shutdown): it serves no queue any more."""
+    workers_announce(worker=worker, queues=())
+
+
+def queue_workers(queue: str) -> list[str]:
+    """The workers heard on `queue` within the last WORKER_TTL seconds."""
+    names = redis_client().zrangebyscore(_key(queue), time.time() - _ttl(), "+inf")
+    return sorted(name.decode() if isinstance(name, bytes) else name for name in names)
+
+
+def _consumed_queues(consumer: Any) -> list[str]:
+    try:
+        return [queue.name for queue in consumer.task_consumer.queues]
+    except AttributeError:  # not consuming yet, or shutting down
+        return []
+
+
+class _Announcer:
+    """The worker-side thread: announces what its consumer consumes until the worker stops."""
+
+    def __init__(self, consumer: Any) -> None:
+        self.consumer = consumer
+        self.worker = str(getattr(consumer, "hostname", "") or "worker")
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="masklet-worker-announce", daemon=True)
+
+    def announce(self) -> None:
+        workers_announce(worker=self.worker, queues=_consumed_queues(self.consumer))
+
+    def _run(self) -> None:
+        period = float(settings.MASKLET["WORKER_ANNOUNCE_PERIOD"])
+        while not self.stop.wait(period):
+            try:
+                self.announce()
+            except Exception:  # Redis away for a moment: the next beat tries again
+                log.warning("worker %s: could not announce its queues", self.worker, exc_info=True)
+
+
+_announcer: _Announcer | None = None
+
+
+@worker_ready.connect
+def _start_announcing(sender: Any = None, **kwargs: Any) -> None:
+    global _announcer
+    _announcer = _Announcer(sender)
+    _announcer.announce()  # before the worker says "ready.": a click may come at once
+    _announcer.thread.start()
+
+
+@worker_shutdown.connect
+def _stop_announcing(sender: Any = None, **kwargs: Any) -> None:
+    if _announcer is None:
+        return
+    _announcer.stop.set()
+    try:
+        workers_withdraw(worker=_announcer.worker)
+    except Exception:
+        log.warning("worker %s: could not withdraw its queues", _announcer.worker, exc_info=True)

@@ -1,0 +1,2470 @@
+/**
+ * Generated from openapi.json by openapi-typescript (`make api-types`). Do not edit by hand.
+ */
+
+export interface paths {
+    "/api/auth/csrf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["auth_csrf_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Session login for the browser app, which sends the CSRF token on every unsafe request. */
+        post: operations["auth_login_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["auth_logout_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["auth_me_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["auth_token_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/issues/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["issues_partial_update"];
+        trace?: never;
+    };
+    "/api/issues/{id}/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["issues_comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["jobs_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["jobs_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file an export job wrote; members of the project only. */
+        get: operations["jobs_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labels/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["labels_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["labels_partial_update"];
+        trace?: never;
+    };
+    "/api/masklets/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["masklets_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["masklets_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["masklets_partial_update"];
+        trace?: never;
+    };
+    "/api/masklets/{id}/masks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["masklets_masks_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/masklets/{id}/masks/{frame}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["masklets_masks_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/masklets/{id}/prompts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A click or a box on a frame; answers synchronously with that frame's mask. */
+        post: operations["masklets_prompts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_list"];
+        put?: never;
+        post: operations["projects_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["projects_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["projects_partial_update"];
+        trace?: never;
+    };
+    "/api/projects/{id}/exports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["projects_exports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/labels/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_labels_list"];
+        put?: never;
+        post: operations["projects_labels_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/members/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_members_list"];
+        put?: never;
+        post: operations["projects_members_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/members/{membership_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["projects_members_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/tasks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_tasks_list"];
+        put?: never;
+        post: operations["projects_tasks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/videos/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_videos_list"];
+        put?: never;
+        post: operations["projects_videos_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which inference backend serves this installation (SAM 2, or the labelled OpenCV fallback). */
+        get: operations["status_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Tasks visible to the user; `?mine=1` gives the user's own queue (assignee or reviewer). */
+        get: operations["tasks_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["tasks_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["tasks_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["tasks_partial_update"];
+        trace?: never;
+    };
+    "/api/tasks/{id}/transitions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["tasks_transitions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Active users (id, username), to pick members, assignees and reviewers. */
+        get: operations["users_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["videos_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["videos_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/automasklets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["videos_automasklets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/evaluations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description POST {"reference": [masklet ids], "candidate": [masklet ids], "pairs": [[ref, cand], ...]}
+         *     → J, F and J&F (x100) per pair over every annotated frame, and their means.
+         */
+        post: operations["videos_evaluations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/frames/{index}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["videos_frames_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/imports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["videos_imports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/issues/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["videos_issues_list"];
+        put?: never;
+        post: operations["videos_issues_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/jobs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["videos_jobs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/masklets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["videos_masklets_list"];
+        put?: never;
+        post: operations["videos_masklets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/masks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Masks of every masklet of the video in a frame window (end inclusive). */
+        get: operations["videos_masks_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/propagations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["videos_propagations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/thumbnail/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["videos_thumbnail_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/timeline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["videos_timeline_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description * `start` - start
+         *     * `submit` - submit
+         *     * `accept` - accept
+         *     * `reject` - reject
+         * @enum {string}
+         */
+        ActionEnum: "start" | "submit" | "accept" | "reject";
+        AutomaskletsInRequest: {
+            key_frame?: number;
+            points_per_side?: number[];
+            crop_n_layers?: number;
+            /** Format: double */
+            pred_iou_thresh?: number;
+            /** Format: double */
+            stability_score_thresh?: number;
+            max_masklets?: number;
+            max_frames?: number | null;
+        };
+        /**
+         * @description * `sam2` - sam2
+         *     * `opencv` - opencv
+         * @enum {string}
+         */
+        BackendEnum: "sam2" | "opencv";
+        CommentInRequest: {
+            text: string;
+        };
+        CommentOut: {
+            readonly id: number;
+            readonly author: string | null;
+            readonly text: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        DetailOut: {
+            readonly detail: string;
+        };
+        /**
+         * @description * `forward` - forward
+         *     * `backward` - backward
+         *     * `both` - both
+         * @enum {string}
+         */
+        DirectionEnum: "forward" | "backward" | "both";
+        EvaluationInRequest: {
+            reference: number[];
+            candidate: number[];
+            pairs?: number[][] | null;
+        };
+        EvaluationOut: {
+            video: number;
+            frames: number;
+            pairs: components["schemas"]["EvaluationPairOut"][];
+            /** Format: double */
+            j: number;
+            /** Format: double */
+            f: number;
+            /** Format: double */
+            jf: number;
+        };
+        EvaluationPairOut: {
+            reference: number;
+            candidate: number;
+            reference_number: number;
+            candidate_number: number;
+            /** Format: double */
+            j: number;
+            /** Format: double */
+            f: number;
+            /** Format: double */
+            jf: number;
+            frames: number;
+        };
+        ExportInRequest: {
+            format: components["schemas"]["FormatEnum"];
+            /** @default false */
+            only_verified?: boolean;
+            videos?: number[];
+            labels?: number[];
+        };
+        /**
+         * @description * `sav` - sav
+         *     * `coco` - coco
+         *     * `davis` - davis
+         * @enum {string}
+         */
+        FormatEnum: "sav" | "coco" | "davis";
+        /**
+         * @description * `cached` - cached
+         *     * `computed` - computed
+         * @enum {string}
+         */
+        ImageFeaturesEnum: "cached" | "computed";
+        ImportInRequest: {
+            /** Format: binary */
+            file: string;
+            format: components["schemas"]["FormatEnum"];
+        };
+        IssueInRequest: {
+            frame: number;
+            masklet?: number | null;
+            position?: number[] | null;
+            text: string;
+        };
+        IssueOut: {
+            readonly id: number;
+            readonly video: number;
+            readonly frame: number;
+            readonly masklet: number | null;
+            /** @description [x, y] in pixels of the original video */
+            readonly position: number[] | null;
+            readonly text: string;
+            readonly resolved: boolean;
+            readonly author: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly comments: components["schemas"]["CommentOut"][];
+        };
+        /** @description A job from `selectors.jobs.jobs_for`, which annotates `queue_position`. */
+        JobOut: {
+            readonly id: number;
+            readonly kind: components["schemas"]["KindEnum"];
+            readonly status: components["schemas"]["JobOutStatusEnum"];
+            /** @description while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs */
+            readonly queue_position: number | null;
+            /** Format: double */
+            readonly progress: number;
+            readonly error: string;
+            readonly result: {
+                [key: string]: unknown;
+            };
+            readonly params: {
+                [key: string]: unknown;
+            };
+            readonly project: number;
+            readonly video: number | null;
+            readonly cancel_requested: boolean;
+            readonly attempts: number;
+            readonly created_by: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `running` - Running
+         *     * `succeeded` - Succeeded
+         *     * `failed` - Failed
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        JobOutStatusEnum: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+        JobRef: {
+            readonly job: number;
+        };
+        /**
+         * @description * `ingest` - Ingest
+         *     * `segment` - Segment
+         *     * `propagate` - Propagate
+         *     * `automask` - Automask
+         *     * `export` - Export
+         *     * `import` - Import
+         * @enum {string}
+         */
+        KindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import";
+        LabelInRequest: {
+            name: string;
+            /** @default #e6194b */
+            color?: string;
+        };
+        LabelOut: {
+            readonly id: number;
+            readonly name: string;
+            readonly color: string;
+        };
+        LoginInRequest: {
+            username: string;
+            password: string;
+        };
+        /** @description 409 of a mask edit made on a stale version: the mask as it is now (null: none any more). */
+        MaskConflictOut: {
+            readonly detail: string;
+            readonly current: components["schemas"]["MaskPayloadOut"] | null;
+        };
+        MaskOut: {
+            readonly masklet: number;
+            readonly frame: number;
+            readonly rle: components["schemas"]["Rle"];
+            /** @description [x, y, width, height] in pixels (COCO); zeros for an empty mask */
+            readonly bbox: number[];
+            readonly area: number;
+            readonly source: components["schemas"]["SourceEnum"];
+            /** Format: double */
+            readonly score: number | null;
+            readonly version: number;
+        };
+        /** @description A stored mask as services.masklets.mask_payload gives it (MaskOut without the score). */
+        MaskPayloadOut: {
+            readonly masklet: number;
+            readonly frame: number;
+            readonly rle: components["schemas"]["Rle"];
+            /** @description [x, y, width, height] in pixels (COCO); zeros for an empty mask */
+            readonly bbox: number[];
+            readonly area: number;
+            readonly source: components["schemas"]["SourceEnum"];
+            readonly version: number;
+        };
+        MaskPutRequest: {
+            rle: components["schemas"]["RleRequest"];
+            version?: number | null;
+        };
+        MaskletInRequest: {
+            label?: number | null;
+            /** @default  */
+            name?: string;
+        };
+        MaskletOut: {
+            readonly id: number;
+            readonly video: number;
+            readonly number: number;
+            readonly name: string;
+            readonly label: number | null;
+            readonly status: components["schemas"]["MaskletOutStatusEnum"];
+            readonly origin: components["schemas"]["OriginEnum"];
+            readonly version: number;
+            readonly created_by: number | null;
+            readonly review_comment: string;
+            readonly reviewed_by: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `draft` - Draft
+         *     * `needs_verification` - Needs Verification
+         *     * `verified` - Verified
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        MaskletOutStatusEnum: "draft" | "needs_verification" | "verified" | "rejected";
+        /**
+         * @description * `draft` - draft
+         *     * `needs_verification` - needs_verification
+         *     * `verified` - verified
+         *     * `rejected` - rejected
+         * @enum {string}
+         */
+        MaskletPatchStatusEnum: "draft" | "needs_verification" | "verified" | "rejected";
+        MeOut: {
+            readonly id: number;
+            readonly username: string;
+            readonly is_staff: boolean;
+        };
+        MemberInRequest: {
+            /** @description user id or username */
+            user: unknown;
+            role: components["schemas"]["RoleEnum"];
+        };
+        MemberOut: {
+            readonly id: number;
+            readonly user: components["schemas"]["UserOut"];
+            readonly role: components["schemas"]["RoleEnum"];
+        };
+        /** @enum {unknown} */
+        NullEnum: null;
+        /**
+         * @description * `manual` - Manual
+         *     * `auto` - Auto
+         *     * `imported` - Imported
+         * @enum {string}
+         */
+        OriginEnum: "manual" | "auto" | "imported";
+        PatchedIssuePatchRequest: {
+            resolved?: boolean;
+            text?: string;
+        };
+        PatchedLabelPatchRequest: {
+            name?: string;
+            color?: string;
+        };
+        PatchedMaskletPatchRequest: {
+            label?: number | null;
+            name?: string;
+            status?: components["schemas"]["MaskletPatchStatusEnum"];
+            /** @default  */
+            comment?: string;
+        };
+        PatchedProjectPatchRequest: {
+            name?: string;
+            description?: string;
+            /** Format: double */
+            annotation_fps?: number | null;
+            settings?: {
+                [key: string]: unknown;
+            };
+        };
+        PatchedTaskPatchRequest: {
+            frame_start?: number;
+            frame_end?: number | null;
+            assignee?: number | null;
+            reviewer?: number | null;
+        };
+        ProjectInRequest: {
+            name: string;
+            /** @default  */
+            description?: string;
+            /** Format: double */
+            annotation_fps?: number | null;
+            settings?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A project from `selectors.projects.projects_for`, which annotates `my_role` and `video_count`. */
+        ProjectOut: {
+            readonly id: number;
+            readonly name: string;
+            readonly description: string;
+            /** Format: double */
+            readonly annotation_fps: number | null;
+            readonly settings: {
+                [key: string]: unknown;
+            };
+            readonly my_role: (components["schemas"]["RoleEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly video_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description The mask a click produced on its frame, as the interactive worker stored it. */
+        PromptAnswerOut: {
+            readonly frame: number;
+            readonly rle: components["schemas"]["Rle"];
+            /**
+             * Format: double
+             * @description the model's predicted IoU
+             */
+            readonly score: number;
+            readonly backend: components["schemas"]["BackendEnum"];
+            /**
+             * @description whether the frame's image features were reused or computed (null: not known)
+             *
+             *     * `cached` - cached
+             *     * `computed` - computed
+             */
+            readonly image_features: (components["schemas"]["ImageFeaturesEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly mask: components["schemas"]["MaskPayloadOut"];
+        };
+        PromptInRequest: {
+            frame: number;
+            points?: number[][];
+            labels?: number[];
+            box?: number[] | null;
+            /** @default false */
+            reset?: boolean;
+        };
+        PropagationInRequest: {
+            masklets: number[];
+            start_frame: number;
+            /** @default forward */
+            direction?: components["schemas"]["DirectionEnum"];
+            max_frames?: number | null;
+        };
+        /** @description A mask as COCO compressed RLE: `size` [height, width] in pixels, column-major `counts`. */
+        Rle: {
+            size: number[];
+            counts: string;
+        };
+        /** @description A mask as COCO compressed RLE: `size` [height, width] in pixels, column-major `counts`. */
+        RleRequest: {
+            size: number[];
+            counts: string;
+        };
+        /**
+         * @description * `manager` - Manager
+         *     * `annotator` - Annotator
+         *     * `reviewer` - Reviewer
+         * @enum {string}
+         */
+        RoleEnum: "manager" | "annotator" | "reviewer";
+        /**
+         * @description * `prompt` - Prompt
+         *     * `propagated` - Propagated
+         *     * `auto` - Auto
+         *     * `edited` - Edited
+         *     * `imported` - Imported
+         * @enum {string}
+         */
+        SourceEnum: "prompt" | "propagated" | "auto" | "edited" | "imported";
+        /**
+         * @description * `new` - New
+         *     * `in_progress` - In Progress
+         *     * `submitted` - Submitted
+         *     * `accepted` - Accepted
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        StateEnum: "new" | "in_progress" | "submitted" | "accepted" | "rejected";
+        StatusOut: {
+            readonly backend: components["schemas"]["BackendEnum"];
+            readonly backend_label: string;
+            readonly version: string;
+        };
+        TaskInRequest: {
+            video: number;
+            /** @default 0 */
+            frame_start?: number;
+            frame_end?: number | null;
+            assignee?: number | null;
+            reviewer?: number | null;
+        };
+        TaskOut: {
+            readonly id: number;
+            readonly project: number;
+            readonly video: number;
+            readonly video_name: string;
+            readonly frame_start: number;
+            readonly frame_end: number | null;
+            readonly assignee: number | null;
+            readonly assignee_name: string | null;
+            readonly reviewer: number | null;
+            readonly reviewer_name: string | null;
+            readonly state: components["schemas"]["StateEnum"];
+            /** @default 0 */
+            readonly masklet_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        TimelineOut: {
+            readonly frame_count: number;
+            readonly masklets: components["schemas"]["TimelineRowOut"][];
+        };
+        TimelineRowOut: {
+            /** @description masklet id */
+            readonly id: number;
+            /** @description [frame, source, area] of every stored mask: annotated-frame index, how the mask was made (MaskOut.source), area in pixels */
+            readonly frames: (number | string)[][];
+            readonly prompt_frames: number[];
+        };
+        TokenOut: {
+            readonly token: string;
+        };
+        TransitionInRequest: {
+            action: components["schemas"]["ActionEnum"];
+            /** @default  */
+            comment?: string;
+        };
+        UserOut: {
+            readonly id: number;
+            readonly username: string;
+        };
+        /** @description A video from `selectors.videos.videos_for`, which annotates `ingest_job` and `queue_position`. */
+        VideoOut: {
+            readonly id: number;
+            readonly project: number;
+            readonly name: string;
+            /** @default uploaded */
+            readonly status: components["schemas"]["VideoOutStatusEnum"];
+            readonly error: string;
+            readonly kind: string;
+            readonly codec: string;
+            readonly width: number | null;
+            readonly height: number | null;
+            readonly display_width: number | null;
+            readonly display_height: number | null;
+            /** Format: double */
+            readonly source_fps: number | null;
+            readonly source_frame_count: number | null;
+            /** Format: double */
+            readonly duration: number | null;
+            /** Format: double */
+            readonly annotation_fps: number | null;
+            readonly frame_count: number;
+            /** @description source timestamp (s) of each annotated frame */
+            readonly frame_times: number[];
+            /** @description hex SHA-256 of the uploaded file */
+            readonly content_hash: string;
+            /** @description the video's latest ingest job */
+            readonly job: number | null;
+            /** @description of the video's ingest job, while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs */
+            readonly queue_position: number | null;
+            readonly thumbnail_url: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `uploaded` - Uploaded
+         *     * `processing` - Processing
+         *     * `ready` - Ready
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        VideoOutStatusEnum: "uploaded" | "processing" | "ready" | "failed";
+        VideoUploadInRequest: {
+            /** Format: binary */
+            file: string;
+            name?: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    auth_csrf_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailOut"];
+                };
+            };
+        };
+    };
+    auth_login_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LoginInRequest"];
+                "multipart/form-data": components["schemas"]["LoginInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+        };
+    };
+    auth_logout_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailOut"];
+                };
+            };
+        };
+    };
+    auth_me_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOut"];
+                };
+            };
+        };
+    };
+    auth_token_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LoginInRequest"];
+                "multipart/form-data": components["schemas"]["LoginInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenOut"];
+                };
+            };
+        };
+    };
+    issues_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedIssuePatchRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedIssuePatchRequest"];
+                "multipart/form-data": components["schemas"]["PatchedIssuePatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOut"];
+                };
+            };
+        };
+    };
+    issues_comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CommentInRequest"];
+                "multipart/form-data": components["schemas"]["CommentInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOut"];
+                };
+            };
+        };
+    };
+    jobs_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
+                };
+            };
+        };
+    };
+    jobs_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
+                };
+            };
+        };
+    };
+    jobs_download_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+        };
+    };
+    labels_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    labels_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedLabelPatchRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedLabelPatchRequest"];
+                "multipart/form-data": components["schemas"]["PatchedLabelPatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelOut"];
+                };
+            };
+        };
+    };
+    masklets_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskletOut"];
+                };
+            };
+        };
+    };
+    masklets_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    masklets_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMaskletPatchRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedMaskletPatchRequest"];
+                "multipart/form-data": components["schemas"]["PatchedMaskletPatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskletOut"];
+                };
+            };
+        };
+    };
+    masklets_masks_list: {
+        parameters: {
+            query?: {
+                end?: number;
+                start?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskOut"][];
+                };
+            };
+        };
+    };
+    masklets_masks_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frame: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaskPutRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MaskPutRequest"];
+                "multipart/form-data": components["schemas"]["MaskPutRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskOut"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskConflictOut"];
+                };
+            };
+        };
+    };
+    masklets_prompts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PromptInRequest"];
+                "multipart/form-data": components["schemas"]["PromptInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptAnswerOut"];
+                };
+            };
+        };
+    };
+    projects_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"][];
+                };
+            };
+        };
+    };
+    projects_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProjectInRequest"];
+                "multipart/form-data": components["schemas"]["ProjectInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+        };
+    };
+    projects_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+        };
+    };
+    projects_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    projects_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProjectPatchRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedProjectPatchRequest"];
+                "multipart/form-data": components["schemas"]["PatchedProjectPatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+        };
+    };
+    projects_exports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExportInRequest"];
+                "multipart/form-data": components["schemas"]["ExportInRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRef"];
+                };
+            };
+        };
+    };
+    projects_labels_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelOut"][];
+                };
+            };
+        };
+    };
+    projects_labels_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LabelInRequest"];
+                "multipart/form-data": components["schemas"]["LabelInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelOut"];
+                };
+            };
+        };
+    };
+    projects_members_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"][];
+                };
+            };
+        };
+    };
+    projects_members_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MemberInRequest"];
+                "multipart/form-data": components["schemas"]["MemberInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+        };
+    };
+    projects_members_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                membership_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    projects_tasks_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"][];
+                };
+            };
+        };
+    };
+    projects_tasks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TaskInRequest"];
+                "multipart/form-data": components["schemas"]["TaskInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+        };
+    };
+    projects_videos_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoOut"][];
+                };
+            };
+        };
+    };
+    projects_videos_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["VideoUploadInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoOut"];
+                };
+            };
+        };
+    };
+    status_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOut"];
+                };
+            };
+        };
+    };
+    tasks_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"][];
+                };
+            };
+        };
+    };
+    tasks_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+        };
+    };
+    tasks_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    tasks_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTaskPatchRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTaskPatchRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTaskPatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+        };
+    };
+    tasks_transitions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TransitionInRequest"];
+                "multipart/form-data": components["schemas"]["TransitionInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+        };
+    };
+    users_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"][];
+                };
+            };
+        };
+    };
+    videos_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoOut"];
+                };
+            };
+        };
+    };
+    videos_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    videos_automasklets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AutomaskletsInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AutomaskletsInRequest"];
+                "multipart/form-data": components["schemas"]["AutomaskletsInRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRef"];
+                };
+            };
+        };
+    };
+    videos_evaluations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EvaluationInRequest"];
+                "multipart/form-data": components["schemas"]["EvaluationInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOut"];
+                };
+            };
+        };
+    };
+    videos_frames_retrieve: {
+        parameters: {
+            query?: {
+                /** @description display (default) or full */
+                size?: "display" | "full";
+            };
+            header?: never;
+            path: {
+                id: number;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No response body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    videos_imports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportInRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRef"];
+                };
+            };
+        };
+    };
+    videos_issues_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOut"][];
+                };
+            };
+        };
+    };
+    videos_issues_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["IssueInRequest"];
+                "multipart/form-data": components["schemas"]["IssueInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOut"];
+                };
+            };
+        };
+    };
+    videos_jobs_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"][];
+                };
+            };
+        };
+    };
+    videos_masklets_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskletOut"][];
+                };
+            };
+        };
+    };
+    videos_masklets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MaskletInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MaskletInRequest"];
+                "multipart/form-data": components["schemas"]["MaskletInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskletOut"];
+                };
+            };
+        };
+    };
+    videos_masks_list: {
+        parameters: {
+            query?: {
+                end?: number;
+                start?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskOut"][];
+                };
+            };
+        };
+    };
+    videos_propagations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PropagationInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PropagationInRequest"];
+                "multipart/form-data": components["schemas"]["PropagationInRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRef"];
+                };
+            };
+        };
+    };
+    videos_thumbnail_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No response body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    videos_timeline_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineOut"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,116 @@
+import type { ComponentProps } from "react";
+import type { ConnectionStatus, PresenceUser } from "../lib/realtime";
+import type { BackendStatus, Project, ReviewIssue, Task } from "../lib/types";
+import { Link } from "../router";
+import { useWorkspace } from "./context";
+import { MaskCanvas } from "./MaskCanvas";
+import { AutoMaskletPanel, MaskletPanel } from "./MaskletPanel";
+import { ConflictDialog, HelpOverlay, PresenceList } from "./Overlays";
+import { IssuesPanel, MaskletReview, TaskPanel, type Roles } from "./ReviewPanel";
+import { Timeline } from "./Timeline";
+import { PropagatePanel, Toolbar, type EditControls } from "./Toolbar";
+import type { JobActions } from "./useJobActions";
+import type { MaskletActions } from "./useMaskletActions";
+import type { ReviewActions } from "./useReviewActions";
+
+export interface HeaderInfo {
+  project: Project | null;
+  backend: BackendStatus | null;
+  live: { users: PresenceUser[]; status: ConnectionStatus };
+  myId: number | null;
+}
+
+/** What the side panels show and do. */
+export interface SidePanels {
+  task: Task | null;
+  roles: Roles;
+  masklets: MaskletActions;
+  /** masklets with a mask on this frame */
+  onFrame: Set<number>;
+  jobs: JobActions;
+  review: ReviewActions;
+  issues: ReviewIssue[];
+}
+
+interface Props {
+  header: HeaderInfo;
+  edit: EditControls;
+  canvas: ComponentProps<typeof MaskCanvas> & { failed: boolean };
+  conflict: ComponentProps<typeof ConflictDialog> | null;
+  side: SidePanels;
+  timeline: ComponentProps<typeof Timeline>;
+}
+
+/** The page: header, toolbar, the frame with its overlays, the side panels and the timeline. */
+export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline }: Props) {
+  const { state, dispatch } = useWorkspace();
+  const { failed, ...canvasProps } = canvas;
+  return (
+    <div className="workspace" data-testid="workspace">
+      <WorkspaceHeader {...header} />
+      <Toolbar edit={edit} />
+      <div className="ws-body">
+        <div className="ws-center">
+          <MaskCanvas {...canvasProps} />
+          {failed ? <div className="canvas-error">This frame could not be loaded.</div> : null}
+          {state.message ? (
+            <div className={state.message.error ? "toast error" : "toast"} role="status" data-testid="toast">
+              {state.message.text}
+            </div>
+          ) : null}
+          {conflict ? <ConflictDialog {...conflict} /> : null}
+        </div>
+        <aside className="ws-side">
+          <SidePanelList {...side} />
+        </aside>
+      </div>
+      <Timeline {...timeline} />
+      {state.help ? <HelpOverlay onClose={() => dispatch({ type: "setHelp", open: false })} /> : null}
+    </div>
+  );
+}
+
+function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
+  const { state, dispatch, video } = useWorkspace();
+  const { frame } = state;
+  const time = video.frame_times?.[frame];
+  return (
+    <header className="ws-header">
+      <Link to={project ? `/projects/${project.id}` : "/"} className="brand">
+        ← {project?.name ?? "Masklet"}
+      </Link>
+      <strong className="ws-title">{video.name}</strong>
+      <span className="frame-indicator" data-testid="frame-indicator">
+        frame <b data-testid="current-frame">{frame}</b> / {video.frame_count - 1}
+        {time != null ? ` · ${time.toFixed(2)} s` : ""}
+      </span>
+      {backend ? (
+        <span className={`badge backend backend-${backend.backend}`} data-testid="backend-label" title={`inference backend ${backend.backend} ${backend.version}`}>
+          {backend.backend_label}
+        </span>
+      ) : null}
+      <div className="spacer" />
+      <PresenceList users={live.users} myId={myId} status={live.status} onJump={(f) => dispatch({ type: "seek", frame: f })} />
+      <button onClick={() => dispatch({ type: "setHelp", open: true })} data-testid="help-button" title="Keyboard shortcuts (?)">
+        ?
+      </button>
+    </header>
+  );
+}
+
+function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues }: SidePanels) {
+  return (
+    <>
+      {task ? <TaskPanel task={task} roles={roles} onAction={review.transition} /> : null}
+      <MaskletReview review={{ ...review, canReview: roles.isReviewer }} />
+      <MaskletPanel actions={masklets} onFrame={onFrame} />
+      <PropagatePanel jobs={jobs} />
+      <AutoMaskletPanel
+        start={jobs.startAutomasklets}
+        accept={(ids) => void masklets.acceptProposals(ids)}
+        discard={(ids) => void masklets.discardProposals(ids)}
+      />
+      <IssuesPanel issues={issues} canCreate={true} actions={review} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { asApiError } from "../hooks";
+import type { Direction } from "../lib/types";
+import type { WorkspaceContextValue } from "./context";
+import type { WorkspaceData } from "./useWorkspaceData";
+import type { Say } from "./useWorkspaceState";
+
+export type JobActions = ReturnType<typeof useJobActions>;
+
+/**
+ * Long jobs started from the workspace: propagation of the selected object (or of every object
+ * with a mask on this frame), automatic masklets, and cancelling.
+ */
+export function useJobActions(ws: WorkspaceContextValue, data: WorkspaceData, onFrame: Set<number>, say: Say) {
+  const { state, dispatch } = ws;
+  const { jobs } = data;
+  const { selected, frame, direction, maxFrames } = state;
+
+  const propagate = async (d: Direction = direction) => {
+    const ids = selected !== null ? [selected] : [...onFrame];
+    if (ids.length === 0) {
+      say("Nothing to propagate: select an object that has a mask on this frame.", true);
+      return;
+    }
+    try {
+      await jobs.startPropagation(ids, frame, d, maxFrames);
+      dispatch({ type: "setDirection", direction: d });
+    } catch (e) {
+      say(asApiError(e).fullMessage, true);
+    }
+  };
+
+  const cancel = async (id: number) => {
+    try {
+      await jobs.cancel(id);
+      say("Job cancelled");
+    } catch (e) {
+      say(asApiError(e).fullMessage, true);
+    }
+  };
+
+  const startAutomasklets = async () => {
+    try {
+      await jobs.startAutomasklets();
+    } catch (e) {
+      say(asApiError(e).fullMessage, true);
+    }
+  };
+
+  /** Escape: close help, else withdraw a pending issue, else cancel my latest job. */
+  const escape = () => {
+    if (state.help) return dispatch({ type: "setHelp", open: false });
+    if (state.pendingIssue) return dispatch({ type: "placeIssue", position: null });
+    const j = jobs.cancellable();
+    if (j) void cancel(j.id);
+  };
+
+  return {
+    propagate: (d?: Direction) => void propagate(d),
+    cancel: (id: number) => void cancel(id),
+    startAutomasklets: () => void startAutomasklets(),
+    escape,
+    /** nothing selected and no mask on this frame */
+    disabled: selected === null && onFrame.size === 0,
+  };
+}

@@ -1,0 +1,58 @@
+import { useCallback } from "react";
+import { useResource, type Resource } from "../hooks";
+import { api } from "../lib/endpoints";
+import type { Masklet, ReadyVideo, ReviewIssue } from "../lib/types";
+import { useEditing } from "./useEditing";
+import { useFrames } from "./useFrames";
+import { useJobs, type TrackedJob } from "./useJobs";
+import { useMasks } from "./useMasks";
+import { useTimelineData } from "./useTimelineData";
+import type { Say } from "./useWorkspaceState";
+
+/** The server's data behind the workspace, each kind kept by its own hook. */
+export interface WorkspaceData {
+  masklets: Resource<Masklet[]>;
+  issues: Resource<ReviewIssue[]>;
+  frames: ReturnType<typeof useFrames>;
+  masks: ReturnType<typeof useMasks>;
+  timeline: ReturnType<typeof useTimelineData>;
+  editing: ReturnType<typeof useEditing>;
+  jobs: ReturnType<typeof useJobs>;
+}
+
+/**
+ * Frames, masks, the timeline summary, my edits, jobs and review issues of one video. `frame` is
+ * the frame shown; `viewScale` (screen pixels per video pixel) decides when to load full frames.
+ */
+export function useWorkspaceData(opts: { video: ReadyVideo; masklets: Resource<Masklet[]>; frame: number; viewScale: number; say: Say }): WorkspaceData {
+  const { video, masklets, frame, viewScale, say } = opts;
+  const N = video.frame_count;
+  const issues = useResource(() => api.issues(video.id), [video.id]);
+  // past 1.25 screen pixels per display-frame pixel, show the original frame instead
+  const displayRatio = video.display_width && video.display_width < video.width ? video.width / video.display_width : 1;
+  const frames = useFrames(video.id, N, frame, displayRatio > 1 && viewScale * displayRatio > 1.25);
+  const masks = useMasks(video.id, N, frame);
+  const timeline = useTimelineData(video.id);
+  const editing = useEditing({
+    width: video.width,
+    height: video.height,
+    store: masks.store,
+    bump: masks.bump,
+    onStored: timeline.noteMask,
+    onError: (m) => say(m, true),
+  });
+
+  const onJobFinished = useCallback(
+    (j: TrackedJob) => {
+      if (j.status === "failed") say(`${j.kind} failed${j.error ? `: ${j.error}` : ""}`, true);
+      else if (j.status === "succeeded") say(`${j.kind === "automask" ? "Automatic masklets" : "Propagation"} finished`);
+      void masklets.reload();
+      void timeline.reload();
+      masks.reloadAll();
+    },
+    [say, masklets, timeline, masks],
+  );
+  const jobs = useJobs(video.id, N, onJobFinished);
+
+  return { masklets, issues, frames, masks, timeline, editing, jobs };
+}
