@@ -5,7 +5,7 @@
 1. The stack `make demo` runs, started the same way: a fresh database (`masklet_bench_load`,
    BENCH_LOAD_DATABASE_URL for another), `manage.py migrate`, then supervisord with
    scripts/demo-supervisord.conf (uvicorn with its psycopg pool; interactive, batch and cpu
-   Celery workers with theirs) on a free port, Redis database 13 (BENCH_LOAD_REDIS_URL; flushed
+   Celery workers with theirs; Celery beat) on a free port, Redis database 13 (BENCH_LOAD_REDIS_URL; flushed
    first), a temporary MEDIA_ROOT, settings config.settings.dev. No checkpoint: the OpenCV
    backend answers clicks and runs the jobs.
 2. `manage.py demo_setup`, as scripts/demo.sh runs it: the demo project, whose clip
@@ -303,12 +303,14 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     click_idle_p95 = percentile(idle, 0.95)
     click_load_p95 = percentile(load.latency["click"], 0.95)
     web_pool, worker_pool = int(env["MASKLET_DB_POOL_MAX"]), int(env["MASKLET_WORKER_DB_POOL_MAX"])
-    limits = {"web": web_pool, "interactive": worker_pool, "batch": worker_pool, "cpu": worker_pool, "benchmark": 1}
+    # beat inherits the web server's setting (scripts/demo-supervisord.conf gives it none of its own).
+    limits = {"web": web_pool, "interactive": worker_pool, "batch": worker_pool, "cpu": worker_pool,
+              "beat": web_pool, "benchmark": 1}
     peak_by = {name: sampler.peak_by.get(name, 0) for name in (*limits, "other")}
     errors = sum(load.errors.values()) + sum(idle_stats.errors.values())
     result = {
         "benchmark": "load",
-        "stack": "make demo's supervisord layout (scripts/demo-supervisord.conf): uvicorn + interactive, batch, cpu workers",
+        "stack": "make demo's supervisord layout (scripts/demo-supervisord.conf): uvicorn, interactive, batch and cpu workers, beat",
         "backend": "opencv",
         "annotators": args.annotators,
         "seconds": args.seconds,

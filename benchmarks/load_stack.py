@@ -2,12 +2,12 @@
 their PostgreSQL connections.
 
 `DemoStack` runs supervisord with scripts/demo-supervisord.conf, as scripts/demo.sh does (web
-server with its psycopg pool; interactive, batch and cpu workers with theirs), on a port,
+server with its psycopg pool; interactive, batch and cpu workers with theirs; beat), on a port,
 database, Redis database and MEDIA_ROOT of its own. Every process it starts inherits a marker
 variable, so teardown finds and stops them all (and only them), even after a failure.
 
 `ConnectionSampler` counts the benchmark database's connections in pg_stat_activity and
-attributes each to a process of the stack (web, interactive, batch, cpu) or to the benchmark
+attributes each to a process of the stack (web, the workers, beat) or to the benchmark
 itself by the client port of its TCP socket.
 """
 
@@ -28,7 +28,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "MASKLET_BENCH_LOAD_RUN"
-PROGRAMS = {"web": "uvicorn", "interactive": "-Q interactive", "batch": "-Q batch", "cpu": "-Q cpu"}
+PROGRAMS = {"web": "uvicorn", "interactive": "-Q interactive", "batch": "-Q batch", "cpu": "-Q cpu", "beat": "config beat"}
 POSTGRES_PORT = 5432
 
 
@@ -93,7 +93,7 @@ class DemoStack:
         return found
 
     def programs(self) -> dict[str, list[int]]:
-        """The pids of each program (web, interactive, batch, cpu) and of their children."""
+        """The pids of each program (web, interactive, batch, cpu workers, beat)."""
         groups: dict[str, list[int]] = {name: [] for name in PROGRAMS}
         for process in self.processes():
             try:
@@ -145,7 +145,7 @@ def _postgres_ports(pids: list[int]) -> dict[int, int]:
 class ConnectionSampler:
     """Counts the connections to `database` in pg_stat_activity every `interval` seconds, in a
     thread. `peak` is the highest total seen, `peak_by` the highest per process: each connection
-    is attributed once, when it first appears, to the program (web, interactive, batch, cpu) whose
+    is attributed once, when it first appears, to the program (web, the workers, beat) whose
     socket has its client port; connections with application_name `own_name` (PGAPPNAME of this
     benchmark and its manage.py commands) are the benchmark's; `other` is anyone else."""
 
