@@ -303,9 +303,10 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     click_idle_p95 = percentile(idle, 0.95)
     click_load_p95 = percentile(load.latency["click"], 0.95)
     web_pool, worker_pool = int(env["MASKLET_DB_POOL_MAX"]), int(env["MASKLET_WORKER_DB_POOL_MAX"])
-    # beat inherits the web server's setting (scripts/demo-supervisord.conf gives it none of its own).
-    limits = {"web": web_pool, "interactive": worker_pool, "batch": worker_pool, "cpu": worker_pool,
-              "beat": web_pool, "benchmark": 1}
+    # Per process (beat inherits the web server's setting: scripts/demo-supervisord.conf gives it
+    # none of its own), times the processes of each program.
+    pools = {"web": web_pool, "interactive": worker_pool, "batch": worker_pool, "cpu": worker_pool, "beat": web_pool}
+    limits = {name: pool * max(1, programs.get(name, 1)) for name, pool in pools.items()} | {"benchmark": 1}
     peak_by = {name: sampler.peak_by.get(name, 0) for name in (*limits, "other")}
     errors = sum(load.errors.values()) + sum(idle_stats.errors.values())
     result = {
@@ -337,7 +338,7 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
         "sockets_dropped_samples": sockets.dropped[:3],
         "client_loop_lag_p95_ms": round(percentile(sockets.lag, 0.95) * 1000, 1),
         "cpu_s_during_load": cpu,
-        "pg_connections": {"peak": sampler.peak, "peak_by_process": peak_by, "pools": limits,
+        "pg_connections": {"peak": sampler.peak, "peak_by_program": peak_by, "pools": limits,
                            "limit": sum(limits.values()), "samples": sampler.samples,
                            "sampler_error": repr(sampler.error) if sampler.error else None},
         "jobs": job_report,
@@ -393,8 +394,8 @@ def goals(result: dict[str, Any], limits: dict[str, int]) -> dict[str, bool]:
         "no_lost_edits": result["lost_edits"] == 0 and "missed" not in result["edits"]["conflicts"],
         "every_event_delivered": result["events"]["delivered"] == result["events"]["expected"],
         "ratio_le_2": result["ratio"] is not None and result["ratio"] <= RATIO_GOAL,
-        "connections_within_pools": connections["sampler_error"] is None and connections["peak_by_process"]["other"] == 0
-        and all(connections["peak_by_process"][name] <= limit for name, limit in limits.items()),
+        "connections_within_pools": connections["sampler_error"] is None and connections["peak_by_program"]["other"] == 0
+        and all(connections["peak_by_program"][name] <= limit for name, limit in limits.items()),
         "nothing_restarted_or_dropped": not result["restarts"] and not result["sockets_dropped"]
         and not result["stuck_annotators"] and not result["crashed_annotators"],
     }
