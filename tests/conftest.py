@@ -215,3 +215,14 @@ def live_server_url(django_db_setup: Any, django_db_blocker: Any, tmp_path_facto
         server = Server(_subprocess_env(), tmp_path_factory.mktemp("server") / "uvicorn.log")
     yield server.url
     server.stop()
+
+
+@pytest.fixture
+def one_connection_server(transactional_db: Any, tmp_path: Path) -> Iterator[str]:
+    """A uvicorn of its own whose pool holds a single connection and waits one second for it."""
+    env = _subprocess_env({"MASKLET_DB_POOL_MIN": "1", "MASKLET_DB_POOL_MAX": "1", "MASKLET_DB_POOL_TIMEOUT": "1"})
+    server = Server(env, tmp_path / "uvicorn.log")
+    try:
+        yield server.url
+    finally:
+        server.stop()

@@ -63,21 +63,29 @@ def timeline_of(video: Video) -> dict[str, Any]:
     """Per masklet: [frame, source, area] of every stored mask and the frames holding prompts.
 
     Three queries whatever the number of masklets; frames are annotated-frame indices, area pixels.
+    Each query sees what was committed when it ran: a masklet created meanwhile (a job adding
+    masklets while people read the timeline) appears with what the later queries saw of it.
     """
-    rows: dict[int, dict[str, Any]] = {
-        m.pk: {"id": m.pk, "frames": [], "prompt_frames": []} for m in Masklet.objects.filter(video=video)
-    }
+    rows: dict[int, dict[str, Any]] = {}
+
+    def row(masklet_id: int) -> dict[str, Any]:
+        if masklet_id not in rows:
+            rows[masklet_id] = {"id": masklet_id, "frames": [], "prompt_frames": []}
+        return rows[masklet_id]
+
+    for masklet_id in Masklet.objects.filter(video=video).values_list("pk", flat=True):
+        row(masklet_id)
     for masklet_id, frame, source, area in (
         FrameMask.objects.filter(masklet__video=video)
         .order_by("masklet_id", "frame")
         .values_list("masklet_id", "frame", "source", "area")
     ):
-        rows[masklet_id]["frames"].append([frame, source, area])
+        row(masklet_id)["frames"].append([frame, source, area])
     for masklet_id, frame in (
         Prompt.objects.filter(masklet__video=video)
         .values_list("masklet_id", "frame")
         .distinct()
         .order_by("masklet_id", "frame")
     ):
-        rows[masklet_id]["prompt_frames"].append(frame)
+        row(masklet_id)["prompt_frames"].append(frame)
     return {"frame_count": video.frame_count, "masklets": list(rows.values())}

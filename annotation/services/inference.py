@@ -7,6 +7,7 @@ from typing import Any
 from celery import current_app
 from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
+from django.db import connection
 
 from annotation.jobs.workers import queue_workers
 from annotation.models import Masklet
@@ -34,6 +35,11 @@ def masklet_prompt(
     stores the mask (source "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
     A click no worker answered is withdrawn, so it does not weigh on the next one; with no live
     worker on the queue (annotation/jobs/workers.py) it is withdrawn and refused at once.
+
+    While the worker works, the request's database connection goes back to the process's pool
+    (the next query takes one again): a click waits up to INTERACTIVE_TIMEOUT seconds, and a
+    pool held by waiting clicks would make every other request and websocket of the process
+    queue behind them. Inside a transaction (a caller's atomic block) the connection stays.
     """
     if not masklet.video.is_ready:
         raise VideoNotReady()
@@ -44,6 +50,8 @@ def masklet_prompt(
             "no inference worker serves clicks right now: ask your administrator to start one on the interactive queue"
         )
     result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue="interactive")
+    if not connection.in_atomic_block:
+        connection.close()
     try:
         answer = result.get(timeout=settings.MASKLET["INTERACTIVE_TIMEOUT"], propagate=False)
     except CeleryTimeout:

@@ -153,6 +153,12 @@ FILE_UPLOAD_TEMP_DIR = env("FILE_UPLOAD_TEMP_DIR")
 
 REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0") or ""
 
+# Realtime events wait in Redis until the web process holding the sockets reads them, in ONE list
+# per process for all its sockets. channels-redis silently drops an event for the whole process
+# once that list holds `capacity` events (its default, 100, is passed within seconds when a job
+# stores masks while a team edits and the process lags): MASKLET_CHANNEL_CAPACITY events may wait
+# (each a few hundred bytes in Redis); events older than 60 s are dropped anyway.
+CHANNEL_CAPACITY = env_int("MASKLET_CHANNEL_CAPACITY", 5000)
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
@@ -161,6 +167,7 @@ CHANNEL_LAYERS = {
         "CONFIG": {
             "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
             "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet") or "",
+            "capacity": CHANNEL_CAPACITY,
         },
     }
 }

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from config.settings.base import *  # noqa: F401,F403
-from config.settings.base import CACHES, CHANNEL_LAYERS, env
+from config.settings.base import CACHES, CHANNEL_CAPACITY, CHANNEL_LAYERS, env
 
 # The connection pool of base.py holds here too: Django closes it when pytest-django switches to the
 # test database, and the servers and workers tests/conftest.py starts each get a pool of their own.
@@ -12,6 +12,7 @@ REDIS_URL = env("TEST_REDIS_URL", "redis://127.0.0.1:6379/9") or ""
 CHANNEL_LAYERS["default"]["CONFIG"] = {
     "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
     "prefix": env("MASKLET_CHANNEL_PREFIX", "masklet-test") or "",
+    "capacity": CHANNEL_CAPACITY,
 }
 CACHES["default"]["LOCATION"] = REDIS_URL
 CELERY_BROKER_URL = REDIS_URL

@@ -239,6 +239,22 @@ def test_every_process_has_a_bounded_database_pool() -> None:
     assert 0 < total <= max_connections - 10, (total, max_connections)
 
 
+def test_the_demo_gives_clicks_and_requests_the_cpu_before_batch_and_cpu_work() -> None:
+    """Without a GPU every process of `make demo` shares the CPU: the batch and cpu workers run at
+    a lower priority (nice), the web server and the interactive worker at the normal one."""
+    conf = configparser.RawConfigParser()
+    conf.read(DEMO_CONF)
+    niceness = {}
+    for section in conf.sections():
+        if section.startswith("program:"):
+            command = shlex.split(conf.get(section, "command"))
+            niceness[section.removeprefix("program:")] = int(command[2]) if command[:2] == ["nice", "-n"] else 0
+    queues = demo_workers()
+    for name, served in queues.items():
+        assert niceness[name] == (0 if served == {"interactive"} else 10), (name, served, niceness[name])
+    assert niceness["web"] == 0
+
+
 def _resolve(dotted: str) -> object:
     module_name, _, attribute = dotted.partition(":")
     module = importlib.import_module(module_name)

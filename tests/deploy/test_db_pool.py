@@ -14,7 +14,6 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
@@ -27,7 +26,7 @@ from django.db import connection
 from rest_framework.authtoken.models import Token
 from websockets.sync.client import connect as ws_connect
 
-from tests.conftest import ROOT, _free_port, _subprocess_env
+from tests.conftest import ROOT, _subprocess_env
 from tests.deploy.pgconnections import ConnectionSampler, listening_pid, wait_for_states
 from tests.factories import make_team
 
@@ -139,34 +138,6 @@ def test_fifty_clients_and_ten_sockets_stay_within_the_pool(transactional_db, li
 
 # ---------------------------------------------------------------------------------------------
 # An exhausted pool answers 503
-
-
-@pytest.fixture
-def one_connection_server(transactional_db, tmp_path: Path) -> Iterator[str]:
-    """A uvicorn of its own whose pool holds a single connection and waits one second for it."""
-    port = _free_port()
-    env = _subprocess_env({"MASKLET_DB_POOL_MIN": "1", "MASKLET_DB_POOL_MAX": "1", "MASKLET_DB_POOL_TIMEOUT": "1"})
-    log_path = tmp_path / "uvicorn.log"
-    with open(log_path, "ab") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                requests.get(url + "/api/status/", timeout=2)
-                break
-            except requests.ConnectionError:
-                assert proc.poll() is None and time.monotonic() < deadline, log_path.read_text()[-3000:]
-                time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(20)
 
 
 def _wait_for_lock_waiter(database: str, timeout: float = 20) -> None:
