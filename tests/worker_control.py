@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 QUEUES = ("interactive", "batch", "cpu")
 
@@ -39,3 +40,22 @@ def paused_workers() -> Iterator[list[str]]:
     finally:
         if paused:
             _set_consuming(paused, True)
+
+
+@contextlib.contextmanager
+def exclusive(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
+    """A factory like `start_worker` whose workers are the only ones consuming inside the block:
+    the workers already running are paused meanwhile; the block's own are stopped at its end."""
+    mine: list[Any] = []
+
+    def start(queues: str = ",".join(QUEUES), env: dict[str, str] | None = None) -> Any:
+        worker = start_worker(queues, env)
+        mine.append(worker)
+        return worker
+
+    with paused_workers():
+        try:
+            yield start
+        finally:
+            for worker in mine:
+                worker.stop()

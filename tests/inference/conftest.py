@@ -8,7 +8,6 @@ cancel_consumer) while its workers serve, and to resume afterwards.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.worker_control import QUEUES, paused_workers
+from tests.worker_control import exclusive
 
 ROOT = Path(__file__).resolve().parents[2]
 SAM2_IMAGE_SIZE = 256
@@ -47,33 +46,16 @@ def sam2_env(sam2_checkpoint: Path) -> dict[str, str]:
     }
 
 
-@contextlib.contextmanager
-def _exclusive(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
-    mine: list[Any] = []
-
-    def start(queues: str = ",".join(QUEUES), env: dict[str, str] | None = None) -> Any:
-        worker = start_worker(queues, env)
-        mine.append(worker)
-        return worker
-
-    with paused_workers():
-        try:
-            yield start
-        finally:
-            for worker in mine:
-                worker.stop()
-
-
 @pytest.fixture
 def exclusive_workers(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
     """Factory like `start_worker`, whose workers are the only ones consuming until the test ends
     (they are stopped then; workers that were paused resume)."""
-    with _exclusive(start_worker) as start:
+    with exclusive(start_worker) as start:
         yield start
 
 
 @pytest.fixture(scope="module")
 def sam2_worker(start_worker: Callable[..., Any], sam2_env: dict[str, str]) -> Iterator[Any]:
     """One worker on every queue with the random-weights SAM 2 tiny model, alone for the module."""
-    with _exclusive(start_worker) as start:
+    with exclusive(start_worker) as start:
         yield start(env=sam2_env)

@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 
 from config.settings.base import storages_from
-from tests.conftest import ROOT, _free_port, _subprocess_env
+from tests.conftest import ROOT, Server, _free_port, _subprocess_env
 from tests.factories import client_for, make_user
-from tests.worker_control import paused_workers
+from tests.worker_control import exclusive
 
 ACCESS_KEY = SECRET_KEY = "masklet-test"
 REGION = "us-east-1"
@@ -118,43 +118,25 @@ def own_workers(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]
     """Factory like `start_worker`, whose workers are the only ones consuming until the test ends:
     workers already running in the session (the shared `celery_worker`, on local storage) are
     paused meanwhile; the test's workers are stopped at its end, and the others resume."""
-    mine: list[Any] = []
-
-    def start(queues: str, env: dict[str, str]) -> Any:
-        worker = start_worker(queues, env)
-        mine.append(worker)
-        return worker
-
-    with paused_workers():
-        try:
-            yield start
-        finally:
-            for worker in mine:
-                worker.stop()
+    with exclusive(start_worker) as start:
+        yield start
 
 
 @pytest.fixture
 def web_server(django_db_blocker: Any, tmp_path: Path) -> Iterator[Callable[[dict[str, str]], str]]:
     """Factory: `web_server(env)` serves the real ASGI application with uvicorn in a process of
     its own (the test database, the test Redis, plus `env`) and returns its base URL."""
-    procs: list[subprocess.Popen] = []
+    servers: list[Server] = []
 
     def start(env: dict[str, str]) -> str:
-        port = _free_port()
-        log_path = tmp_path / f"web-{port}.log"
-        with django_db_blocker.unblock(), open(log_path, "ab") as log:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1",
-                 "--port", str(port), "--log-level", "warning"],
-                cwd=ROOT, env=_subprocess_env(env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        procs.append(proc)
-        _wait_for_port(port, proc, log_path)
-        return f"http://127.0.0.1:{port}"
+        with django_db_blocker.unblock():
+            server = Server(_subprocess_env(env), tmp_path / f"web-{len(servers)}.log")
+        servers.append(server)
+        return server.url
 
     yield start
-    for proc in procs:
-        _stop(proc)
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture
