@@ -57,16 +57,19 @@ def k8s_workers() -> dict[str, set[str]]:
     return workers
 
 
-def demo_workers() -> dict[str, set[str]]:
+def demo_commands() -> dict[str, list[str]]:
+    """Each program of make demo's supervisord config with its command line."""
     conf = configparser.RawConfigParser()
     conf.read(DEMO_CONF)
-    workers = {}
-    for section in conf.sections():
-        if section.startswith("program:"):
-            command = shlex.split(conf.get(section, "command"))
-            if _is_worker(command):
-                workers[section.removeprefix("program:")] = _queues(command)
-    return workers
+    return {
+        section.removeprefix("program:"): shlex.split(conf.get(section, "command"))
+        for section in conf.sections()
+        if section.startswith("program:")
+    }
+
+
+def demo_workers() -> dict[str, set[str]]:
+    return {name: _queues(command) for name, command in demo_commands().items() if _is_worker(command)}
 
 
 def queues_used_by_the_code() -> set[str]:
@@ -106,11 +109,7 @@ def k8s_beats() -> dict[str, list[str]]:
 
 
 def demo_beats() -> dict[str, list[str]]:
-    conf = configparser.RawConfigParser()
-    conf.read(DEMO_CONF)
-    return {section.removeprefix("program:"): shlex.split(conf.get(section, "command"))
-            for section in conf.sections()
-            if section.startswith("program:") and _is_beat(shlex.split(conf.get(section, "command")))}
+    return {name: command for name, command in demo_commands().items() if _is_beat(command)}
 
 
 BEATS = {"docker-compose.yml": compose_beats, "platform/k8s": k8s_beats, "make demo": demo_beats}
@@ -242,13 +241,9 @@ def test_every_process_has_a_bounded_database_pool() -> None:
 def test_the_demo_gives_clicks_and_requests_the_cpu_before_batch_and_cpu_work() -> None:
     """Without a GPU every process of `make demo` shares the CPU: the batch and cpu workers run at
     a lower priority (nice), the web server and the interactive worker at the normal one."""
-    conf = configparser.RawConfigParser()
-    conf.read(DEMO_CONF)
-    niceness = {}
-    for section in conf.sections():
-        if section.startswith("program:"):
-            command = shlex.split(conf.get(section, "command"))
-            niceness[section.removeprefix("program:")] = int(command[2]) if command[:2] == ["nice", "-n"] else 0
+    niceness = {
+        name: int(command[2]) if command[:2] == ["nice", "-n"] else 0 for name, command in demo_commands().items()
+    }
     queues = demo_workers()
     for name, served in queues.items():
         assert niceness[name] == (0 if served == {"interactive"} else 10), (name, served, niceness[name])
