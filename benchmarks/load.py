@@ -95,6 +95,7 @@ def stack_env(workdir: Path) -> dict[str, str]:
         # The pools: the web server's (settings' default) and each worker's (scripts/demo.sh's).
         "MASKLET_DB_POOL_MAX": os.environ.get("MASKLET_DB_POOL_MAX", "8"),
         "MASKLET_WORKER_DB_POOL_MAX": os.environ.get("MASKLET_WORKER_DB_POOL_MAX", "2"),
+        "MASKLET_INTERACTIVE_WORKERS": os.environ.get("MASKLET_INTERACTIVE_WORKERS", "2"),  # scripts/demo.sh's
         "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "2"),
         "MASKLET_BACKEND": "opencv",
         "PYTHONUNBUFFERED": "1",
@@ -359,8 +360,10 @@ CLICK_LOG = re.compile(r"click on masklet \d+ frame \d+: read ([\d.]+) s, model 
 
 
 def click_service(stack: DemoStack, idle_clicks: int, window: float) -> dict[str, Any]:
-    """The interactive worker's own time per click (its log lines, in the order it answered:
-    the idle clicks, the job's click, then the load's): what queueing adds to it is the rest."""
+    """The interactive workers' own time per click (their log lines, in the order they answered:
+    the idle clicks, the job's click, then the load's): what queueing adds to it is the rest.
+    `interactive_busy` is their click time over the window, summed over the interactive processes
+    (up to their number)."""
     text = stack.log_path.read_text(errors="replace")
     times = [sum(float(x) for x in match.groups()) for match in CLICK_LOG.finditer(text)]
     idle, load = times[:idle_clicks], times[idle_clicks + 1 :]

@@ -7,9 +7,10 @@ masklet (`POST /api/masklets/{id}/prompts/`), paints on one of the shared maskle
 /api/masklets/{id}/masks/{frame}/` with the version it holds; a share of them deliberately with a
 stale version, which must answer 409 and is then resolved by re-reading the mask and putting it
 again) or reloads the timeline. A second thread reacts to its socket's events as the workspace
-does (frontend/src/workspace/Workspace.tsx): `mask.updated` refetches the newer masks of the
-chunks it holds (`GET /api/masklets/{id}/masks/`) and reloads the timeline 0.8 s later at most
-once, `masklet.changed` reloads the masklet list, `job.finished` the timeline and the chunks.
+does (frontend/src/workspace/useWorkspaceEvents.ts): `mask.updated` refetches the newer masks of
+the chunks it holds (`GET /api/masklets/{id}/masks/`) and patches the timeline from the event's
+areas (no request), `masklet.changed` reloads the masklet list, `job.finished` the timeline and
+the chunks.
 
 `Sockets` holds every annotator's websocket (token in the Authorization header, no Origin, as the
 SDK connects) in one asyncio loop, sends their presence (on frame changes, and every 15 s as the
@@ -37,7 +38,6 @@ from websockets.exceptions import ConnectionClosed
 import maskcodec
 
 CHUNK = 32  # frames per mask chunk, as frontend/src/lib/maskStore.ts
-TIMELINE_DEBOUNCE = 0.8  # seconds, as useTimelineData.reloadSoon
 HEARTBEAT = 15.0  # seconds between presence messages when the frame does not change
 REQUEST_TIMEOUT = 30.0
 CLICK_TIMEOUT = 90.0  # the server answers 503 after MASKLET["INTERACTIVE_TIMEOUT"] (60 s)
@@ -316,7 +316,6 @@ class Annotator:
                 for frame, version in zip(event["frames"], event["versions"], strict=True):
                     if frame // CHUNK in self.chunks and self.versions.get((masklet, frame), 0) < version:
                         self.stale[masklet].add(frame)
-                self.timeline_at = self.timeline_at or now + TIMELINE_DEBOUNCE
             elif kind == "masklet.changed":
                 self.masklets_at = self.masklets_at or now
             elif kind == "job.finished":

@@ -61,7 +61,7 @@ class DemoStack:
             cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + timeout
-        ready = re.compile(rb"(interactive|batch|cpu)@\S+ ready\.")
+        ready = re.compile(rb"(interactive|batch|cpu)\d*@\S+ ready\.")
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"supervisord exited:\n{self.log_tail()}")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make demo`: migrate, create the demo project, then run the ASGI server and three Celery workers
-# (interactive; batch; cpu) under supervisord in the foreground until Ctrl-C. supervisord restarts
+# `make demo`: migrate, create the demo project, then run the ASGI server and the Celery workers
+# (interactive, two by default; batch; cpu) under supervisord in the foreground until Ctrl-C. supervisord restarts
 # a process that dies (and logs it) while the others keep serving: scripts/demo-supervisord.conf.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,9 @@ PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 export PORT=${PORT:-8000}
 export MASKLET_WORKER_DB_POOL_MAX=${MASKLET_WORKER_DB_POOL_MAX:-2}
+# Click workers: two, so that a click waits behind another click only when both are busy
+# (README, Team scale); each holds its own model (about 1 GB with SAM 2 B+ on the CPU).
+export MASKLET_INTERACTIVE_WORKERS=${MASKLET_INTERACTIVE_WORKERS:-2}
 
 db_name=$($PY - <<'PY'
 import os, dj_database_url

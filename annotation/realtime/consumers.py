@@ -8,7 +8,8 @@ browsers report as a bare network error, and then retry.
 
 Client messages: `{"type": "presence", "frame": n | null}`, also the heartbeat that keeps the
 user present (annotation.realtime.presence). Each message is rate-limited per socket, size-limited
-and re-checked against the permission policy. Anything the consumer cannot take (invalid JSON,
+and re-checked against the permission policy. Presence broadcasts are throttled per video
+(annotation.realtime.presence_broadcast). Anything the consumer cannot take (invalid JSON,
 nesting deep enough to raise RecursionError, a binary frame, a frame over
 MASKLET["WS_MAX_MESSAGE_BYTES"], one message too many, or a failure while handling it) answers an
 `error` event to that socket alone, and the socket stays open. uvicorn's own frame limit
@@ -38,10 +39,10 @@ from annotation.realtime.auth import FORBIDDEN, SUBPROTOCOL, UNAUTHORIZED
 from annotation.realtime.events import (
     ErrorEvent,
     MembershipChangedEvent,
-    PresenceEvent,
     PresenceUser,
 )
 from annotation.realtime.presence import presence_leave, presence_touch
+from annotation.realtime.presence_broadcast import broadcaster
 from annotation.realtime.publish import user_group, video_group
 from annotation.selectors.videos import video_watch_facts
 
@@ -197,12 +198,8 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
         entry: PresenceUser = {"id": user.pk, "username": user.get_username(), "frame": frame}
         users = await _in_redis(presence_touch, self.video_id, self.channel_name, entry)
         if announce or users != self.last_presence:
-            await self._broadcast_presence(self.video_id, users)
-
-    async def _broadcast_presence(self, video_id: int, users: list[PresenceUser]) -> None:
-        self.last_presence = users
-        event: PresenceEvent = {"type": "presence", "video": video_id, "users": users}
-        await self.channel_layer.group_send(video_group(video_id), {"type": "event.forward", "event": event})
+            self.last_presence = users
+            broadcaster().request(self.video_id, self.channel_layer)
 
     async def _leave(self) -> None:
         group, self.group = self.group, None
@@ -210,8 +207,8 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
             return
         await self.channel_layer.group_discard(group, self.channel_name)
         await self.channel_layer.group_discard(user_group(self.scope["user"].pk), self.channel_name)
-        users = await _in_redis(presence_leave, self.video_id, self.channel_name)
-        await self._broadcast_presence(self.video_id, users)
+        await _in_redis(presence_leave, self.video_id, self.channel_name)
+        broadcaster().request(self.video_id, self.channel_layer)
 
     @database_sync_to_async
     def _role(self) -> str | None:

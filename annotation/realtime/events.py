@@ -23,7 +23,8 @@ class MaskUpdatedEvent(TypedDict):
     masklet: int
     frames: list[int]
     versions: list[int]
-    source: str
+    areas: list[int]  # pixels of each frame's mask, so a timeline can update without a refetch
+    source: Literal["prompt", "propagated", "auto", "edited", "imported"]  # models.MaskSource
     user: int | None
 
 

@@ -145,6 +145,7 @@ def _mask_event(masklet_id: int, video_id: int, masks: list[FrameMask], source: 
             "masklet": masklet_id,
             "frames": [m.frame for m in masks],
             "versions": [m.version for m in masks],
+            "areas": [m.area for m in masks],
             "source": source,
             "user": getattr(user, "pk", None),
         }

@@ -297,6 +297,8 @@ MASKLET = {
     # of this size) and messages larger than this answer an error event. uvicorn's own frame
     # limit (--ws-max-size, 16 MiB by default) lets larger frames reach the consumer.
     "PRESENCE_TTL": env_int("MASKLET_PRESENCE_TTL", 60),
+    # seconds between presence broadcasts of one video from one web process (changes are folded)
+    "PRESENCE_BROADCAST_INTERVAL": float(env("MASKLET_PRESENCE_BROADCAST_INTERVAL", "1") or 1),
     "WS_MESSAGES_PER_SECOND": float(env("MASKLET_WS_MESSAGES_PER_SECOND", "5") or 5),
     "WS_MESSAGE_BURST": env_int("MASKLET_WS_MESSAGE_BURST", 20),
     "WS_MAX_MESSAGE_BYTES": env_int("MASKLET_WS_MAX_MESSAGE_BYTES", 64 * 1024),

@@ -38,6 +38,28 @@ def learn_models(image: np.ndarray, trimap: np.ndarray) -> tuple[np.ndarray, np.
     return bgd, fgd
 
 
+def grabcut_until_stable(
+    image: np.ndarray, trimap: np.ndarray, max_iterations: int, tolerance: float = 0.002
+) -> int:
+    """GrabCut `trimap` (changed in place) one iteration at a time, up to `max_iterations`, and
+    stop once an iteration flips fewer than `tolerance` of the pixels between object and
+    background: later iterations would refine what is already settled. Each further iteration
+    continues from the colour models the last one left (GC_EVAL), as one call with more
+    iterations does. The number of iterations run; raises cv2.error when there are too few
+    samples for a colour model.
+    """
+    bgd, fgd = empty_model(), empty_model()
+    cv2.grabCut(image, trimap, None, bgd, fgd, 1, cv2.GC_INIT_WITH_MASK)
+    before = is_object(trimap)
+    for done in range(1, max_iterations):
+        cv2.grabCut(image, trimap, None, bgd, fgd, 1, cv2.GC_EVAL)
+        after = is_object(trimap)
+        if np.count_nonzero(after != before) < tolerance * after.size:
+            return done + 1
+        before = after
+    return max_iterations
+
+
 def keep_components(
     mask: np.ndarray, seeds: np.ndarray | None, guide: np.ndarray | None
 ) -> np.ndarray:

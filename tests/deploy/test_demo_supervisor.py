@@ -83,6 +83,7 @@ def test_demo_restarts_a_killed_worker_and_web_server_and_ctrl_c_stops_everythin
         "PORT": str(port),
         "MASKLET_DB_POOL_MAX": "2",
         "MASKLET_WORKER_DB_POOL_MAX": "1",
+        "MASKLET_INTERACTIVE_WORKERS": "1",  # one is enough to see a restart (demo.sh's default is 2)
         "OMP_NUM_THREADS": "1",
         "PYTHONUNBUFFERED": "1",
         "MASKLET_DEMO_TEST_RUN": marker,
@@ -96,13 +97,13 @@ def test_demo_restarts_a_killed_worker_and_web_server_and_ctrl_c_stops_everythin
         assert "Masklet demo login: username 'demo'" in log.read_text()
         assert f"==> Masklet runs at {url}/" in log.read_text()
         assert _status_ok(url)
-        ready = re.compile(r"(interactive@\S+) ready\.")
+        ready = re.compile(r"(interactive\d*@\S+) ready\.")
         worker_name = _wait("the interactive worker", lambda: ready.findall(log.read_text()), log)[0]  # type: ignore[index]
 
         # A worker dies: supervisord logs it and starts another, the web server keeps answering.
         worker = _program(marker, "-Q interactive")
         worker.send_signal(signal.SIGKILL)
-        _wait("the restart log line", lambda: "exited: worker-interactive (terminated by SIGKILL; not expected)"
+        _wait("the restart log line", lambda: "exited: worker-interactive-0 (terminated by SIGKILL; not expected)"
               in log.read_text(), log)
         assert _status_ok(url)
         _wait("a second interactive worker ready", lambda: len(ready.findall(log.read_text())) == 2, log)

@@ -110,3 +110,37 @@ def test_auto_masks_propose_the_object(backend, clip):
     for p in proposals:
         assert p.mask.shape == frame.shape[:2] and p.mask.dtype == bool
         assert 0 <= p.score <= 1 and 0 <= p.stability <= 1 and len(p.bbox) == 4
+
+
+def test_grabcut_until_stable_continues_as_one_call_and_stops_once_settled(clip):
+    """Iterating one GC_EVAL at a time from the models the last left is GrabCut with more
+    iterations: the same trimap as one call of that many. On a clean object it settles early."""
+    import cv2
+
+    from inference.engine.grabcut import (
+        GC_BGD,
+        GC_PR_BGD,
+        GC_PR_FGD,
+        empty_model,
+        grabcut_until_stable,
+        is_object,
+    )
+
+    image = np.ascontiguousarray(clip.frames[0])
+    x0, y0, x1, y1 = (int(v) for v in clip.boxes[0])
+    trimap = np.full(image.shape[:2], GC_BGD, np.uint8)
+    trimap[max(0, y0 - 20):y1 + 20, max(0, x0 - 20):x1 + 20] = GC_PR_BGD
+    trimap[y0:y1, x0:x1] = GC_PR_FGD
+
+    stepped = trimap.copy()
+    ran = grabcut_until_stable(image, stepped, 5, tolerance=0.0)  # never "settled": all 5
+    whole = trimap.copy()
+    cv2.grabCut(image, whole, None, empty_model(), empty_model(), 5, cv2.GC_INIT_WITH_MASK)
+    assert ran == 5
+    assert np.array_equal(stepped, whole)
+
+    settled = trimap.copy()
+    ran = grabcut_until_stable(image, settled, 5)
+    assert ran < 5
+    assert iou(is_object(settled), clip.masks[0]) > 0.9
+    assert iou(is_object(settled), is_object(whole)) > 0.99

@@ -270,6 +270,7 @@ def test_service_writes_reach_the_socket_after_commit(team: Team) -> None:
         "masklet": masklet_id,
         "frames": [2],
         "versions": [1],
+        "areas": [144],
         "source": "edited",
         "user": team.annotator.pk,
     }

@@ -34,7 +34,9 @@ def start_server(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory:
 
     def start(env: dict[str, str] | None = None) -> Server:
         with django_db_blocker.unblock():
-            server = Server(_subprocess_env({"MASKLET_PRESENCE_TTL": str(PRESENCE_TTL), **(env or {})}),
+            # Presence broadcasts folded over 0.2 s (1 s by default): the expiry tests time in seconds.
+            server = Server(_subprocess_env({"MASKLET_PRESENCE_TTL": str(PRESENCE_TTL),
+                                             "MASKLET_PRESENCE_BROADCAST_INTERVAL": "0.2", **(env or {})}),
                             logs / f"server-{len(servers)}.log", log_level="info")
         servers.append(server)
         return server

@@ -103,3 +103,39 @@ def test_heartbeats_keep_a_user_present_and_silence_does_not(server: Server, tea
     talker.receive_until("presence", users=[{"id": team.annotator.pk, "username": "ws-annotator", "frame": 2}])
     talker.close()
     silent.close()
+
+
+def test_presence_changes_are_folded_into_few_broadcasts_and_the_last_one_arrives(
+    start_server: Callable[..., Server], team: Team
+) -> None:
+    """Two people scrubbing: 30 frame changes within about a second reach an observer as at most a
+    few broadcasts (one per MASKLET_PRESENCE_BROADCAST_INTERVAL), and the last frames of both
+    are what it sees in the end."""
+    server = start_server({"MASKLET_PRESENCE_BROADCAST_INTERVAL": "0.5", "MASKLET_WS_MESSAGE_BURST": "40"})
+    observer = Socket(server.ws_url(team.video.pk), additional_headers={"Authorization": f"Token {token_of(team.manager)}"})
+    scrubbers = [
+        Socket(server.ws_url(team.video.pk), additional_headers={"Authorization": f"Token {token_of(user)}"})
+        for user in (team.annotator, team.reviewer)
+    ]
+    for socket in scrubbers:
+        socket.receive_until("presence")
+    observer.events_for(1.0)  # the joins
+    started = time.monotonic()
+    for step in range(15):
+        for index, socket in enumerate(scrubbers):
+            # the test video has 6 frames: one walks 0 to 4, the other 5 down to 1
+            socket.send({"type": "presence", "frame": step // 3 if index == 0 else 5 - step // 3})
+        time.sleep(0.06)
+    final = {"ws-annotator": 4, "ws-reviewer": 1, "ws-manager": None}  # only the last three steps
+    broadcasts = 0
+    while time.monotonic() - started < 30:  # until the last frames of both arrive
+        event = observer.receive_until("presence", timeout=30)
+        broadcasts += 1
+        if {u["username"]: u["frame"] for u in event["users"]} == final:
+            break
+    elapsed = time.monotonic() - started
+    assert {u["username"]: u["frame"] for u in event["users"]} == final
+    assert broadcasts <= elapsed / 0.5 + 2, (broadcasts, elapsed)  # 30 changes, a few broadcasts
+    assert broadcasts < 15
+    for socket in (observer, *scrubbers):
+        socket.close()

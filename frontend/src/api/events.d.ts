@@ -32,7 +32,8 @@ export interface MaskUpdatedEvent {
   masklet: number;
   frames: number[];
   versions: number[];
-  source: string;
+  areas: number[];
+  source: "prompt" | "propagated" | "auto" | "edited" | "imported";
   user: number | null;
 }
 export interface MaskletChangedEvent {

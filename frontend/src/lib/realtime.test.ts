@@ -71,7 +71,9 @@ describe("realtime helpers", () => {
       masklet: 3,
       frames: [1, 2],
       versions: [4, 4],
+      areas: [],
     });
+    expect(parseEvent('{"type":"mask.updated","masklet":3,"frames":[1],"versions":[2],"areas":[50]}')).toMatchObject({ areas: [50] });
     expect(parseEvent('{"type":"presence","users":[]}')).toEqual({ type: "presence", users: [] });
     expect(parseEvent('{"type":"nope"}')).toBeNull();
     expect(parseEvent("not json")).toBeNull();

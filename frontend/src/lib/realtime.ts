@@ -53,7 +53,11 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
       return Array.isArray(m.users) ? (m as unknown as RealtimeEvent) : null;
     case "mask.updated":
       if (typeof m.masklet !== "number" || !Array.isArray(m.frames)) return null;
-      return { ...m, versions: Array.isArray(m.versions) ? m.versions : [] } as unknown as MaskUpdatedEvent;
+      return {
+        ...m,
+        versions: Array.isArray(m.versions) ? m.versions : [],
+        areas: Array.isArray(m.areas) ? m.areas : [],
+      } as unknown as MaskUpdatedEvent;
     case "error":
       return typeof m.detail === "string" ? (m as unknown as RealtimeEvent) : null;
     default:

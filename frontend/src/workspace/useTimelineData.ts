@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../lib/endpoints";
 import { rowSegments, upsertFrame } from "../lib/timeline";
-import type { StoredMask, TimelineRow } from "../lib/types";
+import type { MaskSource, StoredMask, TimelineRow } from "../lib/types";
 import type { RowData } from "./Timeline";
 
 /**
- * The timeline summary (GET /api/videos/{id}/timeline/), patched locally by my own edits and
- * refetched (debounced) when colleagues or workers change masks.
+ * The timeline summary (GET /api/videos/{id}/timeline/), loaded once, then patched locally: by my
+ * own edits and by the `mask.updated` events of colleagues and workers (which carry each frame's
+ * area), so a busy video costs no timeline refetch per edit. A finished job reloads it.
  */
 export function useTimelineData(videoId: number) {
   const [rows, setRows] = useState<Map<number, TimelineRow>>(new Map());
   const segCache = useRef(new WeakMap<TimelineRow, RowData>());
-  const timer = useRef<number | null>(null);
-
+  
   const reload = useCallback(async () => {
     try {
       const t = await api.timeline(videoId);
@@ -24,17 +24,6 @@ export function useTimelineData(videoId: number) {
 
   useEffect(() => {
     void reload();
-    return () => {
-      if (timer.current !== null) window.clearTimeout(timer.current);
-    };
-  }, [reload]);
-
-  const reloadSoon = useCallback(() => {
-    if (timer.current !== null) return;
-    timer.current = window.setTimeout(() => {
-      timer.current = null;
-      void reload();
-    }, 800);
   }, [reload]);
 
   const noteMask = useCallback((mask: StoredMask) => {
@@ -43,6 +32,22 @@ export function useTimelineData(videoId: number) {
       const row = old.get(mask.masklet) ?? { id: mask.masklet, frames: [], prompt_frames: [] };
       const prompts = mask.source === "prompt" && !row.prompt_frames.includes(mask.frame) ? [...row.prompt_frames, mask.frame] : row.prompt_frames;
       next.set(mask.masklet, { ...row, frames: upsertFrame(row.frames, [mask.frame, mask.source, mask.area]), prompt_frames: prompts });
+      return next;
+    });
+  }, []);
+
+  /** A `mask.updated` event: frames of one masklet stored with `source`, their areas in pixels. */
+  const noteEvent = useCallback((masklet: number, frames: readonly number[], areas: readonly number[], source: MaskSource) => {
+    setRows((old) => {
+      const next = new Map(old);
+      const row = old.get(masklet) ?? { id: masklet, frames: [], prompt_frames: [] };
+      let entries = row.frames;
+      frames.forEach((frame, i) => {
+        entries = upsertFrame(entries, [frame, source, areas[i] ?? 0]);
+      });
+      const prompted = source === "prompt" ? frames.filter((f) => !row.prompt_frames.includes(f)) : [];
+      const prompts = prompted.length ? [...row.prompt_frames, ...prompted].sort((a, b) => a - b) : row.prompt_frames;
+      next.set(masklet, { ...row, frames: entries, prompt_frames: prompts });
       return next;
     });
   }, []);
@@ -80,5 +85,5 @@ export function useTimelineData(videoId: number) {
 
   const hasMaskOn = useCallback((masklet: number, frame: number) => !!rows.get(masklet)?.frames.some((f) => f[0] === frame && f[2] > 0), [rows]);
 
-  return { data, reload, reloadSoon, noteMask, removeRow, firstFrame, hasMaskOn };
+  return { data, reload, noteEvent, noteMask, removeRow, firstFrame, hasMaskOn };
 }

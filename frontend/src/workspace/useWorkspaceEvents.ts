@@ -30,7 +30,9 @@ export function useWorkspaceEvents(opts: {
             .refreshMasklet(e.masklet, e.frames, e.versions)
             .then(editing.noteServerMasks)
             .catch(() => undefined);
-          timeline.reloadSoon();
+          // The event carries each frame's area: patch the timeline (an older server sends none: refetch).
+          if (e.areas.length === e.frames.length) timeline.noteEvent(e.masklet, e.frames, e.areas, e.source);
+          else void timeline.reload();
           break;
         case "masklet.changed":
           if (e.action === "deleted") {
