@@ -36,10 +36,18 @@ FORBIDDEN = 4403  # not a member, no such video, or a cookie sent from a foreign
 
 @database_sync_to_async
 def _user_for_token(key: str) -> Any:
-    from rest_framework.authtoken.models import Token
+    """The active user of an API token that exists and has not expired (the API's own check:
+    knox's digest comparison), unless they must first change a one-time password."""
+    from rest_framework.exceptions import AuthenticationFailed
 
-    token = Token.objects.select_related("user").filter(key=key).first()
-    return token.user if token and token.user.is_active else None
+    from annotation.api.authentication import TokenAuthentication
+    from annotation.selectors.accounts import password_change_required
+
+    try:
+        user, _token = TokenAuthentication().authenticate_credentials(key.encode("utf-8"))
+    except AuthenticationFailed:
+        return None
+    return None if password_change_required(user) else user
 
 
 def token_from_scope(scope: dict[str, Any]) -> str | None:
