@@ -34,8 +34,7 @@ UNAUTHORIZED = 4401  # no credentials, or bad ones
 FORBIDDEN = 4403  # not a member, no such video, or a cookie sent from a foreign origin
 
 
-@database_sync_to_async
-def _user_for_token(key: str) -> Any:
+def user_for_token(key: str) -> Any:
     """The active user of an API token that exists and has not expired (the API's own check:
     knox's digest comparison), unless they must first change a one-time password."""
     from rest_framework.exceptions import AuthenticationFailed
@@ -48,6 +47,9 @@ def _user_for_token(key: str) -> Any:
     except AuthenticationFailed:
         return None
     return None if password_change_required(user) else user
+
+
+_user_for_token = database_sync_to_async(user_for_token)
 
 
 def token_from_scope(scope: dict[str, Any]) -> str | None:

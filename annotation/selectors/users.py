@@ -19,6 +19,8 @@ def users_list(user: Any) -> QuerySet:
     return users.order_by("username")
 
 
-def user_visible(user: Any, other: Any) -> bool:
-    """Whether `user` may learn of `other` (share a project with them, or be a site admin)."""
-    return users_list(user).filter(pk=other.pk).exists() or other.pk == getattr(user, "pk", None)
+def user_known_to(user: Any, other: int | str) -> bool:
+    """Whether `user` may learn of the user with this id or username: they share a project, or
+    `user` is a site admin (anyone else is invited, or given an account, instead)."""
+    lookup = {"pk": other} if isinstance(other, int) else {"username": other}
+    return users_list(user).filter(**lookup).exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.signals import user_logged_in
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
@@ -54,6 +55,8 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         data = parse(LoginTokenIn, request)
         user = check_credentials(request, data["username"], data["password"])
+        # What a session login signals: axes forgets this client's failures, last_login is set.
+        user_logged_in.send(sender=type(user), request=request._request, user=user)
         token, key = account_services.token_create(user=user, name=data["name"] or "API login")
         return Response(NewTokenOut({"id": token.pk, "token": key, "name": token.name, "created": token.created, "expiry": token.expiry}).data)
 
