@@ -110,4 +110,9 @@ class ErrorOut(serializers.Serializer):
     """The body of every error answer (annotation/api/errors.py)."""
 
     detail = serializers.CharField(read_only=True)
-    errors = serializers.JSONField(read_only=True, required=False, help_text="per-field messages of a 400")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        read_only=True,
+        required=False,
+        help_text="a 400's messages by field name",
+    )

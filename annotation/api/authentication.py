@@ -60,3 +60,6 @@ class SessionAuthentication(authentication.SessionAuthentication):
         if result is not None:
             refuse_until_password_changed(request, result[0])
         return result
+
+
+from annotation.api import schema as _schema  # noqa: E402,F401 - registers the OpenAPI descriptions above

@@ -57,7 +57,7 @@ class TokenListView(APIView):
         out = {"id": token.pk, "token": key, "name": token.name, "created": token.created, "expiry": token.expiry}
         return Response(NewTokenOut(out).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={200: RevokedOut, **error_responses(401, 403)})
+    @extend_schema(operation_id="auth_tokens_revoke_all", responses={200: RevokedOut, **error_responses(401, 403)})
     def delete(self, request: Request) -> Response:
         return Response(RevokedOut({"revoked": account_services.tokens_revoke_all(user=request.user)}).data)
 
