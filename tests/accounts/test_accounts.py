@@ -182,3 +182,12 @@ def test_invitation_services_reject_unknown_roles(team: Any) -> None:
 
     with pytest.raises(InvalidInput):
         account_services.invitation_create(project=team.project, role="owner", created_by=team.manager)
+
+
+def test_invitation_keys_are_redacted_from_logs() -> None:
+    from annotation.realtime.log_redaction import redact
+
+    key = "Zx8-abcdefghijklmnopqrstuvwxyz0123456789_AB"
+    assert redact(f'"POST /api/invitations/{key}/ HTTP/1.1" 201') == '"POST /api/invitations/[redacted]/ HTTP/1.1" 201'
+    assert redact(f"GET /invitations/{key}") == "GET /invitations/[redacted]"
+    assert redact("DELETE /api/projects/3/invitations/12/") == "DELETE /api/projects/3/invitations/12/"
