@@ -52,6 +52,24 @@ def user_for_token(key: str) -> Any:
 _user_for_token = database_sync_to_async(user_for_token)
 
 
+@database_sync_to_async
+def _must_change_password(user: Any) -> bool:
+    from annotation.selectors.accounts import password_change_required
+
+    return password_change_required(user)
+
+
+class PasswordChangeGate(BaseMiddleware):
+    """After the session middleware: a user who still holds a one-time password is refused (4403),
+    as the API refuses them everything but the password change."""
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> Any:
+        user = scope.get("user")
+        if user is not None and user.is_authenticated and await _must_change_password(user):
+            scope = {**scope, "user": AnonymousUser(), "auth_refusal": FORBIDDEN}
+        return await self.inner(scope, receive, send)
+
+
 def token_from_scope(scope: dict[str, Any]) -> str | None:
     """The API token the handshake carries (header, query string, subprotocol), or None."""
     for name, value in scope.get("headers", []):
@@ -79,7 +97,7 @@ class WebsocketAuthMiddleware(BaseMiddleware):
 
     def __init__(self, inner: Any) -> None:
         super().__init__(inner)
-        self.with_session = AuthMiddlewareStack(inner)
+        self.with_session = AuthMiddlewareStack(PasswordChangeGate(inner))
         # Channels' own same-host check, used as a predicate (its middleware would answer HTTP 403).
         self.origins = AllowedHostsOriginValidator(inner)
 

@@ -54,13 +54,16 @@ def _validate_password(password: str, user: Any) -> None:
 
 
 @transaction.atomic
-def password_change(*, user: Any, new_password: str) -> None:
-    """Set the user's password (the caller checked the current one) and lift a one-time
-    password's restriction."""
+def password_change(*, user: Any, new_password: str, keep_token: ApiToken | None = None) -> None:
+    """Set the user's password (the caller checked the current one), lift a one-time password's
+    restriction, and revoke the user's API tokens but `keep_token` (the one the change was made
+    with): whoever knew the old password, a one-time one included, keeps no token made with it.
+    Other sessions end by themselves (Django checks each session against the password hash)."""
     _validate_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
     Account.objects.filter(user=user).update(password_change_required=False)
+    ApiToken.objects.filter(user_id=user.pk).exclude(pk=getattr(keep_token, "pk", None)).delete()
 
 
 def _new_user(*, username: str, password: str | None) -> Any:

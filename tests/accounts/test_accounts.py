@@ -120,11 +120,16 @@ def test_one_time_password_must_be_changed_before_anything_else(team: Any) -> No
     browser = APIClient()
     browser.post("/api/auth/login/", {"username": "temp", "password": one_time}, format="json")
     assert browser.get("/api/projects/").status_code == 403
+    # A token someone else made with the one-time password (the manager knew it)...
+    other_key = APIClient().post("/api/auth/token", {"username": "temp", "password": one_time}, format="json").json()["token"]
     changed = client.post("/api/auth/password/", {"current_password": one_time, "new_password": GOOD_PASSWORD}, format="json")
     assert changed.status_code == 200, changed.json()
     assert client.get("/api/projects/").status_code == 200
     assert [p["id"] for p in client.get("/api/projects/").json()] == [team.project.pk]
-    # The other session (opened with the one-time password) ended when the password changed.
+    # ...is revoked by the change, and the other session opened with it has ended.
+    other = APIClient()
+    other.credentials(HTTP_AUTHORIZATION=f"Token {other_key}")
+    assert other.get("/api/auth/me/").status_code == 401
     assert browser.get("/api/projects/").status_code == 401
     assert not Account.objects.get(user__username="temp").password_change_required
 

@@ -71,7 +71,8 @@ class TokenDetailView(APIView):
 
 class PasswordView(APIView):
     """Change your password (the current one is checked, and failures count toward the login
-    lockout); lifts the restriction of a one-time password."""
+    lockout); lifts the restriction of a one-time password; revokes your other API tokens and
+    ends your other sessions."""
 
     allowed_before_password_change = True
 
@@ -82,7 +83,8 @@ class PasswordView(APIView):
             check_credentials(request, request.user.get_username(), data["current_password"])
         except InvalidInput as error:
             raise InvalidInput("current_password: this is not your current password.") from error
-        account_services.password_change(user=request.user, new_password=data["new_password"])
+        token = request.auth if isinstance(request.auth, ApiToken) else None
+        account_services.password_change(user=request.user, new_password=data["new_password"], keep_token=token)
         if request.auth is None:  # a session: stay logged in with the new password
             update_session_auth_hash(request._request, request.user)
         return Response({"detail": "Password changed."})
