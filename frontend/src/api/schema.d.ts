@@ -100,7 +100,8 @@ export interface paths {
         put?: never;
         /**
          * @description Change your password (the current one is checked, and failures count toward the login
-         *     lockout); lifts the restriction of a one-time password.
+         *     lockout); lifts the restriction of a one-time password; revokes your other API tokens and
+         *     ends your other sessions.
          */
         post: operations["auth_password_create"];
         delete?: never;
