@@ -9,6 +9,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
@@ -41,6 +42,16 @@ def tokens_revoke_all(*, user: Any) -> int:
     """Revoke every API token of the user; returns how many there were."""
     count, _ = ApiToken.objects.filter(user_id=user.pk).delete()
     return count
+
+
+# --- logins -------------------------------------------------------------------------------------
+
+
+def login_failures_forget(*, username: str, ip_address: str | None) -> None:
+    """After a successful login: forget the failed logins of this username from this address (a
+    person's own typos), and only those, so a login to one account never clears the failures
+    counted against another account or against the address itself for other names."""
+    AccessAttempt.objects.filter(username=username, ip_address=ip_address).delete()
 
 
 # --- passwords ----------------------------------------------------------------------------------

@@ -125,7 +125,11 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("MASKLET_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(seconds=env_int("MASKLET_LOGIN_LOCKOUT_SECONDS", 900))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# Not axes' own reset on success: it deletes every failure from the client's address, those for
+# other usernames included (a login to one's own account would clear the guesses at another's).
+# A successful login forgets only the failures of that username from that address
+# (annotation.services.accounts.login_failures_forget).
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "annotation.api.lockout.lockout_response"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_VERBOSE = False  # no banner on every start (it would precede command output)

@@ -81,6 +81,18 @@ def test_a_success_resets_the_count() -> None:
 
 
 @pytest.mark.django_db
+@override_settings(AXES_FAILURE_LIMIT=LIMIT, AXES_COOLOFF_TIME=timedelta(minutes=5))
+def test_a_login_to_ones_own_account_does_not_clear_guesses_at_another() -> None:
+    make_user("victim")
+    make_user("attacker")
+    for _ in range(2):
+        assert _token_login("victim", "guess", "10.2.2.2").status_code == 400
+    assert _token_login("attacker", PASSWORD, "10.2.2.2").status_code == 200
+    _assert_locked_out(_token_login("victim", "guess", "10.2.2.2"))  # the third guess still counts
+    _assert_locked_out(_token_login("victim", PASSWORD, "10.2.2.9"))
+
+
+@pytest.mark.django_db
 def test_password_change_counts_failures_and_locks_out() -> None:
     user = make_user("ada")
     client = APIClient()

@@ -6,6 +6,7 @@ login answers 429 with Retry-After (annotation/api/lockout.py)."""
 
 from __future__ import annotations
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.signals import user_logged_in
@@ -41,6 +42,7 @@ def check_credentials(request: Request, username: str, password: str):  # type: 
     if user is None or not user.is_active:
         # 400 from both login endpoints (DRF would answer 403 here and 401 there): bad input.
         raise InvalidInput("Wrong username or password.")
+    account_services.login_failures_forget(username=username, ip_address=get_client_ip_address(request._request))
     return user
 
 
@@ -55,7 +57,7 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         data = parse(LoginTokenIn, request)
         user = check_credentials(request, data["username"], data["password"])
-        # What a session login signals: axes forgets this client's failures, last_login is set.
+        # What a session login signals (django.contrib.auth sets last_login, axes logs the access).
         user_logged_in.send(sender=type(user), request=request._request, user=user)
         token, key = account_services.token_create(user=user, name=data["name"] or "API login")
         return Response(NewTokenOut({"id": token.pk, "token": key, "name": token.name, "created": token.created, "expiry": token.expiry}).data)
