@@ -77,8 +77,9 @@ def password_change(*, user: Any, new_password: str, keep_token: ApiToken | None
     ApiToken.objects.filter(user_id=user.pk).exclude(pk=getattr(keep_token, "pk", None)).delete()
 
 
-def _new_user(*, username: str, password: str | None) -> Any:
-    """A new active user; None as password makes a one-time password. Username rules are Django's."""
+def _new_user(*, username: str, password: str, validate_password: bool = True) -> Any:
+    """A new active user (Django's username rules; the password validators unless told not to,
+    for a generated one-time password)."""
     User = get_user_model()
     user = User(username=username)
     try:
@@ -88,7 +89,7 @@ def _new_user(*, username: str, password: str | None) -> Any:
             "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items()),
             extra={"errors": error.message_dict},
         ) from error
-    if password is not None:
+    if validate_password:
         _validate_password(password, user)
     user.set_password(password)
     try:
@@ -110,9 +111,7 @@ def account_create(*, created_by: Any, username: str, project: Project | None = 
     if project is not None and role not in Role.values:
         raise InvalidInput(f"role must be one of {', '.join(Role.values)}")
     password = _one_time_password()
-    user = _new_user(username=username, password=None)
-    user.set_password(password)
-    user.save(update_fields=["password"])
+    user = _new_user(username=username, password=password, validate_password=False)
     Account.objects.create(user=user, password_change_required=True, created_by=created_by)
     if project is not None:
         Membership.objects.create(project=project, user=user, role=role)
