@@ -8,7 +8,11 @@ Rules:
   open for work (new, in progress or rejected);
 - reviewers verify or reject masklets, accept or reject tasks, and file review issues;
 - a job is cancelled by its author or the project's managers;
-- only managers (of any project) may list the installation's users, to pick members.
+- site admins (Django's `is_staff`, e.g. made by `manage.py createsuperuser`) know every user and
+  create accounts without a project; everyone else learns only the usernames of people who share a
+  project with them;
+- only managers (of any project) and site admins may list users, to pick members;
+- a project's managers invite people into it (links, or accounts with a one-time password).
 """
 
 from __future__ import annotations
@@ -101,8 +105,23 @@ def can_cancel_job(user: AnyUser, job: Job) -> bool:
     return can_manage(user, job.project_id) or (user.is_authenticated and job.created_by_id == user.pk)
 
 
+def is_site_admin(user: AnyUser) -> bool:
+    """Site admins are Django staff (`is_staff`): they see every user and create accounts anywhere."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
 def can_list_users(user: AnyUser) -> bool:
     """Managers pick people for their projects; other users learn no user names."""
     if not user.is_authenticated:
         return False
-    return Membership.objects.filter(user=user, role=Role.MANAGER).exists()
+    return is_site_admin(user) or Membership.objects.filter(user=user, role=Role.MANAGER).exists()
+
+
+def can_invite(user: AnyUser, project: Project | int) -> bool:
+    """Invite people into the project, or create accounts in it: its managers."""
+    return can_manage(user, project)
+
+
+def can_create_accounts(user: AnyUser) -> bool:
+    """Create an account outside any project: site admins only (managers create them in a project)."""
+    return is_site_admin(user)

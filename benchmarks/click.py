@@ -67,10 +67,10 @@ def main() -> None:
     load_at_start = load_average()
 
     with Platform("click", image_size=args.image_size) as platform:
-        from rest_framework.authtoken.models import Token
+        from annotation.services.accounts import token_create
 
         user, video = platform.bedroom_video(args.frames + 1)
-        token = Token.objects.create(user=user).key
+        token = token_create(user=user)[1]
         platform.start_worker("interactive", name="interactive")
         base = platform.start_server()
         from annotation.services.masklets import masklet_create

@@ -267,11 +267,12 @@ class Platform:
 
 
 def api_client(user: Any) -> Any:
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
+    from annotation.services.accounts import token_create
+
     client = APIClient(SERVER_NAME="localhost")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_create(user=user)[1]}")
     return client
 
 

@@ -145,18 +145,18 @@ def prepare(base: str, annotators: int) -> dict[str, Any]:
     import numpy as np
     from django.contrib.auth import get_user_model
     from django.db import connections
-    from rest_framework.authtoken.models import Token
 
     import maskcodec
     from annotation.models import Job, Project, Video
     from annotation.services import projects as project_services
     from annotation.services import tasks as task_services
+    from annotation.services.accounts import token_create
     from annotation.services.masklets import NewMask, frame_masks_store, masklet_create
 
     manager = get_user_model().objects.get(username="demo")
     project = Project.objects.get(name="Demo: bedroom")
     video = Video.objects.get(project=project)
-    manager_token = Token.objects.get_or_create(user=manager)[0].key
+    manager_token = token_create(user=manager)[1]
     started = time.monotonic()
     details = wait_ready(api(manager_token), base, video.pk)
     video.refresh_from_db()
@@ -168,7 +168,7 @@ def prepare(base: str, annotators: int) -> dict[str, Any]:
         user = get_user_model().objects.create_user(username=f"load-annotator-{index}", password=PASSWORD)
         project_services.membership_add(project=project, user=user.pk, role="annotator")
         task_services.task_create(project=project, video=video, assignee=user.pk)
-        tokens.append(Token.objects.create(user=user).key)
+        tokens.append(token_create(user=user)[1])
         click_masklets.append(masklet_create(video=video, user=user, name=f"clicks of annotator {index}").pk)
     # The objects the team corrects with the brush: a mask on every frame, as a propagation leaves.
     edit_masklets = []

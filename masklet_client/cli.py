@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--username", required=True)
     login.add_argument("--password", help="prompted for when left out")
 
+    sub.add_parser("logout", help="revoke the API token in use (--token or MASKLET_TOKEN)")
+
     projects = sub.add_parser("projects", help="list projects, or create one")
     projects.add_argument("--create", metavar="NAME", help="create a project with this name")
     projects.add_argument("--description", default="")
@@ -95,6 +97,10 @@ def run(args: argparse.Namespace, env: dict[str, str]) -> int:
         _show(args, {"token": token}, token)
         return 0
     client = make_client(args, env)
+    if args.command == "logout":
+        client.logout()
+        _show(args, {"detail": "Logged out."}, "token revoked")
+        return 0
     if args.command == "projects":
         if args.create:
             project = client.create_project(

@@ -215,6 +215,12 @@ class Client:
         self.set_token(answer["token"])
         return answer["token"]
 
+    def logout(self) -> None:
+        """POST /api/auth/logout/: the server revokes the token this client holds."""
+        self.request("POST", "/api/auth/logout/")
+        self.token = None
+        self.session.headers.pop("Authorization", None)
+
     def list_projects(self) -> list[dict[str, Any]]:
         return self._list("/api/projects/")
 

@@ -10,10 +10,10 @@ import numpy as np
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from annotation.models import Project, Task, Video
+from annotation.services import accounts as account_services
 from annotation.services import projects as project_services
 from annotation.services import tasks as task_services
 
@@ -24,11 +24,15 @@ def make_user(username: str) -> Any:
     return get_user_model().objects.create_user(username=username, password=PASSWORD)
 
 
+def token_for(user: Any) -> str:
+    """A new API token's key for the user (annotation.services.accounts.token_create)."""
+    return account_services.token_create(user=user, name="test")[1]
+
+
 def client_for(user: Any | None) -> APIClient:
     client = APIClient()
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
     return client
 
 

@@ -84,11 +84,10 @@ class UserOut(serializers.Serializer):
 
 
 class MeOut(UserOut):
-    is_staff = serializers.BooleanField(read_only=True)
-
-
-class TokenOut(serializers.Serializer):
-    token = serializers.CharField(read_only=True)
+    is_staff = serializers.BooleanField(read_only=True, help_text="a site admin (README, Security)")
+    password_change_required = serializers.BooleanField(
+        read_only=True, help_text="holds a one-time password: every call but a password change is refused"
+    )
 
 
 class DetailOut(serializers.Serializer):

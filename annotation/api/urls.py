@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annotation.api.views import auth, evaluation, masklets, projects, review, videos
+from annotation.api.views import accounts, auth, evaluation, masklets, projects, review, videos
 
 urlpatterns = [
     path("auth/token", auth.TokenView.as_view(), name="auth-token"),
@@ -9,7 +9,14 @@ urlpatterns = [
     path("auth/login/", auth.LoginView.as_view(), name="auth-login"),
     path("auth/logout/", auth.LogoutView.as_view(), name="auth-logout"),
     path("auth/me/", auth.MeView.as_view(), name="auth-me"),
+    path("auth/tokens/", accounts.TokenListView.as_view(), name="auth-tokens"),
+    path("auth/tokens/<int:pk>/", accounts.TokenDetailView.as_view(), name="auth-token-detail"),
+    path("auth/password/", accounts.PasswordView.as_view(), name="auth-password"),
     path("users/", auth.UsersView.as_view(), name="users"),
+    path("accounts/", accounts.UserCreateView.as_view(), name="account-create"),
+    path("projects/<int:pk>/invitations/", accounts.InvitationListView.as_view(), name="invitation-list"),
+    path("projects/<int:pk>/invitations/<int:invitation_id>/", accounts.InvitationDetailView.as_view(), name="invitation-detail"),
+    path("invitations/<str:key>/", accounts.InvitationAcceptView.as_view(), name="invitation-accept"),
     path("status/", auth.StatusView.as_view(), name="status"),
     path("projects/", projects.ProjectListView.as_view(), name="project-list"),
     path("projects/<int:pk>/", projects.ProjectDetailView.as_view(), name="project-detail"),

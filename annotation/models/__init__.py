@@ -1,5 +1,6 @@
-"""Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review."""
+"""Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review, accounts."""
 
+from annotation.models.accounts import Account, ApiToken, Invitation
 from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt
 from annotation.models.projects import Label, Membership, Project
@@ -8,6 +9,9 @@ from annotation.models.tasks import Task, TaskTransition
 from annotation.models.videos import Video
 
 __all__ = [
+    "Account",
+    "ApiToken",
+    "Invitation",
     "FrameMask",
     "Job",
     "Label",

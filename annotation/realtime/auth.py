@@ -34,12 +34,40 @@ UNAUTHORIZED = 4401  # no credentials, or bad ones
 FORBIDDEN = 4403  # not a member, no such video, or a cookie sent from a foreign origin
 
 
-@database_sync_to_async
-def _user_for_token(key: str) -> Any:
-    from rest_framework.authtoken.models import Token
+def user_for_token(key: str) -> Any:
+    """The active user of an API token that exists and has not expired (the API's own check:
+    knox's digest comparison), unless they must first change a one-time password."""
+    from rest_framework.exceptions import AuthenticationFailed
 
-    token = Token.objects.select_related("user").filter(key=key).first()
-    return token.user if token and token.user.is_active else None
+    from annotation.api.authentication import TokenAuthentication
+    from annotation.selectors.accounts import password_change_required
+
+    try:
+        user, _token = TokenAuthentication().authenticate_credentials(key.encode("utf-8"))
+    except AuthenticationFailed:
+        return None
+    return None if password_change_required(user) else user
+
+
+_user_for_token = database_sync_to_async(user_for_token)
+
+
+@database_sync_to_async
+def _must_change_password(user: Any) -> bool:
+    from annotation.selectors.accounts import password_change_required
+
+    return password_change_required(user)
+
+
+class PasswordChangeGate(BaseMiddleware):
+    """After the session middleware: a user who still holds a one-time password is refused (4403),
+    as the API refuses them everything but the password change."""
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> Any:
+        user = scope.get("user")
+        if user is not None and user.is_authenticated and await _must_change_password(user):
+            scope = {**scope, "user": AnonymousUser(), "auth_refusal": FORBIDDEN}
+        return await self.inner(scope, receive, send)
 
 
 def token_from_scope(scope: dict[str, Any]) -> str | None:
@@ -69,7 +97,7 @@ class WebsocketAuthMiddleware(BaseMiddleware):
 
     def __init__(self, inner: Any) -> None:
         super().__init__(inner)
-        self.with_session = AuthMiddlewareStack(inner)
+        self.with_session = AuthMiddlewareStack(PasswordChangeGate(inner))
         # Channels' own same-host check, used as a predicate (its middleware would answer HTTP 403).
         self.origins = AllowedHostsOriginValidator(inner)
 

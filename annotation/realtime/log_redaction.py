@@ -1,4 +1,4 @@
-"""A logging filter that keeps API tokens out of logs.
+"""A logging filter that keeps API tokens and invitation keys out of logs.
 
 Scripts may pass their token as `?token=<key>` on the websocket URL (browsers cannot set headers
 on a websocket), and uvicorn writes every request's path with its query string, on `uvicorn.access`
@@ -26,13 +26,15 @@ _PATTERNS = (
     re.compile(r"(?i)(\b(?:token|bearer)\s+)[\w.~+/-]{20,}=*"),
     # the Sec-WebSocket-Protocol entry token.<key>
     re.compile(r"(?i)(\btoken\.)[\w-]{20,}"),
+    # an invitation link's secret: /invitations/<key> (the page) and /api/invitations/<key>/
+    re.compile(r"(/invitations/)[\w-]{20,}"),
 )
 
 
 def redact(text: str) -> str:
     """`text` with every token value replaced by [redacted]."""
     lowered = text.lower()
-    if "token" not in lowered and "bearer" not in lowered:
+    if "token" not in lowered and "bearer" not in lowered and "/invitations/" not in lowered:
         return text  # the common case, without running the patterns
     for pattern in _PATTERNS:
         text = pattern.sub(rf"\g<1>{REDACTED}", text)

@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,7 +34,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens hashed at rest, expiring (annotation.models.ApiToken); failed-login lockout.
+    "knox",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -52,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a request django-axes marked as locked out into the 429 of the lockout callable.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,8 +106,45 @@ if DB_POOL_MAX > 0:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes; README, "Security"): after MASKLET_LOGIN_FAILURE_LIMIT failed
+# logins for one username, or from one client address, within MASKLET_LOGIN_LOCKOUT_SECONDS, logins
+# for that username or from that address answer 429 with Retry-After until that many seconds have
+# passed since the last failure (a failure during the lockout starts it again). Attempts live in
+# the database, so every web process sees them. The client address is REMOTE_ADDR, which uvicorn
+# --proxy-headers takes from X-Forwarded-For when the proxy is trusted (FORWARDED_ALLOW_IPS).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("MASKLET_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(seconds=env_int("MASKLET_LOGIN_LOCKOUT_SECONDS", 900))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Not axes' own reset on success: it deletes every failure from the client's address, those for
+# other usernames included (a login to one's own account would clear the guesses at another's).
+# A successful login forgets only the failures of that username from that address
+# (annotation.services.accounts.login_failures_forget).
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "annotation.api.lockout.lockout_response"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_VERBOSE = False  # no banner on every start (it would precede command output)
+
+# API tokens (django-rest-knox): stored as SHA-512 digests, valid MASKLET_TOKEN_TTL_HOURS hours,
+# sent as `Authorization: Token <key>` (the header the SDK and CLI always sent).
+KNOX_TOKEN_MODEL = "annotation.ApiToken"
+# knox's own token table is swapped out: its migrations would still create it (and its foreign key
+# to auth_user would block the TRUNCATE of transactional tests), so they are not run.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=float(env("MASKLET_TOKEN_TTL_HOURS", "720") or 720)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -212,8 +254,8 @@ CELERY_BEAT_SCHEDULE = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "annotation.api.authentication.TokenAuthentication",
+        "annotation.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # JSON that PostgreSQL cannot store (NUL characters) or Python cannot parse (deep nesting) is a 400.
@@ -249,7 +291,8 @@ LOGGING = {
     "filters": {"redact_tokens": {"()": "annotation.realtime.log_redaction.RedactTokens"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    # django-axes logs failed logins and lockouts as warnings; its per-success notes are left out.
+    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
 
 # --- Masklet -----------------------------------------------------------------------------------
@@ -302,4 +345,6 @@ MASKLET = {
     "WS_MESSAGES_PER_SECOND": float(env("MASKLET_WS_MESSAGES_PER_SECOND", "5") or 5),
     "WS_MESSAGE_BURST": env_int("MASKLET_WS_MESSAGE_BURST", 20),
     "WS_MAX_MESSAGE_BYTES": env_int("MASKLET_WS_MAX_MESSAGE_BYTES", 64 * 1024),
+    # Accounts: hours an invitation link stays valid (it is single-use either way).
+    "INVITATION_TTL_HOURS": float(env("MASKLET_INVITATION_TTL_HOURS", "72") or 72),
 }

@@ -6,6 +6,9 @@ import type { ApiError } from "./lib/api";
 import { api } from "./lib/endpoints";
 import type { User } from "./lib/types";
 import { HomePage } from "./pages/HomePage";
+import { InvitationPage } from "./pages/account/InvitationPage";
+import { PasswordPage } from "./pages/account/PasswordPage";
+import { TokensPage } from "./pages/account/TokensPage";
 import { LoginPage } from "./pages/LoginPage";
 import { MyTasksPage } from "./pages/MyTasksPage";
 import { ProjectPage } from "./pages/ProjectPage";
@@ -38,7 +41,7 @@ export function App() {
 
   const loggedIn = user !== null;
   useEffect(() => {
-    if (checked && !loggedIn && !bootError && pathname !== "/login") {
+    if (checked && !loggedIn && !bootError && pathname !== "/login" && !isInvitation(pathname)) {
       navigate(`/login?next=${encodeURIComponent(pathname + window.location.search)}`, { replace: true });
     }
   }, [checked, loggedIn, bootError, pathname]);
@@ -46,13 +49,29 @@ export function App() {
   if (!checked) return <Loading what="Starting Masklet" />;
   if (bootError) return <ErrorPage error={bootError} />;
 
-  return <AuthContext.Provider value={{ user, setUser }}>{route(pathname, loggedIn)}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ user, setUser }}>{route(pathname, user)}</AuthContext.Provider>;
 }
 
-function route(pathname: string, loggedIn: boolean) {
+function route(pathname: string, user: User | null) {
   if (pathname === "/login") return <LoginPage />;
-  if (!loggedIn) return <Loading />;
   let m: Record<string, string> | null;
+  if ((m = matchPath("/invitations/:key", pathname))) return <InvitationPage invitationKey={m.key} />;
+  if (!user) return <Loading />;
+  // A one-time password: nothing else works until it is changed (the API answers 403).
+  if (pathname === "/password" || user.password_change_required) {
+    return (
+      <Layout>
+        <PasswordPage />
+      </Layout>
+    );
+  }
+  if (pathname === "/tokens") {
+    return (
+      <Layout>
+        <TokensPage />
+      </Layout>
+    );
+  }
   if (pathname === "/" || pathname === "/projects" || pathname === "/projects/") {
     return (
       <Layout>
@@ -81,6 +100,10 @@ function route(pathname: string, loggedIn: boolean) {
       <ErrorPage kind="notfound" />
     </Layout>
   );
+}
+
+function isInvitation(pathname: string): boolean {
+  return matchPath("/invitations/:key", pathname) !== null;
 }
 
 function isId(s: string): boolean {

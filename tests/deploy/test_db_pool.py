@@ -23,12 +23,11 @@ import pytest
 import requests
 from django.conf import settings
 from django.db import connection
-from rest_framework.authtoken.models import Token
 from websockets.sync.client import connect as ws_connect
 
 from tests.conftest import ROOT, _subprocess_env
 from tests.deploy.pgconnections import ConnectionSampler, listening_pid, wait_for_states
-from tests.factories import make_team
+from tests.factories import make_team, token_for
 
 HTTP_CLIENTS = 50
 SOCKET_CLIENTS = 10
@@ -62,7 +61,7 @@ def _read_paths(team) -> list[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.timeout(240)
 def test_fifty_clients_and_ten_sockets_stay_within_the_pool(transactional_db, live_server_url: str) -> None:
     team = make_team("load-", frames=6)
-    tokens = [Token.objects.create(user=user).key for user in (team.manager, team.annotator, team.reviewer, team.other_annotator)]
+    tokens = [token_for(user) for user in (team.manager, team.annotator, team.reviewer, team.other_annotator)]
     paths = _read_paths(team)
     port = urlparse(live_server_url).port
     assert port is not None
@@ -156,14 +155,14 @@ def _wait_for_lock_waiter(database: str, timeout: float = 20) -> None:
 @pytest.mark.timeout(120)
 def test_a_pool_exhausted_past_its_timeout_answers_503_with_retry_after(one_connection_server: str) -> None:
     team = make_team("busy-")
-    token = Token.objects.create(user=team.manager).key
+    token = token_for(team.manager)
     headers = {"Authorization": f"Token {token}"}
     database = connection.settings_dict["NAME"]
     s = connection.settings_dict
     # Hold the server's only connection: its first request blocks on a table locked here.
     with psycopg.connect(host=s["HOST"] or "127.0.0.1", port=s["PORT"] or 5432, user=s["USER"] or "postgres",
                          dbname=database) as locker:
-        locker.execute("LOCK TABLE authtoken_token IN ACCESS EXCLUSIVE MODE")
+        locker.execute("LOCK TABLE annotation_apitoken IN ACCESS EXCLUSIVE MODE")
         with ThreadPoolExecutor(1) as executor:
             blocked = executor.submit(requests.get, one_connection_server + "/api/auth/me/", headers=headers, timeout=60)
             _wait_for_lock_waiter(database)

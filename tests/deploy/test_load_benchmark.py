@@ -10,13 +10,12 @@ import time
 
 import numpy as np
 import pytest
-from rest_framework.authtoken.models import Token
 
 import maskcodec
 from annotation.services import tasks as task_services
 from annotation.services.masklets import NewMask, frame_masks_store, masklet_create
 from benchmarks.load_annotator import Annotator, Sockets, Stats, World, lost_edits
-from tests.factories import make_team
+from tests.factories import make_team, token_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db")]
 
@@ -27,7 +26,7 @@ def test_three_annotators_for_five_seconds_lose_nothing(live_server_url: str, ce
     video = team.video
     task_services.task_create(project=team.project, video=video, assignee=team.other_annotator.pk)
     people = [team.manager, team.annotator, team.other_annotator]
-    tokens = [Token.objects.create(user=user).key for user in people]
+    tokens = [token_for(user) for user in people]
     region = np.zeros((video.height, video.width), bool)
     region[10:30, 20:50] = True
     edit_masklets = []

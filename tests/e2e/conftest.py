@@ -179,9 +179,9 @@ class Rest:
 @pytest.fixture
 def rest(live_server_url: str, transactional_db: Any) -> Callable[[Any], Rest]:
     def for_user(user: Any) -> Rest:
-        from rest_framework.authtoken.models import Token
+        from tests.factories import token_for
 
-        token = off_loop(lambda: Token.objects.get_or_create(user=user)[0].key)
+        token = off_loop(lambda: token_for(user))
         return Rest(live_server_url, token)
 
     return for_user

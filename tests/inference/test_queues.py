@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 import requests
-from rest_framework.authtoken.models import Token
 
 from annotation.jobs.workers import workers_announce, workers_withdraw
 from annotation.models import FrameMask, Prompt
 from annotation.services.masklets import masklet_create
-from tests.factories import make_team, ready_video
+from tests.factories import make_team, ready_video, token_for
 from tests.inference.helpers import click, job, new_masklet, start_propagation, wait_job
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db")]
@@ -52,7 +51,7 @@ def test_a_click_waiting_for_its_worker_leaves_the_servers_pool_to_other_request
     it, other requests are answered meanwhile instead of 503."""
     exclusive_workers("batch,cpu")  # nothing consumes the interactive queue yet: the click waits
     team = make_team("waiting-", frames=2)
-    token = Token.objects.create(user=team.manager).key
+    token = token_for(team.manager)
     headers = {"Authorization": f"Token {token}"}
     masklet = masklet_create(video=team.video, user=team.manager).pk
     url = one_connection_server

@@ -18,10 +18,9 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.factories import client_for, make_user
+from tests.factories import client_for, make_user, token_for
 
 FINISHED = ("succeeded", "failed", "cancelled")
 
@@ -154,7 +153,7 @@ def collect_events(video: int, user: Any, job: int, timeout: float = 120) -> lis
     """Watch ws/videos/<video>/ (token in the query string) and return every event received until
     `job` finishes."""
 
-    token = Token.objects.get_or_create(user=user)[0].key
+    token = token_for(user)
 
     async def watch() -> list[dict[str, Any]]:
         watcher = Watcher(video, token)
@@ -175,7 +174,7 @@ def collect_events(video: int, user: Any, job: int, timeout: float = 120) -> lis
 
 
 def ws_refused(video: int, user: Any) -> bool:
-    token = Token.objects.get_or_create(user=user)[0].key
+    token = token_for(user)
 
     async def attempt() -> bool:
         watcher = Watcher(video, token)

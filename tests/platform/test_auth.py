@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.crypto import hash_token
 from rest_framework.test import APIClient
 
-from annotation.models import Project
-from tests.factories import PASSWORD, make_user
+from annotation.models import ApiToken, Project
+from tests.factories import PASSWORD, make_user, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +24,18 @@ def test_token_for_good_credentials(user: Any, path: str) -> None:
     response = APIClient().post(path, {"username": "ada", "password": PASSWORD}, format="json")
     assert response.status_code == 200
     key = response.json()["token"]
-    assert key == Token.objects.get(user=user).key
+    stored = ApiToken.objects.get(user=user)
+    assert stored.digest == hash_token(key) and key not in (stored.digest, stored.token_key)
     again = APIClient().post(path, {"username": "ada", "password": PASSWORD}, format="json")
-    assert again.json()["token"] == key  # one token per user
+    assert again.json()["token"] != key  # each login its own token, revocable alone
+    assert ApiToken.objects.filter(user=user).count() == 2
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert client.get("/api/auth/me/").json() == {
         "id": user.pk,
         "username": "ada",
         "is_staff": False,
+        "password_change_required": False,
     }
 
 
@@ -52,7 +55,7 @@ def test_token_refused_for_bad_credentials(user: Any, body: dict) -> None:
     response = APIClient().post("/api/auth/token", body, format="json")
     assert response.status_code == 400
     assert response.json() == {"detail": "Wrong username or password."}
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -123,7 +126,7 @@ def test_session_flow_with_csrf(user: Any) -> None:
 
 def test_token_clients_need_no_csrf(user: Any) -> None:
     client = APIClient(enforce_csrf_checks=True)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
     assert client.post("/api/projects/", {"name": "scripted"}, format="json").status_code == 201
 
 
@@ -133,4 +136,4 @@ def test_users_list_only_for_managers(user: Any) -> None:
     assert client.get("/api/users/").status_code == 403
     client.post("/api/projects/", {"name": "p"}, format="json")  # now a manager
     names = [u["username"] for u in client.get("/api/users/").json()]
-    assert "ada" in names
+    assert names == ["ada"]  # nobody else shares a project with ada (tests/accounts: visibility)

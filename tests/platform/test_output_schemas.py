@@ -26,6 +26,7 @@ FREE_FORM = {
     "ProjectOut.settings",  # only the project's overrides of DEFAULT_PROJECT_SETTINGS
     "JobOut.params",  # one shape per job kind, written by the service that starts the job
     "JobOut.result",  # one shape per job kind, written by the job's body
+    "ErrorOut.errors",  # a 400's messages keyed by the names of the fields sent
 }
 
 

@@ -406,8 +406,9 @@ def test_permission_matrix(world: World, case: Case, role: str) -> None:
 
 def test_every_api_route_is_in_the_matrix() -> None:
     from annotation.api.urls import urlpatterns
+    from tests.accounts.test_account_permissions import ACCOUNT_CASES
 
-    covered = {c.path.split("?")[0] for c in CASES}
+    covered = {c.path.split("?")[0] for c in [*CASES, *ACCOUNT_CASES]}
     normalised = {
         "/api/"
         + str(p.pattern)
@@ -415,6 +416,8 @@ def test_every_api_route_is_in_the_matrix() -> None:
         .replace("<int:membership_id>", "{}")
         .replace("<int:index>", "{}")
         .replace("<int:frame>", "{}")
+        .replace("<int:invitation_id>", "{}")
+        .replace("<str:key>", "{}")
         for p in urlpatterns
     }
     import re

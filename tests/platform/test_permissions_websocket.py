@@ -28,10 +28,9 @@ def _ws_connect(token: str | None, video_id: int) -> tuple[bool, int | None]:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_websocket_admits_members_only(world: World, role: str) -> None:
-    from rest_framework.authtoken.models import Token
+    from tests.factories import token_for
 
-    token, _ = Token.objects.get_or_create(user=getattr(world.team, role))
-    connected, code = _ws_connect(token.key, world.team.video.pk)
+    connected, code = _ws_connect(token_for(getattr(world.team, role)), world.team.video.pk)
     if role == "outsider":
         assert (connected, code) == (False, 4403)
     else:
@@ -39,9 +38,8 @@ def test_websocket_admits_members_only(world: World, role: str) -> None:
 
 
 def test_websocket_refuses_anonymous_and_unknown_video(world: World) -> None:
-    from rest_framework.authtoken.models import Token
+    from tests.factories import token_for
 
     assert _ws_connect(None, world.team.video.pk) == (False, 4401)
-    token, _ = Token.objects.get_or_create(user=world.team.manager)
-    assert _ws_connect(token.key, world.team.video.pk + 10_000) == (False, 4403)
+    assert _ws_connect(token_for(world.team.manager), world.team.video.pk + 10_000) == (False, 4403)
     assert _ws_connect("not-a-token", world.team.video.pk) == (False, 4401)

@@ -89,8 +89,9 @@ def _add_issues(team: Team, start: int, stop: int) -> None:
 
 
 def _add_users(team: Team, start: int, stop: int) -> None:
+    # People the manager may know of: they share a project (annotation/selectors/users.py).
     for i in range(start, stop):
-        make_user(f"user{i}")
+        project_services.membership_add(project=team.project, user=make_user(f"user{i}").pk, role="annotator")
 
 
 ENDPOINTS: dict[str, tuple[str, str, Callable[[Team, int, int], None]]] = {

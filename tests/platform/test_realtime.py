@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from annotation.models import Job, Membership
 from annotation.realtime.events import check_event
@@ -26,7 +26,7 @@ from annotation.services import masklets as masklet_services
 from annotation.services import tasks as task_services
 from config.asgi import application
 from tests.conftest import ROOT, _subprocess_env
-from tests.factories import PASSWORD, Team, make_team
+from tests.factories import Team, make_team, token_for
 from tests.platform.conftest import square_rle
 from tests.platform.wsclient import WebsocketClient
 
@@ -62,7 +62,7 @@ class Socket(WebsocketClient):
 
 
 def _token(user: Any) -> str:
-    return Token.objects.get_or_create(user=user)[0].key
+    return token_for(user)
 
 
 def _socket(
@@ -116,7 +116,7 @@ def test_token_auth_admits_a_member_who_receives_presence(team: Team, via: str) 
 
 def test_session_cookie_auth(team: Team) -> None:
     browser = Client()
-    assert browser.login(username="rt-reviewer", password=PASSWORD)
+    browser.force_login(get_user_model().objects.get(username="rt-reviewer"))  # axes needs a request to authenticate()
     cookie = f"sessionid={browser.cookies['sessionid'].value}"
     socket = _socket(team.video.pk, cookie=cookie)
 
@@ -190,7 +190,7 @@ def test_a_session_cookie_from_a_foreign_origin_is_refused_with_4403(team: Team)
     """Cross-site websocket hijacking: another site's page opens the socket with the visitor's
     cookie. Refused with 4403 whatever the cookie holds (the session is not even looked up)."""
     browser = Client()
-    assert browser.login(username="rt-manager", password=PASSWORD)
+    browser.force_login(get_user_model().objects.get(username="rt-manager"))  # axes needs a request to authenticate()
     cookie = f"sessionid={browser.cookies['sessionid'].value}"
     foreign = _with_origin(_socket(team.video.pk, cookie=cookie), b"http://evil.example")
     forged = _with_origin(_socket(team.video.pk, cookie="sessionid=forged"), b"http://evil.example")

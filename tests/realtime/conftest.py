@@ -14,13 +14,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from annotation.realtime.events import check_event
 from tests.conftest import Server, _subprocess_env
-from tests.factories import Team, make_team
+from tests.factories import Team, make_team, token_for
 
 PRESENCE_TTL = 4  # seconds: the servers of these tests forget a silent socket after this
 
@@ -57,7 +56,7 @@ def team(transactional_db: Any) -> Team:
 
 
 def token_of(user: Any) -> str:
-    return Token.objects.get_or_create(user=user)[0].key
+    return token_for(user)
 
 
 class Socket:

@@ -7,15 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tests.factories import PASSWORD, Team
+from tests.factories import Team
 from tests.realtime.conftest import Server, Socket, token_of, usernames
 
 
 def _session_cookie(username: str) -> str:
     browser = Client()
-    assert browser.login(username=username, password=PASSWORD)
+    browser.force_login(get_user_model().objects.get(username=username))  # axes needs a request to authenticate()
     return f"sessionid={browser.cookies['sessionid'].value}"
 
 

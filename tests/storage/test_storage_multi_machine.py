@@ -21,10 +21,9 @@ from typing import Any
 
 import pytest
 import requests
-from rest_framework.authtoken.models import Token
 
 from annotation.models import FrameMask
-from tests.factories import make_user
+from tests.factories import make_user, token_for
 from tests.storage.conftest import Bucket
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db")]
@@ -73,7 +72,7 @@ def test_web_and_two_workers_share_only_postgres_redis_and_the_bucket(
     user = make_user("far-away")
     own_workers("interactive,batch", machine("gpu"))
     own_workers("cpu", machine("cpu"))
-    api = Api(web_server(machine("web")), Token.objects.create(user=user).key)
+    api = Api(web_server(machine("web")), token_for(user))
 
     # Upload → ingest on the cpu machine: frames land in the bucket.
     project = api("POST", "/api/projects/", 201, json={"name": "remote", "annotation_fps": 5}).json()["id"]

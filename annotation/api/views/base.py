@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
+
+from annotation.api.account_serializers import ErrorOut
 
 
 def parse(serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False) -> dict[str, Any]:
@@ -21,3 +25,24 @@ def parse(serializer_class: type[serializers.Serializer], request: Request, *, p
 def require(allowed: bool, message: str) -> None:
     if not allowed:
         raise PermissionDenied(message)
+
+
+
+ERROR_DESCRIPTIONS = {
+    400: "Invalid input: `detail` says what, `errors` names the fields.",
+    401: "No credentials, or a token that is wrong, expired or revoked.",
+    403: "Not allowed (or a one-time password still to be changed).",
+    404: "No such object, or not one you can see.",
+    409: "The request conflicts with the object's state.",
+    429: "Too many failed logins: wait the seconds of the Retry-After header.",
+}
+
+# The header of a 429 answer (add to extend_schema's parameters next to error_responses(429)).
+RETRY_AFTER = OpenApiParameter(
+    "Retry-After", OpenApiTypes.INT, OpenApiParameter.HEADER, response=[429], description="seconds to wait"
+)
+
+
+def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
+    """OpenAPI answers for these error codes, each with the API's error body (annotation/api/errors.py)."""
+    return {code: OpenApiResponse(ErrorOut, description=ERROR_DESCRIPTIONS[code]) for code in codes}

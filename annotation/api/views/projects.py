@@ -26,6 +26,7 @@ from annotation.api.serializers import (
 from annotation.api.views.base import parse, require
 from annotation.selectors import projects as project_selectors
 from annotation.selectors import tasks as task_selectors
+from annotation.selectors import users as user_selectors
 from annotation.selectors import videos as video_selectors
 from annotation.services import projects as project_services
 from annotation.services import tasks as task_services
@@ -76,7 +77,12 @@ class MemberListView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         project = project_selectors.project_get(request.user, pk)
         require(policy.can_manage(request.user, project), MANAGERS_ONLY)
-        membership = project_services.membership_add(project=project, **parse(MemberIn, request))
+        data = parse(MemberIn, request)
+        if isinstance(data["user"], int) and not user_selectors.user_known_to(request.user, data["user"]):
+            # Ids of people outside your projects answer as ids nobody has: counting through ids
+            # would list every username (README, "Security"). An exact username still adds anyone.
+            raise InvalidInput(f"there is no user {data['user']!r}")
+        membership = project_services.membership_add(project=project, **data)
         return Response(MemberOut(membership).data, status=status.HTTP_201_CREATED)
 
 

@@ -3,6 +3,26 @@
  */
 
 export interface paths {
+    "/api/accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Create an account with a one-time password (shown once; changed at first login): a
+         *     project's managers into their project with a role, site admins with or without a project.
+         */
+        post: operations["accounts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/csrf/": {
         parameters: {
             query?: never;
@@ -45,6 +65,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description End the session, and revoke the API token the request was made with. */
         post: operations["auth_logout_create"];
         delete?: never;
         options?: never;
@@ -68,6 +89,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Change your password (the current one is checked, and failures count toward the login
+         *     lockout); lifts the restriction of a one-time password; revokes your other API tokens and
+         *     ends your other sessions.
+         */
+        post: operations["auth_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/token": {
         parameters: {
             query?: never;
@@ -77,7 +119,70 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * @description Log in for an API token (scripts, the SDK and CLI). Each login makes a new token, valid
+         *     REST_KNOX["TOKEN_TTL"] (MASKLET_TOKEN_TTL_HOURS); the key is shown only in this answer.
+         */
         post: operations["auth_token_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Your API tokens: list them, make one (for a script or the CLI), or revoke them all. */
+        get: operations["auth_tokens_list"];
+        put?: never;
+        /** @description Your API tokens: list them, make one (for a script or the CLI), or revoke them all. */
+        post: operations["auth_tokens_create"];
+        /** @description Your API tokens: list them, make one (for a script or the CLI), or revoke them all. */
+        delete: operations["auth_tokens_revoke_all"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["auth_tokens_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{key}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description An invitation link: what it invites to (anyone holding it), and its acceptance: a new
+         *     account (username and password) joins the project, or a logged-in user joins as themselves.
+         */
+        get: operations["invitations_retrieve"];
+        put?: never;
+        /**
+         * @description An invitation link: what it invites to (anyone holding it), and its acceptance: a new
+         *     account (username and password) joins the project, or a logged-in user joins as themselves.
+         */
+        post: operations["invitations_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -294,6 +399,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A project's pending invitations (managers), and new ones: single-use links with a role. */
+        get: operations["projects_invitations_list"];
+        put?: never;
+        /** @description A project's pending invitations (managers), and new ones: single-use links with a role. */
+        post: operations["projects_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/invitations/{invitation_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["projects_invitations_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/labels/": {
         parameters: {
             query?: never;
@@ -447,7 +586,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Active users (id, username), to pick members, assignees and reviewers. */
+        /**
+         * @description Active users (id, username) who share a project with you, to pick members, assignees and
+         *     reviewers; site admins see every user.
+         */
         get: operations["users_list"];
         put?: never;
         post?: never;
@@ -658,6 +800,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountInRequest: {
+            username: string;
+            /** @description project to join (managers must give one they manage) */
+            project?: number | null;
+            role?: (components["schemas"]["RoleEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        /** @description A new account: `one_time_password` is shown this once and must be changed at first login. */
+        AccountOut: {
+            readonly id: number;
+            readonly username: string;
+            readonly one_time_password: string;
+        };
         /**
          * @description * `start` - start
          *     * `submit` - submit
@@ -666,6 +820,21 @@ export interface components {
          * @enum {string}
          */
         ActionEnum: "start" | "submit" | "accept" | "reject";
+        /** @description A token as its owner lists it: never the key, only its first characters (`prefix`). */
+        ApiTokenOut: {
+            readonly id: number;
+            readonly name: string;
+            /** @description the key's first characters */
+            readonly prefix: string;
+            /** Format: date-time */
+            readonly created: string;
+            /** Format: date-time */
+            readonly expiry: string | null;
+            /** Format: date-time */
+            readonly last_used: string | null;
+            /** @description the token this request was made with */
+            readonly current: boolean;
+        };
         AutomaskletsInRequest: {
             key_frame?: number;
             points_per_side?: number[];
@@ -703,6 +872,14 @@ export interface components {
          * @enum {string}
          */
         DirectionEnum: "forward" | "backward" | "both";
+        /** @description The body of every error answer (annotation/api/errors.py). */
+        ErrorOut: {
+            readonly detail: string;
+            /** @description a 400's messages by field name */
+            readonly errors: {
+                [key: string]: string[];
+            };
+        };
         EvaluationInRequest: {
             reference: number[];
             candidate: number[];
@@ -756,6 +933,37 @@ export interface components {
             /** Format: binary */
             file: string;
             format: components["schemas"]["FormatEnum"];
+        };
+        /** @description A new account's username and password; empty when a logged-in user joins as themselves. */
+        InvitationAcceptInRequest: {
+            username?: string;
+            password?: string;
+        };
+        InvitationInRequest: {
+            role: components["schemas"]["RoleEnum"];
+            /**
+             * @description who it is for (shown to managers)
+             * @default
+             */
+            note?: string;
+        };
+        InvitationOut: {
+            readonly id: number;
+            readonly role: components["schemas"]["RoleEnum"];
+            readonly note: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string;
+            readonly created_by: string | null;
+        };
+        /** @description What an invitation link tells whoever holds it. */
+        InvitationPublicOut: {
+            readonly project_name: string;
+            readonly role: components["schemas"]["RoleEnum"];
+            /** Format: date-time */
+            readonly expires_at: string;
+            readonly invited_by: string | null;
         };
         IssueInRequest: {
             frame: number;
@@ -817,6 +1025,13 @@ export interface components {
         JobRef: {
             readonly job: number;
         };
+        JoinedOut: {
+            /** @description the user's id */
+            readonly id: number;
+            readonly username: string;
+            readonly project: number;
+            readonly role: components["schemas"]["RoleEnum"];
+        };
         /**
          * @description * `ingest` - Ingest
          *     * `segment` - Segment
@@ -840,6 +1055,13 @@ export interface components {
         LoginInRequest: {
             username: string;
             password: string;
+        };
+        /** @description Credentials, and a name to recognise the token by in the token list. */
+        LoginTokenInRequest: {
+            username: string;
+            password: string;
+            /** @default  */
+            name?: string;
         };
         /** @description 409 of a mask edit made on a stale version: the mask as it is now (null: none any more). */
         MaskConflictOut: {
@@ -914,7 +1136,10 @@ export interface components {
         MeOut: {
             readonly id: number;
             readonly username: string;
+            /** @description a site admin (README, Security) */
             readonly is_staff: boolean;
+            /** @description holds a one-time password: every call but a password change is refused */
+            readonly password_change_required: boolean;
         };
         MemberInRequest: {
             /** @description user id or username */
@@ -926,6 +1151,28 @@ export interface components {
             readonly user: components["schemas"]["UserOut"];
             readonly role: components["schemas"]["RoleEnum"];
         };
+        /** @description An invitation just made: `url` is the single-use link, shown this once. */
+        NewInvitationOut: {
+            readonly id: number;
+            readonly role: components["schemas"]["RoleEnum"];
+            readonly note: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string;
+            readonly created_by: string | null;
+            readonly url: string;
+        };
+        /** @description A token just made: `token` is the key, shown this once (only its digest is stored). */
+        NewTokenOut: {
+            readonly id: number;
+            readonly token: string;
+            readonly name: string;
+            /** Format: date-time */
+            readonly created: string;
+            /** Format: date-time */
+            readonly expiry: string | null;
+        };
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -935,6 +1182,10 @@ export interface components {
          * @enum {string}
          */
         OriginEnum: "manual" | "auto" | "imported";
+        PasswordChangeInRequest: {
+            current_password: string;
+            new_password: string;
+        };
         PatchedIssuePatchRequest: {
             resolved?: boolean;
             text?: string;
@@ -1024,6 +1275,9 @@ export interface components {
             direction?: components["schemas"]["DirectionEnum"];
             max_frames?: number | null;
         };
+        RevokedOut: {
+            readonly revoked: number;
+        };
         /** @description A mask as COCO compressed RLE: `size` [height, width] in pixels, column-major `counts`. */
         Rle: {
             size: number[];
@@ -1102,8 +1356,9 @@ export interface components {
             readonly frames: (number | string)[][];
             readonly prompt_frames: number[];
         };
-        TokenOut: {
-            readonly token: string;
+        TokenInRequest: {
+            /** @default  */
+            name?: string;
         };
         TransitionInRequest: {
             action: components["schemas"]["ActionEnum"];
@@ -1170,6 +1425,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    accounts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AccountInRequest"];
+                "multipart/form-data": components["schemas"]["AccountInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     auth_csrf_retrieve: {
         parameters: {
             query?: never;
@@ -1212,6 +1528,35 @@ export interface operations {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too many failed logins: wait the seconds of the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     auth_logout_create: {
@@ -1229,6 +1574,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DetailOut"];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -1250,6 +1613,87 @@ export interface operations {
                     "application/json": components["schemas"]["MeOut"];
                 };
             };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeInRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetailOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too many failed logins: wait the seconds of the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
         };
     };
     auth_token_create: {
@@ -1261,9 +1705,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginInRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LoginInRequest"];
-                "multipart/form-data": components["schemas"]["LoginInRequest"];
+                "application/json": components["schemas"]["LoginTokenInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LoginTokenInRequest"];
+                "multipart/form-data": components["schemas"]["LoginTokenInRequest"];
             };
         };
         responses: {
@@ -1272,7 +1716,293 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenOut"];
+                    "application/json": components["schemas"]["NewTokenOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too many failed logins: wait the seconds of the Retry-After header. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_tokens_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenOut"][];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_tokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TokenInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenInRequest"];
+                "multipart/form-data": components["schemas"]["TokenInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewTokenOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_tokens_revoke_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedOut"];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_tokens_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    invitations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPublicOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationAcceptInRequest"];
+                "multipart/form-data": components["schemas"]["InvitationAcceptInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The request conflicts with the object's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };
@@ -1735,6 +2465,174 @@ export interface operations {
             };
         };
     };
+    projects_invitations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationOut"][];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    projects_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationInRequest"];
+                "multipart/form-data": components["schemas"]["InvitationInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewInvitationOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    projects_invitations_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                invitation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The request conflicts with the object's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     projects_labels_list: {
         parameters: {
             query?: never;
@@ -2094,6 +2992,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"][];
+                };
+            };
+            /** @description No credentials, or a token that is wrong, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

@@ -27,6 +27,12 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
         {user ? (
           <span className="whoami">
             <span data-testid="current-user">{user.username}</span>
+            <Link to="/tokens" data-testid="nav-tokens">
+              API tokens
+            </Link>
+            <Link to="/password" data-testid="nav-password">
+              Password
+            </Link>
             <button data-testid="logout" onClick={logout}>
               Log out
             </button>

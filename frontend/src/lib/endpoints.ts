@@ -2,14 +2,22 @@
 import { http, uploadWithProgress, type UploadHandle } from "./api";
 import type { Rle } from "./rle";
 import type {
+  ApiToken,
   BackendStatus,
+  Invitation,
+  InvitationPublic,
   IssueCreate,
   Job,
+  Joined,
   JobRef,
   Label,
   Masklet,
   MaskletPatch,
+  Me,
   Membership,
+  NewAccount,
+  NewInvitation,
+  NewToken,
   Project,
   ProjectCreate,
   PromptRequest,
@@ -30,11 +38,28 @@ import type {
 export const api = {
   // auth
   csrf: () => http.ensureCsrf(true),
-  me: () => http.get<User>("/api/auth/me/"),
+  me: () => http.get<Me>("/api/auth/me/"),
   login: (username: string, password: string) => http.post<User>("/api/auth/login/", { username, password }),
   logout: () => http.post<void>("/api/auth/logout/"),
   status: () => http.get<BackendStatus>("/api/status/"),
   users: () => http.get<User[]>("/api/users/"),
+  changePassword: (current_password: string, new_password: string) =>
+    http.post<unknown>("/api/auth/password/", { current_password, new_password }),
+  tokens: () => http.get<ApiToken[]>("/api/auth/tokens/"),
+  createToken: (name: string) => http.post<NewToken>("/api/auth/tokens/", { name }),
+  revokeToken: (id: number) => http.delete(`/api/auth/tokens/${id}/`),
+  revokeAllTokens: () => http.delete("/api/auth/tokens/"),
+
+  // accounts and invitations (managers)
+  createAccount: (project: number, username: string, role: Role) =>
+    http.post<NewAccount>("/api/accounts/", { username, project, role }),
+  invitations: (project: number) => http.get<Invitation[]>(`/api/projects/${project}/invitations/`),
+  invite: (project: number, role: Role, note: string) =>
+    http.post<NewInvitation>(`/api/projects/${project}/invitations/`, { role, note }),
+  revokeInvitation: (project: number, id: number) => http.delete(`/api/projects/${project}/invitations/${id}/`),
+  invitation: (key: string) => http.get<InvitationPublic>(`/api/invitations/${encodeURIComponent(key)}/`),
+  acceptInvitation: (key: string, body: { username?: string; password?: string }) =>
+    http.post<Joined>(`/api/invitations/${encodeURIComponent(key)}/`, body),
 
   // projects
   projects: () => http.get<Project[]>("/api/projects/"),

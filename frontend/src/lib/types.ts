@@ -36,9 +36,21 @@ export type Direction = NonNullable<Schemas["PropagationInRequest"]["direction"]
 export type TaskAction = Schemas["TransitionInRequest"]["action"];
 
 export type User = Out<Schemas["UserOut"]> & {
-  /** sent by GET /api/auth/me/ only (the schema does not list it) */
+  /** sent by GET /api/auth/me/ only (MeOut): a site admin */
   is_staff?: boolean;
+  /** sent by GET /api/auth/me/ only (MeOut): a one-time password to change before anything else */
+  password_change_required?: boolean;
 };
+export type Me = Out<Schemas["MeOut"]>;
+
+// Accounts: API tokens, invitations, accounts made by managers.
+export type ApiToken = Out<Schemas["ApiTokenOut"]>;
+export type NewToken = Out<Schemas["NewTokenOut"]>;
+export type Invitation = Out<Schemas["InvitationOut"]>;
+export type NewInvitation = Out<Schemas["NewInvitationOut"]>;
+export type InvitationPublic = Out<Schemas["InvitationPublicOut"]>;
+export type NewAccount = Out<Schemas["AccountOut"]>;
+export type Joined = Out<Schemas["JoinedOut"]>;
 
 export type BackendStatus = Answer<"/api/status/", "get">;
 

@@ -4,6 +4,7 @@ import { asApiError, type Resource } from "../../hooks";
 import type { ApiError } from "../../lib/api";
 import { api } from "../../lib/endpoints";
 import type { Membership, Role } from "../../lib/types";
+import { InviteSection } from "./InviteSection";
 
 export function MembersSection({ projectId, members, isManager }: { projectId: number; members: Resource<Membership[]>; isManager: boolean }) {
   const [username, setUsername] = useState("");
@@ -49,8 +50,8 @@ export function MembersSection({ projectId, members, isManager }: { projectId: n
       </ul>
       {isManager ? (
         <form className="inline-form" onSubmit={add} data-testid="add-member-form">
-          <input placeholder="username" value={username} onChange={(e) => setUsername(e.target.value)} required data-testid="member-username" />
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="member-role">
+          <input placeholder="username" aria-label="Username of the member to add" value={username} onChange={(e) => setUsername(e.target.value)} required data-testid="member-username" />
+          <select aria-label="Role of the member to add" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="member-role">
             <option value="annotator">annotator</option>
             <option value="reviewer">reviewer</option>
             <option value="manager">manager</option>
@@ -61,6 +62,7 @@ export function MembersSection({ projectId, members, isManager }: { projectId: n
           <ErrorLine error={error} />
         </form>
       ) : null}
+      {isManager ? <InviteSection projectId={projectId} onMembersChanged={members.reload} /> : null}
     </section>
   );
 }

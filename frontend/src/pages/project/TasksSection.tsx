@@ -17,7 +17,7 @@ interface Props {
 
 export function TasksSection({ projectId, tasks, videos, members, isManager }: Props) {
   const users = useResource<User[]>(() => (isManager ? api.users() : Promise.resolve([])), [isManager]);
-  // assignees: project members first; managers may also pick any user (GET /api/users/)
+  // assignees: project members first, then people who share another project with the manager (GET /api/users/)
   const people: User[] = dedupe([...members.map((m) => m.user), ...(users.data ?? [])]);
   const [error, setError] = useState<ApiError | null>(null);
 
