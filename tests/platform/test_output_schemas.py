@@ -23,7 +23,6 @@ pytestmark = pytest.mark.django_db
 
 # Free-form by design, named "<component>.<field>":
 FREE_FORM = {
-    "ProjectOut.settings",  # only the project's overrides of DEFAULT_PROJECT_SETTINGS
     "JobOut.params",  # one shape per job kind, written by the service that starts the job
     "JobOut.result",  # one shape per job kind, written by the job's body
 }
