@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 # Free-form by design, named "<component>.<field>":
 FREE_FORM = {
+    "Error.errors",  # the fields' messages of a 400, nested as the request body is
     "JobOut.params",  # one shape per job kind, written by the service that starts the job
     "JobOut.result",  # one shape per job kind, written by the job's body
 }
