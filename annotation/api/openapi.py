@@ -2,12 +2,13 @@
 
 - Error answers: every operation lists the 4xx it can give, each with the error body of
   annotation/api/errors.py (`Error`), from one rule set instead of sixty decorators:
-  400 for operations that read a body or query parameters, 401 for those that need a signed-in
-  user, 403 for those and for writes (the policy refuses, or a session's CSRF check fails), 404 for paths that
-  name an object, 409 for writes outside /api/auth/ (state conflicts: a finished job, a stale
-  mask version, a duplicate label, a video not ready…), 413 for bodies (UploadLimitMiddleware),
-  429 for throttled views, 503 for all (a busy database pool; a click no worker answered). A
-  code a view documents itself (e.g. the mask edit's 409) is kept.
+  400 for operations that read a body or query parameters; 401 for all that authenticate (a bad
+  token is refused even where anyone may ask); 403 for those that need a signed-in user and for
+  writes (the policy refuses, or a session's CSRF check fails); 404 for paths that name an
+  object; 409 for writes outside /api/auth/ (state conflicts: a finished job, a stale mask
+  version, a duplicate label, a video not ready…); 413 for bodies (UploadLimitMiddleware); 429
+  for throttled views; 503 for all (a busy database pool, a click no worker answered). A code a
+  view documents itself (e.g. the mask edit's 409 with the current mask) is kept.
 - Project settings: the typed schema of annotation/project_settings.py (pydantic), turned into
   OpenAPI 3.0 components.
 """
@@ -66,7 +67,7 @@ class AutoSchema(SpectacularAutoSchema):
         ) or bool(self._get_filter_parameters())
         if self.method in BODY_METHODS or has_query:
             codes.append("400")
-        if signed_in:
+        if signed_in or view.get_authenticators():  # a bad or expired token is a 401 even where anyone may ask
             codes.append("401")
         if signed_in or self.method in UNSAFE_METHODS:
             codes.append("403")

@@ -13,8 +13,8 @@ from pydantic import ValidationError as PydanticValidationError
 from annotation.models import Job, Label, Membership, Project, Video
 from annotation.models.jobs import JobKind
 from annotation.models.projects import Role
-from annotation.realtime.publish import notify_membership_changed
 from annotation.project_settings import error_tree, settings_overrides
+from annotation.realtime.publish import notify_membership_changed
 from annotation.services.errors import Conflict, InvalidInput, NotFound
 from annotation.services.videos import export_paths
 from annotation.storage import export_prefix, import_prefix, storage_delete_after_commit
