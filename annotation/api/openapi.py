@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
@@ -120,7 +120,7 @@ class ProjectSettingsFieldExtension(OpenApiSerializerFieldExtension):
         return "ProjectSettings"
 
     def map_serializer_field(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
-        mode = "validation" if direction == "request" else "serialization"
+        mode: Literal["validation", "serialization"] = "validation" if direction == "request" else "serialization"
         schema = model_json_schema(ProjectSettings, ref_template="#/components/schemas/{model}", mode=mode)
         for name, sub_schema in schema.pop("$defs", {}).items():
             auto_schema.registry.register_on_missing(

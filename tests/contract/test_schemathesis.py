@@ -109,6 +109,9 @@ def _world(url: str, test_data: Path) -> dict[str, Any]:
         masklet=masklet, frame=0, rle=square_rle(height, width, 100, 100, 80), version=0, user=manager
     )
     task = task_services.task_create(project=project, video=video, assignee=annotator.pk, reviewer=reviewer.pk)
+    # Answers with nulls in them, for the schema's nullable fields: a task nobody is assigned to,
+    # a masklet without a label (doomed_masklet), an issue on no masklet, a job on no video.
+    task_services.task_create(project=project, video=video, frame_start=2, frame_end=3)
     issue = review_services.issue_create(video=video, user=reviewer, frame=1, text="edge is off")
     job = job_services.job_create(project=project, kind="export", user=manager, params={"format": "sav"})
 
