@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 
 
 @ensure_csrf_cookie
@@ -21,5 +21,8 @@ def spa(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# Exempt: whatever the method, an unknown API path is a JSON 404, not Django's HTML CSRF page
+# (it reads and changes nothing, so there is nothing for CSRF to protect).
+@csrf_exempt
 def api_not_found(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"detail": f"There is no API endpoint at {request.path}."}, status=404)

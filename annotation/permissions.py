@@ -6,7 +6,12 @@ Rules:
 - managers do everything inside their project;
 - annotators edit masks, masklets and run jobs only in videos of tasks assigned to them that are
   open for work (new, in progress or rejected);
+- annotators write masks only on the frames of those tasks (task.frame_start..frame_end, inclusive;
+  no end = to the video's last frame): `annotator_frame_ranges` names them, `frame_write_refusal`
+  words the refusal;
 - reviewers verify or reject masklets, accept or reject tasks, and file review issues;
+- a review issue's text is changed by its author only; it is resolved or reopened by anyone who may
+  comment on it (reviewers, managers and the video's annotators);
 - a job is cancelled by its author or the project's managers;
 - site admins (Django's `is_staff`, e.g. made by `manage.py createsuperuser`) know every user and
   create accounts without a project; everyone else learns only the usernames of people who share a
@@ -17,11 +22,12 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from annotation.models import Job, Membership, Project, Task, Video
+from annotation.models import Job, Membership, Project, ReviewIssue, Task, Video
 from annotation.models.projects import Role
 from annotation.models.tasks import TaskState
 
@@ -81,6 +87,76 @@ def can_comment(user: AnyUser, video: Video) -> bool:
     if role in (Role.MANAGER, Role.REVIEWER):
         return True
     return role == Role.ANNOTATOR and Task.objects.filter(video=video, assignee=user).exists()
+
+
+def can_edit_issue_text(user: AnyUser, issue: ReviewIssue) -> bool:
+    """Only the issue's author rewrites what it says (the author stays the one who filed it)."""
+    return user.is_authenticated and issue.author_id == user.pk and is_member(user, issue.video.project_id)
+
+
+def can_resolve_issue(user: AnyUser, issue: ReviewIssue) -> bool:
+    """Resolve or reopen: whoever may comment on the issue's video."""
+    return can_comment(user, issue.video)
+
+
+def annotator_frame_ranges(user: AnyUser, video: Video) -> list[tuple[int, int]] | None:
+    """The frames (annotated-frame indices, both ends inclusive, merged and sorted) on which the
+    user may write masks of this video; None: every frame (a manager)."""
+    if role_in(user, video.project_id) == Role.MANAGER:
+        return None
+    last = max(video.frame_count - 1, 0)
+    spans = sorted(
+        (start, last if end is None else min(end, last))
+        for start, end in Task.objects.filter(
+            video=video, assignee=user, state__in=WORKABLE_TASK_STATES
+        ).values_list("frame_start", "frame_end")
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if start > end:
+            continue
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def describe_frame_ranges(ranges: Iterable[tuple[int, int]]) -> str:
+    words = [f"{start}" if start == end else f"{start} to {end}" for start, end in ranges]
+    return ", ".join(words) if words else "none"
+
+
+def frame_write_refusal(user: AnyUser, video: Video, frames: Iterable[int]) -> str | None:
+    """None when the user may write masks on every one of `frames`; else the 403 message, which
+    names the frames the user's tasks allow."""
+    ranges = annotator_frame_ranges(user, video)
+    if ranges is None:
+        return None
+    # A frame outside the video is bad input, which the services answer with a 400.
+    inside_video = {f for f in frames if 0 <= f < video.frame_count}
+    outside = sorted(f for f in inside_video if not any(lo <= f <= hi for lo, hi in ranges))
+    if not outside:
+        return None
+    shown = ", ".join(str(f) for f in outside[:5]) + (" …" if len(outside) > 5 else "")
+    which = f"Frames {shown} are" if len(outside) > 1 else f"Frame {shown} is"
+    return (
+        f"{which} outside your tasks on this video: you may edit frames "
+        f"{describe_frame_ranges(ranges)} only."
+    )
+
+
+def frame_bounds(user: AnyUser, video: Video, frame: int) -> tuple[int, int] | None:
+    """The frames a propagation or automatic-masklet job started by the user on `frame` may
+    write: the user's task range holding that frame (inclusive), None for no limit (a manager).
+    A frame outside every range gives (frame, frame): callers ask `frame_write_refusal` first."""
+    ranges = annotator_frame_ranges(user, video)
+    if ranges is None:
+        return None
+    for lo, hi in ranges:
+        if lo <= frame <= hi:
+            return (lo, hi)
+    return (frame, frame)
 
 
 def can_transition_task(user: AnyUser, task: Task, action: str) -> bool:

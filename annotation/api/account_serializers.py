@@ -105,14 +105,3 @@ class JoinedOut(serializers.Serializer):
     project = serializers.IntegerField(read_only=True)
     role = serializers.ChoiceField(choices=Role.choices, read_only=True)
 
-
-class ErrorOut(serializers.Serializer):
-    """The body of every error answer (annotation/api/errors.py)."""
-
-    detail = serializers.CharField(read_only=True)
-    errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        read_only=True,
-        required=False,
-        help_text="a 400's messages by field name",
-    )

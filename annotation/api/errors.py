@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.views import defaults
+from django.views import csrf, defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -74,6 +74,16 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
     if not _is_api(request):
         return defaults.permission_denied(request, exception)
     return JsonResponse({"detail": "You do not have permission to do this."}, status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF refusal (settings.CSRF_FAILURE_VIEW): JSON under /api/, Django's page elsewhere."""
+    if not _is_api(request):
+        return csrf.csrf_failure(request, reason=reason)
+    return JsonResponse(
+        {"detail": f"CSRF check failed ({reason or 'no reason given'}): send the X-CSRFToken header from /api/auth/csrf/."},
+        status=403,
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

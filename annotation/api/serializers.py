@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
+from pydantic import ValidationError as PydanticValidationError
 from rest_framework import serializers
 
 from annotation.models import (
@@ -19,6 +22,14 @@ from annotation.models import (
 )
 from annotation.models.masklets import MaskSource
 from annotation.models.projects import Role
+from annotation.project_settings import (
+    MAX_CROP_LAYERS,
+    MAX_MASKLETS,
+    MAX_POINTS_PER_SIDE,
+    MAX_PROPAGATION_FRAMES,
+    error_tree,
+    settings_overrides,
+)
 
 # Output serializers are read-only throughout, so the schema marks every field of an answer as
 # present (generated client types then need no `?`). They read annotations the selectors made
@@ -69,13 +80,25 @@ class PositionField(serializers.JSONField):
     pass
 
 
-# Free-form by design: settings hold only a project's overrides; params and result differ by job kind.
+# Free-form by design: params and result differ by job kind.
 FREE_FORM_OBJECT = {"type": "object", "additionalProperties": {}}
 
 
 @extend_schema_field(FREE_FORM_OBJECT)
 class FreeFormField(serializers.JSONField):
     pass
+
+
+class ProjectSettingsField(serializers.JSONField):
+    """A project's settings overrides, checked against annotation/project_settings.py; a bad value
+    or an unknown key answers 400 with the errors nested as the settings are
+    (`{"settings": {"postprocess": {"fill_holes_px": [...]}}}`). Schema: annotation/api/openapi.py."""
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        try:
+            return settings_overrides(super().to_internal_value(data))
+        except PydanticValidationError as error:
+            raise serializers.ValidationError(error_tree(error)) from None
 
 
 class UserOut(serializers.Serializer):
@@ -104,20 +127,20 @@ class ProjectIn(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True, default="")
     annotation_fps = serializers.FloatField(required=False, allow_null=True, min_value=0.1, max_value=240, default=None)
-    settings = serializers.DictField(required=False, default=dict)
+    settings = ProjectSettingsField(required=False, default=dict)
 
 
 class ProjectPatch(ProjectIn):
     name = serializers.CharField(max_length=200, required=False)
     description = serializers.CharField(required=False, allow_blank=True)
     annotation_fps = serializers.FloatField(required=False, allow_null=True, min_value=0.1, max_value=240)
-    settings = serializers.DictField(required=False)
+    settings = ProjectSettingsField(required=False)
 
 
 class ProjectOut(serializers.ModelSerializer):
     """A project from `selectors.projects.projects_for`, which annotates `my_role` and `video_count`."""
 
-    settings = FreeFormField(read_only=True)
+    settings = ProjectSettingsField(read_only=True, help_text="the project's overrides; defaults apply to the rest")
     my_role = serializers.ChoiceField(choices=Role.choices, read_only=True, allow_null=True)
     video_count = serializers.IntegerField(read_only=True)
 
@@ -313,17 +336,24 @@ class PropagationIn(serializers.Serializer):
     masklets = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=500)
     start_frame = serializers.IntegerField(min_value=0)
     direction = serializers.ChoiceField(choices=["forward", "backward", "both"], default="forward")
-    max_frames = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    max_frames = serializers.IntegerField(
+        min_value=1, max_value=MAX_PROPAGATION_FRAMES, required=False, allow_null=True, default=None
+    )
 
 
 class AutomaskletsIn(serializers.Serializer):
+    """A job's overrides of the project's automask settings, in the same ranges (annotation/project_settings.py)."""
+
     key_frame = serializers.IntegerField(min_value=0, required=False)
-    points_per_side = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=64), min_length=1, max_length=3, required=False)
-    crop_n_layers = serializers.IntegerField(min_value=0, max_value=2, required=False)
+    points_per_side = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_POINTS_PER_SIDE),
+        min_length=1, max_length=MAX_CROP_LAYERS + 1, required=False,
+    )
+    crop_n_layers = serializers.IntegerField(min_value=0, max_value=MAX_CROP_LAYERS, required=False)
     pred_iou_thresh = serializers.FloatField(min_value=0, max_value=1, required=False)
     stability_score_thresh = serializers.FloatField(min_value=0, max_value=1, required=False)
-    max_masklets = serializers.IntegerField(min_value=1, max_value=500, required=False)
-    max_frames = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    max_masklets = serializers.IntegerField(min_value=1, max_value=MAX_MASKLETS, required=False)
+    max_frames = serializers.IntegerField(min_value=1, max_value=MAX_PROPAGATION_FRAMES, required=False, allow_null=True)
 
 
 class JobOut(serializers.ModelSerializer):

@@ -10,8 +10,8 @@ class Project(models.Model):
     annotation_fps = models.FloatField(
         null=True, blank=True, validators=[MinValueValidator(0.1), MaxValueValidator(240)]
     )
-    # Per-project propagation, post-processing and automatic-masklet parameters (see
-    # annotation.selectors.projects.DEFAULT_PROJECT_SETTINGS for keys and meaning).
+    # The project's overrides of its propagation, post-processing and automatic-masklet
+    # parameters (annotation/project_settings.py: keys, types, ranges and defaults).
     settings = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(
         django_settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

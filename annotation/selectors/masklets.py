@@ -26,6 +26,11 @@ def masklet_get(user: AnyUser, pk: Any) -> Masklet:
     )
 
 
+def mask_frames(masklet: Masklet) -> list[int]:
+    """The annotated-frame indices on which the masklet has a stored mask, ascending."""
+    return list(FrameMask.objects.filter(masklet=masklet).order_by("frame").values_list("frame", flat=True))
+
+
 def masks_in_range(masklets: QuerySet[Masklet] | Masklet, start: int | None, end: int | None) -> QuerySet[FrameMask]:
     """Masks ordered by masklet then frame; `end` inclusive (annotated-frame indices)."""
     queryset = (

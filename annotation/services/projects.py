@@ -8,12 +8,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from pydantic import ValidationError as PydanticValidationError
 
 from annotation.models import Job, Label, Membership, Project, Video
 from annotation.models.jobs import JobKind
 from annotation.models.projects import Role
+from annotation.project_settings import error_tree, settings_overrides
 from annotation.realtime.publish import notify_membership_changed
-from annotation.selectors.projects import settings_with_defaults
 from annotation.services.errors import Conflict, InvalidInput, NotFound
 from annotation.services.videos import export_paths
 from annotation.storage import export_prefix, import_prefix, storage_delete_after_commit
@@ -30,6 +31,23 @@ def _save(instance: Any) -> None:
     instance.save()
 
 
+def _checked_settings(settings: Any) -> dict[str, Any]:
+    """The overrides to store, checked against the typed schema (annotation/project_settings.py)."""
+    try:
+        return settings_overrides(settings)
+    except PydanticValidationError as error:
+        errors = {"settings": error_tree(error)}
+        raise InvalidInput(
+            "invalid project settings: " + _flat(errors["settings"]), extra={"errors": errors}
+        ) from None
+
+
+def _flat(tree: Any, path: str = "") -> str:
+    if isinstance(tree, dict):
+        return "; ".join(_flat(value, f"{path}{key}.") for key, value in tree.items())
+    return f"{path.rstrip('.')}: {' '.join(tree)}" if path else " ".join(tree)
+
+
 @transaction.atomic
 def project_create(
     *, user: AbstractBaseUser, name: str, description: str = "", annotation_fps: float | None = None,
@@ -38,8 +56,7 @@ def project_create(
     """Create a project; its creator becomes its first manager."""
     project = Project(name=name, description=description, annotation_fps=annotation_fps, created_by=user)
     if settings:
-        settings_with_defaults(settings)
-        project.settings = settings
+        project.settings = _checked_settings(settings)
     _save(project)
     Membership.objects.create(project=project, user=user, role=Role.MANAGER)
     return project
@@ -51,8 +68,7 @@ def project_update(*, project: Project, **fields: Any) -> Project:
         if key in fields:
             setattr(project, key, fields[key])
     if "settings" in fields and fields["settings"] is not None:
-        settings_with_defaults(fields["settings"])
-        project.settings = fields["settings"]
+        project.settings = _checked_settings(fields["settings"])
     _save(project)
     return project
 

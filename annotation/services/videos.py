@@ -146,9 +146,13 @@ def _no_running_job_on(video: Video, kind: str, masklet_ids: list[int] | None = 
 
 @transaction.atomic
 def propagation_start(
-    *, video: Video, user: Any, masklets: list[int], start_frame: int, direction: str, max_frames: int | None
+    *, video: Video, user: Any, masklets: list[int], start_frame: int, direction: str, max_frames: int | None,
+    frame_bounds: tuple[int, int] | None = None,
 ) -> Job:
-    """Queue propagation of masklets from `start_frame` (annotated-frame index) on the batch queue."""
+    """Queue propagation of masklets from `start_frame` (annotated-frame index) on the batch queue.
+
+    `frame_bounds` (first, last; inclusive) limits the frames it writes: an annotator's task range.
+    """
     if not video.is_ready:
         raise VideoNotReady()
     if not 0 <= start_frame < video.frame_count:
@@ -167,26 +171,34 @@ def propagation_start(
         )
     _no_running_job_on(video, "propagate", sorted(found))
     if max_frames is None:
-        max_frames = project_settings(video.project)["propagation"]["max_frames"]
+        max_frames = project_settings(video.project).propagation.max_frames
     params = {
         "masklets": sorted(found),
         "start_frame": start_frame,
         "direction": direction,
         "max_frames": max_frames,
     }
+    if frame_bounds is not None:
+        params["frame_bounds"] = list(frame_bounds)
     return job_create(project=video.project, kind="propagate", user=user, video=video, params=params)
 
 
 @transaction.atomic
-def automasklets_start(*, video: Video, user: Any, params: dict[str, Any]) -> Job:
-    """Queue automatic masklets (SA-V grid on a key frame, then propagation) on the batch queue."""
+def automasklets_start(
+    *, video: Video, user: Any, params: dict[str, Any], frame_bounds: tuple[int, int] | None = None
+) -> Job:
+    """Queue automatic masklets (SA-V grid on a key frame, then propagation) on the batch queue;
+    `frame_bounds` (first, last; inclusive) limits the frames its propagation writes."""
     if not video.is_ready:
         raise VideoNotReady()
-    merged = dict(project_settings(video.project)["automask"])
+    settings = project_settings(video.project)
+    merged = settings.automask.model_dump(mode="json")
     merged.update({k: v for k, v in params.items() if v is not None})
     if not 0 <= merged["key_frame"] < video.frame_count:
         raise InvalidInput(f"key_frame must be between 0 and {video.frame_count - 1}")
-    merged["postprocess"] = project_settings(video.project)["postprocess"]
+    merged["postprocess"] = settings.postprocess.model_dump(mode="json")
+    if frame_bounds is not None:
+        merged["frame_bounds"] = list(frame_bounds)
     _no_running_job_on(video, "automask")
     return job_create(project=video.project, kind="automask", user=user, video=video, params=merged)
 

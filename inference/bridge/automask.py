@@ -11,6 +11,7 @@ import maskcodec as rle_utils
 from annotation.jobs.runner import JobContext
 from annotation.models import Job
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
+from annotation.project_settings import AutomaskSettings
 from annotation.services.masklets import NewMask, frame_masks_store, masklet_create
 from inference.bridge.engine import backend, postprocess_params
 from inference.bridge.frames import StorageFrameSource
@@ -20,19 +21,20 @@ from inference.engine.postprocess import postprocess_mask
 
 
 def auto_mask_params(params: dict[str, Any]) -> AutoMaskParams:
-    """Engine parameters from a job's automask settings (project defaults merged with the request).
+    """Engine parameters from a job's automask settings (project defaults merged with the request),
+    read through the typed schema (annotation/project_settings.py).
 
     `points_per_side[i]` is the grid of crop layer i (SA-V: [32, 16, 4]); `crop_n_layers` cuts the
     list; areas are pixels of the key frame.
     """
-    layers = int(params.get("crop_n_layers", len(params["points_per_side"]) - 1))
+    s = AutomaskSettings.model_validate({k: v for k, v in params.items() if k in AutomaskSettings.model_fields})
     return AutoMaskParams(
-        grid_sizes=tuple(int(g) for g in params["points_per_side"][: layers + 1]),
-        pred_iou_thresh=float(params["pred_iou_thresh"]),
-        stability_score_thresh=float(params["stability_score_thresh"]),
-        box_nms_thresh=float(params["box_nms_thresh"]),
-        min_area=int(params["min_mask_region_area"]),
-        max_masks=int(params["max_masklets"]),
+        grid_sizes=tuple(s.points_per_side[: s.crop_n_layers + 1]),
+        pred_iou_thresh=s.pred_iou_thresh,
+        stability_score_thresh=s.stability_score_thresh,
+        box_nms_thresh=s.box_nms_thresh,
+        min_area=s.min_mask_region_area,
+        max_masks=s.max_masklets,
     )
 
 
@@ -78,7 +80,8 @@ def automasklets_job(job: Job, ctx: JobContext) -> dict[str, Any]:
     if not created:
         return {"masklets": [], "frames_stored": 0, "proposals": checkpoint.get("proposals", 0)}
     plan = propagation_plan(
-        video=video, masklets=created, start_frame=key, direction="both", max_frames=p.get("max_frames")
+        video=video, masklets=created, start_frame=key, direction="both", max_frames=p.get("max_frames"),
+        frame_bounds=p.get("frame_bounds"),
     )
     result = propagate_into_db(video=video, plan=plan, ctx=ctx, progress_span=(0.2, 1.0))
     return result | {"proposals": checkpoint.get("proposals", len(created))}

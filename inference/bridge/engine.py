@@ -32,10 +32,10 @@ def backend() -> Backend:
 
 def postprocess_params(video: Video) -> PostprocessParams:
     """The project's mask clean-up settings, in pixels of the original video."""
-    pp = project_settings(video.project)["postprocess"]
+    pp = project_settings(video.project).postprocess
     return PostprocessParams(
-        fill_holes_below=int(pp["fill_holes_px"]),
-        remove_regions_below=int(pp["min_region_px"]),
-        open_kernel=int(pp["open_px"]),
-        close_kernel=int(pp["close_px"]),
+        fill_holes_below=pp.fill_holes_px,
+        remove_regions_below=pp.min_region_px,
+        open_kernel=pp.open_px,
+        close_kernel=pp.close_px,
     )

@@ -48,17 +48,21 @@ class PropagationPlan:
     postprocess: PostprocessParams
     batch_size: int
     source: str = MaskSource.PROPAGATED
+    # (first, last) frames it may write, inclusive: the task range of the annotator who asked.
+    frame_bounds: tuple[int, int] | None = None
 
     def end_frame(self, direction: str, frame_count: int) -> int:
         """The last frame this plan reaches in `direction` in a video of `frame_count` frames."""
         span = (self.max_frames or frame_count) - 1
+        first, last = self.frame_bounds or (0, frame_count - 1)
         if direction == "forward":
-            return min(frame_count - 1, self.start_frame + span)
-        return max(0, self.start_frame - span)
+            return min(frame_count - 1, last, self.start_frame + span)
+        return max(0, first, self.start_frame - span)
 
 
 def propagation_plan(
-    *, video: Video, masklets: list[int], start_frame: int, direction: str, max_frames: int | None
+    *, video: Video, masklets: list[int], start_frame: int, direction: str, max_frames: int | None,
+    frame_bounds: list[int] | tuple[int, int] | None = None,
 ) -> PropagationPlan:
     """The one place a propagation's plan is made: from a propagate job's params and for the
     masklets an automask job created. `direction` is "forward", "backward" or "both"; the
@@ -72,6 +76,7 @@ def propagation_plan(
         max_frames=max_frames,
         postprocess=postprocess_params(video),
         batch_size=max(1, int(settings.MASKLET["MASK_BATCH_SIZE"])),
+        frame_bounds=(int(frame_bounds[0]), int(frame_bounds[1])) if frame_bounds else None,
     )
 
 
@@ -86,6 +91,7 @@ def propagation_job(job: Job, ctx: JobContext) -> dict[str, Any]:
         start_frame=p["start_frame"],
         direction=p["direction"],
         max_frames=p["max_frames"],
+        frame_bounds=p.get("frame_bounds"),
     )
     return propagate_into_db(video=video, plan=plan, ctx=ctx)
 

@@ -23,10 +23,9 @@ pytestmark = pytest.mark.django_db
 
 # Free-form by design, named "<component>.<field>":
 FREE_FORM = {
-    "ProjectOut.settings",  # only the project's overrides of DEFAULT_PROJECT_SETTINGS
+    "Error.errors",  # the fields' messages of a 400, nested as the request body is
     "JobOut.params",  # one shape per job kind, written by the service that starts the job
     "JobOut.result",  # one shape per job kind, written by the job's body
-    "ErrorOut.errors",  # a 400's messages keyed by the names of the fields sent
 }
 
 

@@ -241,6 +241,8 @@ CASES: list[Case] = [
     Case(
         "issue-patch", "patch", "/api/issues/{issue}/", 200, COMMENTERS, _json({"resolved": True})
     ),
+    # The issue's text: its author only (the reviewer filed it).
+    Case("issue-text", "patch", "/api/issues/{issue}/", 200, ("reviewer",), _json({"text": "still off"})),
     Case(
         "issue-comment",
         "post",
@@ -353,7 +355,7 @@ def _state_snapshot(world: World) -> dict[str, Any]:
         "masklet": (world.masklet.status, world.masklet.version, world.masklet.name),
         "masks": list(FrameMask.objects.order_by("id").values_list("id", "version")),
         "job": (world.job.status, world.job.cancel_requested),
-        "issue": (world.issue.resolved, world.issue.comments.count()),
+        "issue": (world.issue.resolved, world.issue.text, world.issue.comments.count()),
         "project": tuple(Project.objects.order_by("id").values_list("name", "description")),
         "labels": tuple(Label.objects.order_by("id").values_list("name", "color")),
     }

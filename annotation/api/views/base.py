@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
@@ -10,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
-from annotation.api.account_serializers import ErrorOut
+from annotation import permissions as policy
 
 
 def parse(serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False) -> dict[str, Any]:
@@ -44,5 +45,14 @@ RETRY_AFTER = OpenApiParameter(
 
 
 def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
-    """OpenAPI answers for these error codes, each with the API's error body (annotation/api/errors.py)."""
-    return {code: OpenApiResponse(ErrorOut, description=ERROR_DESCRIPTIONS[code]) for code in codes}
+    """OpenAPI answers for these error codes, each with the API's error body (annotation/api/errors.py):
+    the `Error` component annotation/api/openapi.py registers for every operation."""
+    return {code: OpenApiResponse(ERROR_BODY, description=ERROR_DESCRIPTIONS[code]) for code in codes}
+
+
+ERROR_BODY = {"$ref": "#/components/schemas/Error"}
+def require_frames(user: Any, video: Any, frames: Iterable[int]) -> None:
+    """403 naming the user's task ranges when a frame lies outside them (annotators only)."""
+    refusal = policy.frame_write_refusal(user, video, frames)
+    if refusal is not None:
+        raise PermissionDenied(refusal)

@@ -18,7 +18,7 @@ from annotation.api.serializers import (
     PromptAnswerOut,
     PromptIn,
 )
-from annotation.api.views.base import parse, require
+from annotation.api.views.base import parse, require, require_frames
 from annotation.api.views.videos import ANNOTATORS_ONLY, _int_param
 from annotation.selectors import masklets as masklet_selectors
 from annotation.services import inference as inference_services
@@ -53,6 +53,8 @@ class MaskletDetailView(APIView):
     def delete(self, request: Request, pk: int) -> Response:
         masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
+        # Deleting a masklet deletes its masks on every frame: all must lie in the user's tasks.
+        require_frames(request.user, masklet.video, masklet_selectors.mask_frames(masklet))
         masklet_services.masklet_delete(masklet=masklet)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -72,6 +74,7 @@ class MaskDetailView(APIView):
     def put(self, request: Request, pk: int, frame: int) -> Response:
         masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
+        require_frames(request.user, masklet.video, [frame])
         data = parse(MaskPut, request)
         mask = masklet_services.frame_mask_put(
             masklet=masklet, frame=frame, rle=data["rle"], version=data["version"], user=request.user
@@ -86,5 +89,7 @@ class PromptView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         masklet = masklet_selectors.masklet_get(request.user, pk)
         require(policy.can_annotate(request.user, masklet.video), ANNOTATORS_ONLY)
-        answer = inference_services.masklet_prompt(masklet=masklet, user=request.user, **parse(PromptIn, request))
+        data = parse(PromptIn, request)
+        require_frames(request.user, masklet.video, [data["frame"]])
+        answer = inference_services.masklet_prompt(masklet=masklet, user=request.user, **data)
         return Response(PromptAnswerOut(answer).data)

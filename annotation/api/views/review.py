@@ -24,8 +24,11 @@ class IssueDetailView(APIView):
     @extend_schema(request=IssuePatch, responses={200: IssueOut})
     def patch(self, request: Request, pk: int) -> Response:
         issue = review_selectors.issue_get(request.user, pk)
-        require(policy.can_comment(request.user, issue.video), "You cannot change review issues of this video.")
-        review_services.issue_update(issue=issue, user=request.user, **parse(IssuePatch, request, partial=True))
+        require(policy.can_resolve_issue(request.user, issue), "You cannot change review issues of this video.")
+        data = parse(IssuePatch, request, partial=True)
+        if "text" in data:
+            require(policy.can_edit_issue_text(request.user, issue), "Only the issue's author can change its text.")
+        review_services.issue_update(issue=issue, user=request.user, **data)
         return Response(IssueOut(review_selectors.issue_detail(issue)).data)
 
 

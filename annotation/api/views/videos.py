@@ -33,12 +33,13 @@ from annotation.api.serializers import (
     VideoUploadIn,
 )
 from annotation.api.upload_hash import ContentHashUploadHandler, hash_uploads
-from annotation.api.views.base import parse, require
+from annotation.api.views.base import parse, require, require_frames
 from annotation.selectors import jobs as job_selectors
 from annotation.selectors import masklets as masklet_selectors
 from annotation.selectors import projects as project_selectors
 from annotation.selectors import review as review_selectors
 from annotation.selectors import videos as video_selectors
+from annotation.selectors.projects import project_settings
 from annotation.services import imports as import_services
 from annotation.services import jobs as job_services
 from annotation.services import masklets as masklet_services
@@ -219,7 +220,11 @@ class PropagationView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         video = video_selectors.video_get(request.user, pk)
         require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
-        job = video_services.propagation_start(video=video, user=request.user, **parse(PropagationIn, request))
+        data = parse(PropagationIn, request)
+        # An annotator's propagation starts inside one of their tasks and stops at its edges.
+        require_frames(request.user, video, [data["start_frame"]])
+        bounds = policy.frame_bounds(request.user, video, data["start_frame"])
+        job = video_services.propagation_start(video=video, user=request.user, frame_bounds=bounds, **data)
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
 
 
@@ -228,7 +233,12 @@ class AutomaskletsView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         video = video_selectors.video_get(request.user, pk)
         require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
-        job = video_services.automasklets_start(video=video, user=request.user, params=parse(AutomaskletsIn, request))
+        params = parse(AutomaskletsIn, request)
+        # An annotator's proposals are made on a frame of their tasks and propagated within it.
+        key_frame = params.get("key_frame", project_settings(video.project).automask.key_frame)
+        require_frames(request.user, video, [key_frame])
+        bounds = policy.frame_bounds(request.user, video, key_frame)
+        job = video_services.automasklets_start(video=video, user=request.user, params=params, frame_bounds=bounds)
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
 
 
