@@ -110,7 +110,9 @@ def test_lockout_holds_across_processes_and_lifts_after_its_time(transactional_d
     """Two uvicorn processes share the count (it lives in the database), and the lockout ends
     MASKLET_LOGIN_LOCKOUT_SECONDS after the last failure."""
     make_user("ada")
-    env = _subprocess_env({"MASKLET_LOGIN_FAILURE_LIMIT": str(LIMIT), "MASKLET_LOGIN_LOCKOUT_SECONDS": "3"})
+    # 8 s: the failures must still count when the third arrives, on a machine busy enough that each
+    # request takes a second or more.
+    env = _subprocess_env({"MASKLET_LOGIN_FAILURE_LIMIT": str(LIMIT), "MASKLET_LOGIN_LOCKOUT_SECONDS": "8"})
     first, second = Server(env, tmp_path / "a.log"), Server(env, tmp_path / "b.log")
     try:
         def token(server: Server, password: str) -> requests.Response:
@@ -125,12 +127,12 @@ def test_lockout_holds_across_processes_and_lifts_after_its_time(transactional_d
         assert token(first, "wrong").status_code == 400
         assert session(second, "wrong").status_code == 400
         locked = token(first, "wrong")
-        assert locked.status_code == 429 and int(locked.headers["Retry-After"]) == 3
+        assert locked.status_code == 429 and int(locked.headers["Retry-After"]) == 8
         refused = session(second, PASSWORD)  # the other process knows: the right password is refused
         assert refused.status_code == 429, refused.text
-        assert int(refused.headers["Retry-After"]) == 3
+        assert int(refused.headers["Retry-After"]) == 8
         assert refused.json()["detail"].startswith("Too many failed logins")
-        time.sleep(3.5)  # the lockout counts from the last (refused) attempt
+        time.sleep(8.5)  # the lockout counts from the last (refused) attempt
         assert session(second, PASSWORD).status_code == 200
         assert token(first, PASSWORD).status_code == 200
     finally:
