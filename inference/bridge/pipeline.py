@@ -81,7 +81,7 @@ class StageClock:
             }
 
 
-class _Failure:
+class Failure:
     """The first exception any stage raised (kept for the job's thread to raise)."""
 
     def __init__(self) -> None:
@@ -103,7 +103,7 @@ class MaskEncoder:
     order they were submitted. At most `max_pending` masks are in the pool at once: `submit`
     waits (counted as an encoder wait) until the oldest are done."""
 
-    def __init__(self, params: PostprocessParams, *, threads: int, clock: StageClock, failure: _Failure) -> None:
+    def __init__(self, params: PostprocessParams, *, threads: int, clock: StageClock, failure: Failure) -> None:
         self.params = params
         self.threads = max(1, int(threads))
         self.max_pending = 2 * self.threads
@@ -177,7 +177,7 @@ class BatchWriter:
     """
 
     def __init__(self, store: Callable[[list[EncodedFrame]], None], *, depth: int, clock: StageClock,
-                 failure: _Failure, name: str) -> None:
+                 failure: Failure, name: str) -> None:
         self._store = store
         self.clock = clock
         self.failure = failure
@@ -210,3 +210,23 @@ class BatchWriter:
         """Write what is queued, stop the thread and wait for it."""
         self._queue.put(_STOP)
         self._thread.join()
+
+
+class Batches:
+    """Encoded frames gathered into batches of `size` frames for the writer, in frame order."""
+
+    def __init__(self, writer: BatchWriter, size: int) -> None:
+        self.writer = writer
+        self.size = max(1, int(size))
+        self._batch: list[EncodedFrame] = []
+
+    def extend(self, frames: Iterator[EncodedFrame]) -> None:
+        for encoded in frames:
+            self._batch.append(encoded)
+            if len(self._batch) >= self.size:
+                self.flush()
+
+    def flush(self) -> None:
+        if self._batch:
+            batch, self._batch = self._batch, []
+            self.writer.put(batch)

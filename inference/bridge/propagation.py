@@ -21,7 +21,14 @@ from annotation.models.masklets import USER_SOURCES, MaskSource
 from annotation.services.masklets import NewMask, frame_masks_store
 from inference.bridge.engine import backend, postprocess_params
 from inference.bridge.frames import PrefetchedFrames, StorageFrameSource
-from inference.bridge.pipeline import BatchWriter, EncodedFrame, MaskEncoder, StageClock, _Failure
+from inference.bridge.pipeline import (
+    Batches,
+    BatchWriter,
+    EncodedFrame,
+    Failure,
+    MaskEncoder,
+    StageClock,
+)
 from inference.engine.base import EngineError, Session
 from inference.engine.postprocess import PostprocessParams
 
@@ -168,7 +175,7 @@ def propagate_into_db(
         checkpoint, end = progress.resume_frame(direction), progress.ends[direction]
         start, given = _resume_from(masklet_ids, plan.start_frame, checkpoint)
         step = 1 if direction == "forward" else -1
-        failure = _Failure()
+        failure = Failure()
 
         def store(batch: list[EncodedFrame], direction: str = direction) -> None:
             with transaction.atomic():
@@ -176,7 +183,7 @@ def propagate_into_db(
                 progress.stored_up_to(direction, batch[-1][0], len(stored))
             log.info("job %s stored frames %s-%s", ctx.job.pk, batch[0][0], batch[-1][0])
 
-        def stop(failure: _Failure = failure) -> bool:
+        def stop(failure: Failure = failure) -> bool:
             return failure.error is not None or ctx.cancelled()
 
         with contextlib.ExitStack() as stack:
@@ -192,24 +199,22 @@ def propagate_into_db(
             if not _condition(session, masklet_ids, plan.start_frame, end, given):
                 raise EngineError("none of the masklets has a mask to propagate from any more")
             items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=stop)  # type: ignore[arg-type]
-            batch: list[EncodedFrame] = []
-            for item in clock.timed(items):
-                failure.check()
-                if (item.frame - checkpoint) * step > 0:  # frames up to the checkpoint are stored
-                    encoder.submit(item)
-                del item  # the full-size masks live only in the pool now
-                for encoded in encoder.ready():
-                    batch.append(encoded)
-                    if len(batch) >= plan.batch_size:
-                        writer.put(batch)
-                        batch = []
-            for encoded in encoder.ready(wait=True):  # the last frames, or what a cancel left
-                batch.append(encoded)
-                if len(batch) >= plan.batch_size:
-                    writer.put(batch)
-                    batch = []
-            if batch:
-                writer.put(batch)
+            batches = Batches(writer, plan.batch_size)
+            try:
+                for item in clock.timed(items):
+                    failure.check()
+                    if (item.frame - checkpoint) * step > 0:  # frames up to the checkpoint are stored
+                        encoder.submit(item)
+                    del item  # the full-size masks live only in the pool now
+                    batches.extend(encoder.ready())
+            except Exception:
+                if failure.error is None:  # the engine failed: keep the frames it tracked before
+                    with contextlib.suppress(Exception):
+                        batches.extend(encoder.ready(wait=True))
+                        batches.flush()
+                raise
+            batches.extend(encoder.ready(wait=True))  # the last frames, or what a cancel left
+            batches.flush()
         failure.check()
         if ctx.cancelled():
             raise JobCancelled
