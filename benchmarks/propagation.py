@@ -130,6 +130,7 @@ def _case(platform: Platform, worker: Any, folder: Path, args: argparse.Namespac
             "bare": {key: round(statistics.median(r[key] for r in bare_runs), 4)
                      for key in ("init_state_s", "click_s", "propagate_s", "postprocess_s", "encode_s")},
         },
+        "bare_growth_mib": round(statistics.median(r["growth_mib"] for r in bare_runs), 1),
         "bare_inline_postprocess": objects > 1,
         "ratio": round(statistics.median(platform_s) / statistics.median(bare_s), 4),
     }
@@ -166,7 +167,6 @@ def main() -> None:
         "runs": args.repeat,
         "single": single,
         "multi": multi,
-        "stages": {"single": single["stages"], "multi": multi["stages"]},
         "load_average": {"start": load_at_start, "end": load_average(), "cpus": os.cpu_count()},
         "goal": f"ratio <= 1.05 (1 object), ratio_multi <= 1.0 ({args.objects} objects)",
         "ratio_multi": multi["ratio"],

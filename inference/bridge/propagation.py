@@ -196,7 +196,9 @@ def propagate_into_db(
             stack.callback(encoder.close)
             writer = BatchWriter(store, depth=2, clock=clock, failure=failure, name=f"job-{ctx.job.pk}-writer")
             stack.callback(writer.close)  # on the way out: writes what is queued, unless a stage failed
-            if not _condition(session, masklet_ids, plan.start_frame, end, given):
+            with clock.measure("model"):  # the start frame's encoder run, each mask as input
+                conditioned = _condition(session, masklet_ids, plan.start_frame, end, given)
+            if not conditioned:
                 raise EngineError("none of the masklets has a mask to propagate from any more")
             items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=stop)  # type: ignore[arg-type]
             batches = Batches(writer, plan.batch_size)
