@@ -18,7 +18,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -114,11 +114,10 @@ class MaskEncoder:
         self._frames: collections.deque[tuple[int, dict[int, Future[dict[str, Any]]]]] = collections.deque()
         self._pending: collections.deque[Future[dict[str, Any]]] = collections.deque()
 
-    def _encode(self, mask: np.ndarray) -> dict[str, Any]:
+    def _encode(self, masks: Mapping[int, np.ndarray], object_id: int) -> dict[str, Any]:
         try:
-            with self.clock.measure("post-process"):
-                clean = postprocess_mask(mask, self.params)
-            del mask
+            with self.clock.measure("post-process"):  # a lazy mask (SAM 2) is upsampled here
+                clean = postprocess_mask(masks[object_id], self.params)
             with self.clock.measure("encode"):
                 return rle_utils.encode(clean)
         except BaseException as error:
@@ -128,9 +127,9 @@ class MaskEncoder:
     def submit(self, item: FrameMasks) -> None:
         """Queue every mask of one frame (the caller drops `item` afterwards)."""
         futures: dict[int, Future[dict[str, Any]]] = {}
-        for object_id, mask in item.masks.items():
+        for object_id in item.masks:  # read in the pool: a lazy mask is made there, not here
             self._throttle(self.max_pending - 1)
-            future = self._pool.submit(self._encode, mask)
+            future = self._pool.submit(self._encode, item.masks, object_id)
             futures[object_id] = future
             self._pending.append(future)
         self._frames.append((item.frame, futures))

@@ -20,6 +20,7 @@ import threading
 import tracemalloc
 from typing import Any
 
+import cv2
 import numpy as np
 import pytest
 from django.core.files.storage import default_storage
@@ -35,6 +36,7 @@ from annotation.services.videos import propagation_start
 from inference.bridge.pipeline import Failure, MaskEncoder, StageClock
 from inference.bridge.propagation import propagation_job
 from inference.engine.base import EngineError, FrameMasks
+from inference.engine.lazy_masks import LazyMasks
 from inference.engine.postprocess import PostprocessParams
 from tests.factories import make_team
 
@@ -129,9 +131,12 @@ def test_a_frame_missing_from_storage_fails_the_job_and_keeps_the_batches_before
     assert not _pipeline_threads()
 
 
-def _bridge_peak(objects: int, frames: int = 24, size: tuple[int, int] = (1080, 1920)) -> tuple[int, list[Any]]:
+def _bridge_peak(objects: int, *, lazy: bool, frames: int = 24, size: tuple[int, int] = (1080, 1920)
+                 ) -> tuple[int, list[Any]]:
     """Peak bytes traced while `frames` frames of `objects` 1080p masks go through the encoder
-    into batches of 8 (as propagate_into_db does); and the batches' contents."""
+    into batches of 8 (as propagate_into_db does), and the batches' contents. The masks of a
+    frame come as the engines give them: `lazy`, made from a small low-res mask when read (as
+    SAM 2's LazyMasks upsample its logits), or all made at once (the OpenCV backend)."""
     clock, failure = StageClock(), Failure()
     params = PostprocessParams(fill_holes_below=64, remove_regions_below=32)
     encoder = MaskEncoder(params, threads=2, clock=clock, failure=failure)
@@ -140,13 +145,16 @@ def _bridge_peak(objects: int, frames: int = 24, size: tuple[int, int] = (1080, 
     try:
         batch: list[Any] = []
         for frame in range(frames):
-            masks = {}
-            for obj in range(objects):  # the engine's output of one frame: new arrays each frame
-                mask = np.zeros(size, bool)
-                mask[100 + obj * 80 : 160 + obj * 80, 200 + frame * 10 : 400 + frame * 10] = True
-                masks[obj] = mask
+            low = np.zeros((objects, 64, 64), np.uint8)  # the model's per-object output
+            for obj in range(objects):
+                low[obj, 4 + obj * 5 : 8 + obj * 5, 6 + frame : 14 + frame] = 1
+
+            def make(i: int, low: np.ndarray = low) -> np.ndarray:
+                return cv2.resize(low[i], size[::-1], interpolation=cv2.INTER_NEAREST).astype(bool)
+
+            masks = LazyMasks(range(objects), make) if lazy else {obj: make(obj) for obj in range(objects)}
             item = FrameMasks(frame=frame, masks=masks)
-            del masks, mask
+            del masks, low
             encoder.submit(item)
             del item
             for encoded in encoder.ready(wait=frame == frames - 1):
@@ -162,15 +170,21 @@ def _bridge_peak(objects: int, frames: int = 24, size: tuple[int, int] = (1080, 
     return peak, seen
 
 
-def test_batches_hold_rles_and_bridge_memory_does_not_grow_with_objects_beyond_one_frame() -> None:
+@pytest.mark.parametrize("lazy", [True, False], ids=["lazy masks (SAM 2)", "masks made at once (OpenCV)"])
+def test_batches_hold_rles_and_bridge_memory_does_not_grow_with_objects(lazy: bool) -> None:
     mask_bytes = 1080 * 1920
-    peak_1, seen_1 = _bridge_peak(1)
-    peak_10, seen_10 = _bridge_peak(10)
+    peak_1, seen_1 = _bridge_peak(1, lazy=lazy)
+    peak_10, seen_10 = _bridge_peak(10, lazy=lazy)
     assert len(seen_1) == 24 and len(seen_10) == 240
     for rle in seen_10:  # what the writer gets: RLEs only
         assert maskcodec.validate(rle) == rle and not isinstance(rle, np.ndarray)
     growth = peak_10 - peak_1
-    print(f"\nbridge peak: 1 object {peak_1 / 2**20:.1f} MiB, 10 objects {peak_10 / 2**20:.1f} MiB")
-    # Nine more objects cost one frame of the engine's output (the frame being handed over) and
-    # a bounded pool backlog; buffering 8 frames of full-size masks, as batches did, costs 8x that.
-    assert growth < 3 * 9 * mask_bytes, growth / 2**20
+    print(f"\nbridge peak ({'lazy' if lazy else 'eager'}): 1 object {peak_1 / 2**20:.1f} MiB, "
+          f"10 objects {peak_10 / 2**20:.1f} MiB")
+    if lazy:
+        # At most 2 x threads full-size masks are made at a time, whatever the number of objects.
+        assert growth < 2 * mask_bytes, growth / 2**20
+    else:
+        # Nine more objects cost the frames the engine made at once (the one handed over and the
+        # one being encoded); buffering 8 frames of full-size masks, as batches did, costs 4x that.
+        assert growth < 3 * 9 * mask_bytes, growth / 2**20
