@@ -143,7 +143,7 @@ def _store_batch(masklet_ids: list[int], batch: list[EncodedFrame], source: str,
     # A masklet deleted while the job runs is simply no longer written.
     for masklet in Masklet.objects.filter(pk__in=masklet_ids):
         new = [NewMask(frame=frame, rle=rles[masklet.pk], source=source) for frame, rles in batch if masklet.pk in rles]
-        stored.update(m.frame for m in frame_masks_store(masklet=masklet, masks=new, job_id=job_id))
+        stored |= {m.frame for m in frame_masks_store(masklet=masklet, masks=new, job_id=job_id)}
     return stored
 
 
