@@ -106,6 +106,13 @@ def vm_hwm_mib(pid: int | str = "self") -> float:
     raise RuntimeError("no VmHWM in /proc status")
 
 
+def cpu_seconds(pid: int | str = "self") -> float:
+    """CPU time (user + system, all threads) a process has used, from /proc/<pid>/stat: a figure
+    other processes on a shared machine disturb far less than wall time."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def vm_rss_mib(pid: int | str = "self") -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -140,7 +147,8 @@ def run_bare_propagation(
     `reset_state`), so the timed run is as warm as a worker that has served a job.
 
     Returns {"side": "bare", "load_s", "init_state_s", "click_s", "propagate_s",
-    "postprocess_s", "encode_s", "s_per_frame", "frames", "objects", "peak_rss_mib",
+    "postprocess_s", "encode_s", "s_per_frame", "cpu_s" (CPU time of the timed run), "frames",
+    "objects", "peak_rss_mib",
     "rss_after_init_mib" (peak RSS of the timed run once init_state is done), "growth_mib" (peak
     RSS of the timed run above the RSS before it: the model loaded, warm when warmed up),
     "image_size", "device"}.
@@ -201,13 +209,16 @@ def run_bare_propagation(
             one_run(warmup_frames - 1)
         reset_peak_rss()
         rss_before = vm_rss_mib()
+        cpu_before = cpu_seconds()
         run = one_run(None if max_frames is None else max_frames - 1)
+        cpu = cpu_seconds() - cpu_before
         growth = vm_hwm_mib() - rss_before
     return {
         "side": "bare",
         "load_s": t1 - t0,
         **{k: run[k] for k in ("init_state_s", "click_s", "propagate_s", "postprocess_s", "encode_s")},
         "s_per_frame": run["propagate_s"] / max(1, run["frames"]),
+        "cpu_s": cpu,
         "frames": run["frames"],
         "objects": len(prompts),
         "peak_rss_mib": peak_rss_mib(),
