@@ -92,6 +92,34 @@ def write_frame_folder(
     }
 
 
+def reset_peak_rss(pid: int | str = "self") -> None:
+    """Reset a process's VmHWM to its current RSS (Linux: "5" to /proc/<pid>/clear_refs), so a
+    peak read later covers only what happened since (not model loading)."""
+    Path(f"/proc/{pid}/clear_refs").write_text("5")
+
+
+def vm_hwm_mib(pid: int | str = "self") -> float:
+    """VmHWM (peak RSS since start or since `reset_peak_rss`) of a process, in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc status")
+
+
+def cpu_seconds(pid: int | str = "self") -> float:
+    """CPU time (user + system, all threads) a process has used, from /proc/<pid>/stat: a figure
+    other processes on a shared machine disturb far less than wall time."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def vm_rss_mib(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc status")
+
+
 def run_bare_propagation(
     checkpoint: str,
     frames_dir: str,
@@ -104,11 +132,26 @@ def run_bare_propagation(
     max_frames: int | None = None,
     device: str = "cpu",
     threads: int = 2,
+    objects: list[list[float]] | None = None,
+    inline_postprocess: dict[str, int] | None = None,
+    warmup_frames: int = 0,
 ) -> dict[str, Any]:
     """Run the official loop in this process; timings in seconds, memory in MiB.
 
+    One object prompted with `points`/`labels`/`box`, or with `objects`: one positive click
+    [x, y] per object (object ids 1, 2, ...). With `inline_postprocess` (PostprocessParams
+    fields), each object's mask is thresholded, cleaned up (inference/engine/postprocess.py) and
+    RLE-encoded (maskcodec) inline as frames come, as a user of sam2 must to keep the masks; the
+    seconds spent so are `postprocess_s` and `encode_s` (inside `propagate_s`). With
+    `warmup_frames`, the same loop first runs untimed over that many frames (then
+    `reset_state`), so the timed run is as warm as a worker that has served a job.
+
     Returns {"side": "bare", "load_s", "init_state_s", "click_s", "propagate_s",
-    "s_per_frame", "frames", "peak_rss_mib", "rss_after_init_mib", "image_size"}.
+    "postprocess_s", "encode_s", "s_per_frame", "cpu_s" (CPU time of the timed run), "frames",
+    "objects", "peak_rss_mib",
+    "rss_after_init_mib" (peak RSS of the timed run once init_state is done), "growth_mib" (peak
+    RSS of the timed run above the RSS before it: the model loaded, warm when warmed up),
+    "image_size", "device"}.
     `max_frames` counts frames yielded, start frame included (None: to the end).
     """
     import torch
@@ -116,38 +159,73 @@ def run_bare_propagation(
     torch.set_num_threads(threads)
     from sam2.build_sam import build_sam2_video_predictor
 
+    prompts = [{"points": [p], "labels": [1]} for p in objects] if objects else [
+        {"points": points, "labels": labels, "box": box}]
+    clean = None
+    if inline_postprocess is not None:
+        import maskcodec
+        from inference.engine.postprocess import PostprocessParams, postprocess_mask
+
+        params = PostprocessParams(**inline_postprocess)
+        clean = (params, postprocess_mask, maskcodec.encode)
+
     overrides = [f"++model.image_size={image_size}"] if image_size else []
     t0 = time.perf_counter()
     predictor = build_sam2_video_predictor(
         model_config, checkpoint, device=device, hydra_overrides_extra=overrides
     )
     t1 = time.perf_counter()
-    with torch.inference_mode():
+
+    def one_run(track: int | None) -> dict[str, float]:
+        out = {"postprocess_s": 0.0, "encode_s": 0.0, "frames": 0}
+        started = time.perf_counter()
         state = predictor.init_state(video_path=frames_dir)
-        t2 = time.perf_counter()
-        rss_after_init = peak_rss_mib()
-        predictor.add_new_points_or_box(
-            state, frame_idx=frame, obj_id=1, points=points, labels=labels, box=box
-        )
-        t3 = time.perf_counter()
-        count = 0
-        track = None if max_frames is None else max_frames - 1
-        for _ in predictor.propagate_in_video(
+        out["init_state_s"] = time.perf_counter() - started
+        out["rss_after_init_mib"] = vm_hwm_mib()  # the timed run: since the reset before it
+        started = time.perf_counter()
+        for obj_id, prompt in enumerate(prompts, start=1):
+            predictor.add_new_points_or_box(state, frame_idx=frame, obj_id=obj_id, **prompt)
+        out["click_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        for _, _, video_res_masks in predictor.propagate_in_video(
             state, start_frame_idx=frame, max_frame_num_to_track=track
         ):
-            count += 1
-        t4 = time.perf_counter()
+            out["frames"] += 1
+            if clean is not None:
+                params, postprocess, encode = clean
+                for i in range(video_res_masks.shape[0]):
+                    t = time.perf_counter()
+                    mask = postprocess((video_res_masks[i, 0] > 0).cpu().numpy(), params)
+                    out["postprocess_s"] += time.perf_counter() - t
+                    t = time.perf_counter()
+                    encode(mask)
+                    out["encode_s"] += time.perf_counter() - t
+        out["propagate_s"] = time.perf_counter() - started
+        predictor.reset_state(state)
+        return out
+
+    with torch.inference_mode():
+        if warmup_frames:
+            one_run(warmup_frames - 1)
+        reset_peak_rss()
+        rss_before = vm_rss_mib()
+        cpu_before = cpu_seconds()
+        run = one_run(None if max_frames is None else max_frames - 1)
+        cpu = cpu_seconds() - cpu_before
+        growth = vm_hwm_mib() - rss_before
     return {
         "side": "bare",
         "load_s": t1 - t0,
-        "init_state_s": t2 - t1,
-        "click_s": t3 - t2,
-        "propagate_s": t4 - t3,
-        "s_per_frame": (t4 - t3) / max(1, count),
-        "frames": count,
+        **{k: run[k] for k in ("init_state_s", "click_s", "propagate_s", "postprocess_s", "encode_s")},
+        "s_per_frame": run["propagate_s"] / max(1, run["frames"]),
+        "cpu_s": cpu,
+        "frames": run["frames"],
+        "objects": len(prompts),
         "peak_rss_mib": peak_rss_mib(),
-        "rss_after_init_mib": rss_after_init,
+        "rss_after_init_mib": run["rss_after_init_mib"],
+        "growth_mib": growth,
         "image_size": int(predictor.image_size),
+        "device": device,
     }
 
 
@@ -187,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--point", type=float, nargs=2, metavar=("X", "Y"))
     parser.add_argument("--max-frames", type=int)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default="cpu")
     args = parser.parse_args(argv)
     if args.kwargs_json:
         kwargs = json.loads(args.kwargs_json)
@@ -203,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             "labels": [1],
             "max_frames": args.max_frames,
             "threads": args.threads,
+            "device": args.device,
         }
     os.environ.setdefault("TQDM_DISABLE", "1")
     print(json.dumps(run_bare_propagation(**kwargs)))

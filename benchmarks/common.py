@@ -52,6 +52,15 @@ def random_checkpoint() -> Path:
     return path
 
 
+def torch_device() -> str:
+    """The device a worker with MASKLET_DEVICE=auto would pick (inference/engine/sam2_model.py):
+    the benchmarks pin it for the platform's workers and give it to the bare loop, so both sides
+    run on the same device."""
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 def bedroom_frame_files(count: int) -> list[Path]:
     """`count` bedroom frames (960x540 JPEGs); past the 200 there are, the clip plays back and forth."""
     files = sorted(BEDROOM.glob("*.jpg"))
@@ -116,8 +125,9 @@ class Process:
 class Platform:
     """The platform set up for one benchmark run; a context manager that cleans up after itself."""
 
-    def __init__(self, name: str, *, image_size: int, lock_ttl: int = 60) -> None:
+    def __init__(self, name: str, *, image_size: int, lock_ttl: int = 60, device: str | None = None) -> None:
         self.image_size = image_size
+        self.device = device or os.environ.get("MASKLET_DEVICE", "auto")  # the workers' MASKLET_DEVICE
         self.workdir = Path(tempfile.mkdtemp(prefix="masklet-bench-inference-"))
         self.checkpoint = random_checkpoint()
         self.env = {
@@ -132,6 +142,7 @@ class Platform:
             "MASKLET_SAM2_CONFIG": "tiny",
             "MASKLET_SAM2_IMAGE_SIZE": str(image_size),
             "MASKLET_TORCH_THREADS": str(THREADS),
+            "MASKLET_DEVICE": self.device,
             "OMP_NUM_THREADS": str(THREADS),
             "PYTHONPATH": str(ROOT),
             "PYTHONUNBUFFERED": "1",

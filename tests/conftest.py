@@ -84,6 +84,8 @@ def _subprocess_env(extra: dict[str, str] | None = None) -> dict[str, str]:
             "MASKLET_CHANNEL_PREFIX": settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"],
             "MASKLET_JOB_LOCK_TTL": str(settings.MASKLET["JOB_LOCK_TTL"]),
             "OMP_NUM_THREADS": "2",
+            # Tests time jobs per frame as on CPU (a kill lands mid-propagation): never a GPU.
+            "MASKLET_DEVICE": "cpu",
             "MASKLET_WORKER_ANNOUNCE_PERIOD": "1",  # pauses and restarts show within a second
             "PYTHONUNBUFFERED": "1",
         }

@@ -308,6 +308,10 @@ MASKLET = {
     "INFERENCE_DEVICE": env("MASKLET_DEVICE", "auto"),
     "FEATURE_CACHE_BYTES": env_int("MASKLET_FEATURE_CACHE_MB", 512) * 1024 * 1024,
     "TORCH_THREADS": env_int("MASKLET_TORCH_THREADS", 0) or None,
+    # Opt-in torch.compile: "off", "encoder" (the image encoder) or "vos" (sam2's VOS-optimised
+    # predictor: encoder, memory attention and encoder, prompt encoder and mask decoder). For GPUs;
+    # the first frames after a worker starts are slow while it compiles.
+    "COMPILE": env("MASKLET_COMPILE", "off") or "off",
     # Interactive sessions (one per video) a worker keeps open between clicks.
     "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
     # Seconds a click waits for the interactive worker before answering 503.
@@ -319,6 +323,10 @@ MASKLET = {
     "WORKER_TTL": float(env("MASKLET_WORKER_TTL", "15") or 15),
     # Frame masks written per database transaction during propagation.
     "MASK_BATCH_SIZE": env_int("MASKLET_MASK_BATCH_SIZE", 8),
+    # Propagation pipeline: frames read ahead of the model, and threads that clean up and
+    # RLE-encode masks beside it (inference/bridge/pipeline.py).
+    "FRAME_PREFETCH": max(1, env_int("MASKLET_FRAME_PREFETCH", 4)),
+    "PIPELINE_THREADS": max(1, env_int("MASKLET_PIPELINE_THREADS", 2)),
     # A running job holds a Redis lock with this time-to-live, refreshed as it works; a job whose
     # lock lapsed belongs to a dead worker and is resumed.
     "JOB_LOCK_TTL": env_int("MASKLET_JOB_LOCK_TTL", 60),

@@ -5,13 +5,11 @@ checkpoint, so a killed worker's job resumes from the last stored frame."""
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -22,9 +20,17 @@ from annotation.models import FrameMask, Job, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskSource
 from annotation.services.masklets import NewMask, frame_masks_store
 from inference.bridge.engine import backend, postprocess_params
-from inference.bridge.frames import StorageFrameSource
-from inference.engine.base import EngineError, FrameMasks, Session
-from inference.engine.postprocess import PostprocessParams, postprocess_mask
+from inference.bridge.frames import PrefetchedFrames, StorageFrameSource
+from inference.bridge.pipeline import (
+    Batches,
+    BatchWriter,
+    EncodedFrame,
+    Failure,
+    MaskEncoder,
+    StageClock,
+)
+from inference.engine.base import EngineError, Session
+from inference.engine.postprocess import PostprocessParams
 
 log = logging.getLogger(__name__)
 
@@ -136,49 +142,15 @@ class _Progress:
         self.ctx.progress(self.fraction(), checkpoint=dict(self.checkpoint))
 
 
-def _store_batch(
-    masklet_ids: list[int], batch: list[tuple[int, dict[int, np.ndarray]]], source: str, job_id: int
-) -> None:
-    """Upsert one batch of frames of every masklet (call inside a transaction)."""
+def _store_batch(masklet_ids: list[int], batch: list[EncodedFrame], source: str, job_id: int) -> set[int]:
+    """Upsert one batch of frames of every masklet (call inside a transaction); returns the frames
+    where at least one mask was stored (a frame holding a person's prompt or edit is skipped)."""
+    stored: set[int] = set()
     # A masklet deleted while the job runs is simply no longer written.
     for masklet in Masklet.objects.filter(pk__in=masklet_ids):
-        new = [
-            NewMask(frame=frame, rle=rle_utils.encode(masks[masklet.pk]), source=source)
-            for frame, masks in batch
-            if masklet.pk in masks
-        ]
-        frame_masks_store(masklet=masklet, masks=new, job_id=job_id)
-
-
-class _BatchClock:
-    """Seconds spent per batch in the model (waiting for the next frame), post-processing and storing."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {"model": 0.0, "post-process": 0.0, "store": 0.0}
-
-    def timed(self, items: Iterator[FrameMasks]) -> Iterator[FrameMasks]:
-        while True:
-            started = time.perf_counter()
-            item = next(items, None)
-            self.seconds["model"] += time.perf_counter() - started
-            if item is None:
-                return
-            yield item
-
-    @contextlib.contextmanager
-    def measure(self, part: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[part] += time.perf_counter() - started
-
-    def log(self, job_id: int, batch: list[tuple[int, dict[int, np.ndarray]]]) -> None:
-        log.info(
-            "job %s stored frames %s-%s: %s",
-            job_id, batch[0][0], batch[-1][0], ", ".join(f"{k} {v:.3f} s" for k, v in self.seconds.items()),
-        )
-        self.seconds = dict.fromkeys(self.seconds, 0.0)
+        new = [NewMask(frame=frame, rle=rles[masklet.pk], source=source) for frame, rles in batch if masklet.pk in rles]
+        stored |= {m.frame for m in frame_masks_store(masklet=masklet, masks=new, job_id=job_id)}
+    return stored
 
 
 def propagate_into_db(
@@ -189,53 +161,119 @@ def propagate_into_db(
     Each batch is one transaction holding the masks and the job's checkpoint (the last stored
     frame per direction), so a killed worker leaves the database at a batch boundary. A resumed
     run opens a new session conditioned as the first run was (start-frame masks, every frame a
-    person prompted or edited in range) plus the mask stored at the checkpoint, propagates from
-    there and never stores a frame twice. Frames holding a person's prompt or edit are never
-    overwritten, so corrections stay in force.
+    person prompted or edited in range) and carries on from the nearest frame before the
+    checkpoint where each masklet still had a non-empty mask (`_resume_from`), never storing a
+    frame twice. Frames holding a person's prompt or edit are never overwritten, so corrections
+    stay in force.
+
+    The model runs in this thread; frames are read ahead, masks cleaned up and RLE-encoded in a
+    pool and batches written by a writer thread (`pipeline`), so none of them waits for another.
     """
     frames = StorageFrameSource(video)
     masklet_ids = plan.masklet_ids
     progress = _Progress(plan, ctx, len(frames), progress_span)
+    conf = settings.MASKLET
+    clock = StageClock()
 
     for direction in plan.directions:
         if progress.done(direction):
             continue
-        start, end = progress.resume_frame(direction), progress.ends[direction]
-        batch: list[tuple[int, dict[int, np.ndarray]]] = []
-        with backend().open_session(frames) as session:
-            if not _condition(session, masklet_ids, plan.start_frame, start, end):
+        checkpoint, end = progress.resume_frame(direction), progress.ends[direction]
+        start, given = _resume_from(masklet_ids, plan.start_frame, checkpoint)
+        step = 1 if direction == "forward" else -1
+        failure = Failure()
+
+        def store(batch: list[EncodedFrame], direction: str = direction) -> None:
+            with transaction.atomic():
+                stored = _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
+                progress.stored_up_to(direction, batch[-1][0], len(stored))
+            log.info("job %s stored frames %s-%s", ctx.job.pk, batch[0][0], batch[-1][0])
+
+        def stop(failure: Failure = failure) -> bool:
+            return failure.error is not None or ctx.cancelled()
+
+        with contextlib.ExitStack() as stack:
+            source = stack.enter_context(PrefetchedFrames(
+                frames, range(start, end + step, step), depth=conf["FRAME_PREFETCH"],
+                on_read=lambda s: clock.add("read", s), on_wait=lambda s: clock.wait("reader", s),
+            ))
+            session = stack.enter_context(backend().open_session(source))
+            encoder = MaskEncoder(plan.postprocess, threads=conf["PIPELINE_THREADS"], clock=clock, failure=failure)
+            stack.callback(encoder.close)
+            writer = BatchWriter(store, depth=2, clock=clock, failure=failure, name=f"job-{ctx.job.pk}-writer")
+            stack.callback(writer.close)  # on the way out: writes what is queued, unless a stage failed
+            with clock.measure("model"):  # the start frame's encoder run, each mask as input
+                conditioned = _condition(session, masklet_ids, plan.start_frame, end, given)
+            if not conditioned:
                 raise EngineError("none of the masklets has a mask to propagate from any more")
-            items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=ctx.cancelled)  # type: ignore[arg-type]
-            clock = _BatchClock()
-            for item in clock.timed(items):
-                if item.frame == start:
-                    continue  # the conditioning input: already stored
-                with clock.measure("post-process"):
-                    batch.append((item.frame, {k: postprocess_mask(v, plan.postprocess) for k, v in item.masks.items()}))
-                if len(batch) >= plan.batch_size or item.frame == end:
-                    with clock.measure("store"), transaction.atomic():
-                        _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
-                        progress.stored_up_to(direction, batch[-1][0], len(batch))
-                    clock.log(ctx.job.pk, batch)
-                    batch = []
-            if batch:  # cancelled mid-batch: keep what was computed
-                with transaction.atomic():
-                    _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
-                    progress.stored_up_to(direction, batch[-1][0], len(batch))
+            items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=stop)  # type: ignore[arg-type]
+            batches = Batches(writer, plan.batch_size)
+            try:
+                for item in clock.timed(items):
+                    failure.check()
+                    if (item.frame - checkpoint) * step > 0:  # frames up to the checkpoint are stored
+                        encoder.submit(item)
+                    del item  # the full-size masks live only in the pool now
+                    batches.extend(encoder.ready())
+            except Exception:
+                if failure.error is None:  # the engine failed: keep the frames it tracked before
+                    with contextlib.suppress(Exception):
+                        batches.extend(encoder.ready(wait=True))
+                        batches.flush()
+                raise
+            batches.extend(encoder.ready(wait=True))  # the last frames, or what a cancel left
+            batches.flush()
+        failure.check()
         if ctx.cancelled():
             raise JobCancelled
         progress.finished(direction)
+    log.info("job %s propagation stages %s", ctx.job.pk, json.dumps(clock.report()))
     return {"masklets": masklet_ids, "frames_stored": progress.stored}
 
 
-def _condition(session: Session, masklet_ids: list[int], plan_start: int, start: int, end: int) -> int:
-    """Give the session each masklet's masks on the plan's start frame, on `start` (where a
-    resumed run carries on) and on every frame a person prompted or edited between the plan's
-    start and `end`. Returns how many masklets were given a mask."""
+# How far before its checkpoint a resumed run starts tracking again, at most (frames).
+MAX_REWIND = 16
+
+
+def _resume_from(masklet_ids: list[int], plan_start: int, checkpoint: int) -> tuple[int, dict[int, int]]:
+    """Where a run carries on and, per masklet, the stored frame it is conditioned on there.
+
+    A fresh run starts on the plan's start frame. A resumed run (the checkpoint is past the
+    start) conditions each masklet on its nearest stored non-empty mask at or before the
+    checkpoint, never on an empty one: a masklet hidden at the checkpoint (an occlusion) would
+    otherwise vanish for the rest of the pass. Tracking restarts at the earliest of those frames
+    within MAX_REWIND frames of the checkpoint, so a masklet hidden briefly is tracked through
+    the frames after it was last seen again, as in the first run (those frames are not stored
+    again); a masklet hidden longer is conditioned where it was last seen, which SAM 2's memory
+    attention reads as a conditioning frame. A masklet with no non-empty mask since the plan's
+    start has its start-frame mask only.
+    """
+    if checkpoint == plan_start:
+        return plan_start, {}
+    lo, hi = min(plan_start, checkpoint), max(plan_start, checkpoint)
+    order = "-frame" if checkpoint > plan_start else "frame"  # nearest to the checkpoint first
+    given = dict(
+        FrameMask.objects.filter(masklet_id__in=masklet_ids, frame__gte=lo, frame__lte=hi, area__gt=0)
+        .order_by("masklet_id", order)
+        .distinct("masklet_id")
+        .values_list("masklet_id", "frame")
+    )
+    recent = [frame for frame in given.values() if abs(checkpoint - frame) <= MAX_REWIND]
+    start = min(recent, key=lambda frame: abs(frame - plan_start)) if recent else checkpoint
+    return start, given
+
+
+def _condition(session: Session, masklet_ids: list[int], plan_start: int, end: int, given: dict[int, int]) -> int:
+    """Give the session each masklet's masks on the plan's start frame, on the frame `given`
+    names for it (where a resumed run picks it up again) and on every frame a person prompted or
+    edited between the plan's start and `end`. Returns how many masklets were given a mask."""
     lo, hi = min(plan_start, end), max(plan_start, end)
+    resumed = Q()
+    for masklet_id, frame in given.items():
+        resumed |= Q(masklet_id=masklet_id, frame=frame)
     rows = (
         FrameMask.objects.filter(masklet_id__in=masklet_ids)
-        .filter(Q(frame__in={plan_start, start}) | Q(frame__gte=lo, frame__lte=hi, source__in=USER_SOURCES))
+        .filter(Q(frame=plan_start) | resumed | Q(frame__gte=lo, frame__lte=hi, source__in=USER_SOURCES))
         .order_by("masklet_id", "frame")
         .values_list("masklet_id", "frame", "rle")
     )

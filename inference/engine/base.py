@@ -9,7 +9,7 @@ masks are boolean numpy arrays of shape (height, width) of the original frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
@@ -73,10 +73,14 @@ class MaskResult:
 
 @dataclass(frozen=True)
 class FrameMasks:
-    """Masks of all propagated objects on one frame: {object_id: bool (height, width)}."""
+    """Masks of all propagated objects on one frame: {object_id: bool (height, width)}.
+
+    A backend may make each mask when it is read (SAM 2: `lazy_masks.LazyMasks`), so that a frame
+    never holds every object's full-size mask at once: read each mask once, from any thread.
+    """
 
     frame: int
-    masks: dict[int, np.ndarray]
+    masks: Mapping[int, np.ndarray]
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ _ALIASES = {
 }  # fmt: skip
 
 DEFAULT_FEATURE_CACHE_BYTES = 512 * 1024 * 1024
+COMPILE_MODES = ("off", "encoder", "vos")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class EngineConfig:
     device: "auto" (CUDA if present), "cpu" or "cuda". CUDA runs under bfloat16 autocast.
     feature_cache_bytes: budget of the per-frame image-feature LRU cache, in bytes.
     torch_threads: torch intra-op threads (None: leave torch's default).
+    compile: "off", "encoder" (torch.compile of the image encoder, as sam2's
+      `compile_image_encoder`) or "vos" (sam2's VOS-optimised predictor: image encoder, memory
+      attention, memory encoder, prompt encoder and mask decoder compiled, as
+      `build_sam2_video_predictor(vos_optimized=True)`). For GPUs: the first frames run slowly
+      while torch compiles.
     """
 
     backend: Literal["auto", "sam2", "opencv"] = "auto"
@@ -59,6 +65,7 @@ class EngineConfig:
     device: Literal["auto", "cpu", "cuda"] = "auto"
     feature_cache_bytes: int = DEFAULT_FEATURE_CACHE_BYTES
     torch_threads: int | None = None
+    compile: Literal["off", "encoder", "vos"] = "off"
 
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "sam2", "opencv"):
@@ -69,6 +76,8 @@ class EngineConfig:
             raise ValueError(
                 f"image_size must be a multiple of 32 and at least 64, not {self.image_size}"
             )
+        if self.compile not in COMPILE_MODES:
+            raise ValueError(f"compile must be one of {', '.join(COMPILE_MODES)}, not {self.compile!r}")
         if self.feature_cache_bytes < 0:
             raise ValueError("feature_cache_bytes must be >= 0")
 
@@ -81,7 +90,8 @@ class EngineConfig:
     @classmethod
     def from_env(cls, prefix: str = "MASKLET_") -> EngineConfig:
         """Read MASKLET_BACKEND, MASKLET_SAM2_CHECKPOINT, MASKLET_SAM2_CONFIG, MASKLET_SAM2_IMAGE_SIZE,
-        MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB and MASKLET_TORCH_THREADS (all optional)."""
+        MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB, MASKLET_TORCH_THREADS and MASKLET_COMPILE (all
+        optional)."""
         env = os.environ
         size = env.get(prefix + "SAM2_IMAGE_SIZE")
         cache_mb = env.get(prefix + "FEATURE_CACHE_MB")
@@ -96,6 +106,7 @@ class EngineConfig:
             if cache_mb
             else DEFAULT_FEATURE_CACHE_BYTES,
             torch_threads=int(threads) if threads else None,
+            compile=env.get(prefix + "COMPILE") or "off",  # type: ignore[arg-type]
         )
 
 

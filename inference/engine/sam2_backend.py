@@ -43,6 +43,7 @@ from .base import (
 )
 from .config import SAM21_CONFIGS, EngineConfig
 from .feature_cache import ByteLRUCache
+from .lazy_masks import LazyMasks
 from .sam2_model import LoadedModel, build_video_model, inference_context
 from .sam2_predictor import (
     CACHE,
@@ -273,10 +274,8 @@ class SAM2Session:
                         return
                     except RuntimeError as exc:
                         raise EngineError(f"SAM 2 propagation failed: {exc}") from exc
-                    masks = {
-                        obj_id: self._to_video_mask(low_res_masks[i : i + 1])
-                        for i, obj_id in enumerate(obj_ids)
-                    }
+                    # Each object's full-size mask is made when read (LazyMasks), from any thread.
+                    masks = LazyMasks(obj_ids, lambda i, low=low_res_masks: self._to_video_mask(low[i : i + 1]))
                 self._drop_state_outside_window(frame_idx)
                 self.state.frames_propagated += 1
                 yield FrameMasks(frame=int(frame_idx), masks=masks)

@@ -18,12 +18,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+from sam2.sam2_video_predictor import SAM2VideoPredictorVOS
 
 from .base import BackendUnavailable, CheckpointError
 from .config import EngineConfig, resolve_model_config
 from .sam2_predictor import MaskletVideoPredictor
 
-PREDICTOR_TARGET = f"{MaskletVideoPredictor.__module__}.{MaskletVideoPredictor.__qualname__}"
+
+class MaskletVideoPredictorVOS(MaskletVideoPredictor, SAM2VideoPredictorVOS):
+    """Our predictor with sam2's VOS-optimised compilation (MASKLET_COMPILE=vos): sam2's
+    `SAM2VideoPredictorVOS` compiles memory encoder, memory attention, prompt encoder and mask
+    decoder when built, and clones their outputs for torch.compile; our overrides run first."""
+
+
+def _target(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+PREDICTOR_TARGET = _target(MaskletVideoPredictor)
+# MASKLET_COMPILE -> (the predictor class Hydra builds, extra overrides), as sam2's
+# build_sam2_video_predictor(vos_optimized=True) does for "vos".
+COMPILE_TARGETS: dict[str, tuple[str, list[str]]] = {
+    "off": (PREDICTOR_TARGET, []),
+    "encoder": (PREDICTOR_TARGET, ["++model.compile_image_encoder=true"]),
+    "vos": (_target(MaskletVideoPredictorVOS), ["++model.compile_image_encoder=true"]),
+}
 
 # The same post-processing overrides build_sam2_video_predictor applies, minus hole filling.
 VIDEO_OVERRIDES = [
@@ -56,15 +75,20 @@ def pick_device(requested: str) -> torch.device:
 
 
 def compose_model_config(
-    config_name: str, image_size: int | None, target: str | None = PREDICTOR_TARGET
+    config_name: str, image_size: int | None, target: str | None = PREDICTOR_TARGET, compile: str = "off"
 ):
-    """Compose the Hydra config of a sam2 model with our overrides; returns an OmegaConf node."""
+    """Compose the Hydra config of a sam2 model with our overrides; returns an OmegaConf node.
+    `compile` ("off", "encoder", "vos"; see EngineConfig) adds the compile overrides and, for
+    "vos", builds MaskletVideoPredictorVOS in place of `target`."""
     import sam2  # noqa: F401  (initialises Hydra's config search path on first import)
     from hydra import compose
     from hydra.errors import HydraException
     from omegaconf import OmegaConf
 
     overrides = list(VIDEO_OVERRIDES)
+    if target is not None and compile != "off":
+        target, extra = COMPILE_TARGETS[compile]
+        overrides += extra
     if target is not None:
         overrides.insert(0, f"++model._target_={target}")
     if image_size is not None:
@@ -143,7 +167,7 @@ def build_video_model(config: EngineConfig) -> LoadedModel:
     config_name = resolve_model_config(config.model_config, config.checkpoint)
     device = pick_device(config.device)
     state_dict = read_state_dict(config.checkpoint)  # before building: fail fast on a bad file
-    cfg = compose_model_config(config_name, config.image_size)
+    cfg = compose_model_config(config_name, config.image_size, compile=config.compile)
     model = instantiate(cfg.model, _recursive_=True)
     load_state_dict_strict(model, state_dict, config.checkpoint, config_name)
     del state_dict
