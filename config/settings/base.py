@@ -262,6 +262,9 @@ MASKLET = {
     "INFERENCE_DEVICE": env("MASKLET_DEVICE", "auto"),
     "FEATURE_CACHE_BYTES": env_int("MASKLET_FEATURE_CACHE_MB", 512) * 1024 * 1024,
     "TORCH_THREADS": env_int("MASKLET_TORCH_THREADS", 0) or None,
+    # Conditioning frames (prompted or corrected) SAM 2 attends to when it tracks a frame: the
+    # nearest in time (sam2's max_cond_frames_in_attn; -1: all, which grows with corrections).
+    "MAX_COND_FRAMES": env_int("MASKLET_MAX_COND_FRAMES", 8),
     # Interactive sessions (one per video) a worker keeps open between clicks.
     "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
     # Seconds a click waits for the interactive worker before answering 503.

@@ -22,6 +22,7 @@ def engine_config() -> EngineConfig:
         device=conf["INFERENCE_DEVICE"],
         feature_cache_bytes=conf["FEATURE_CACHE_BYTES"],
         torch_threads=conf["TORCH_THREADS"],
+        max_cond_frames=conf["MAX_COND_FRAMES"],
     )
 
 

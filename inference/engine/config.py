@@ -34,6 +34,8 @@ _ALIASES = {
 }  # fmt: skip
 
 DEFAULT_FEATURE_CACHE_BYTES = 512 * 1024 * 1024
+# sam2's max_cond_frames_in_attn: conditioning frames a tracked frame attends to (nearest in time).
+DEFAULT_MAX_COND_FRAMES = 8
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class EngineConfig:
     device: "auto" (CUDA if present), "cpu" or "cuda". CUDA runs under bfloat16 autocast.
     feature_cache_bytes: budget of the per-frame image-feature LRU cache, in bytes.
     torch_threads: torch intra-op threads (None: leave torch's default).
+    max_cond_frames: conditioning frames (prompted or corrected) memory attention reads when it
+      tracks a frame: the nearest in time, as sam2's `max_cond_frames_in_attn` (at least 2;
+      -1: all of them, sam2's default, which makes attention grow with every correction).
     """
 
     backend: Literal["auto", "sam2", "opencv"] = "auto"
@@ -59,6 +64,7 @@ class EngineConfig:
     device: Literal["auto", "cpu", "cuda"] = "auto"
     feature_cache_bytes: int = DEFAULT_FEATURE_CACHE_BYTES
     torch_threads: int | None = None
+    max_cond_frames: int = DEFAULT_MAX_COND_FRAMES
 
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "sam2", "opencv"):
@@ -71,6 +77,9 @@ class EngineConfig:
             )
         if self.feature_cache_bytes < 0:
             raise ValueError("feature_cache_bytes must be >= 0")
+        if self.max_cond_frames != -1 and self.max_cond_frames < 2:
+            # sam2.modeling.sam2_utils.select_closest_cond_frames asserts at least 2
+            raise ValueError(f"max_cond_frames must be -1 (no bound) or at least 2, not {self.max_cond_frames}")
 
     @property
     def resolved_backend(self) -> Literal["sam2", "opencv"]:
@@ -81,11 +90,13 @@ class EngineConfig:
     @classmethod
     def from_env(cls, prefix: str = "MASKLET_") -> EngineConfig:
         """Read MASKLET_BACKEND, MASKLET_SAM2_CHECKPOINT, MASKLET_SAM2_CONFIG, MASKLET_SAM2_IMAGE_SIZE,
-        MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB and MASKLET_TORCH_THREADS (all optional)."""
+        MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB, MASKLET_TORCH_THREADS and
+        MASKLET_MAX_COND_FRAMES (all optional)."""
         env = os.environ
         size = env.get(prefix + "SAM2_IMAGE_SIZE")
         cache_mb = env.get(prefix + "FEATURE_CACHE_MB")
         threads = env.get(prefix + "TORCH_THREADS")
+        max_cond = env.get(prefix + "MAX_COND_FRAMES")
         return cls(
             backend=env.get(prefix + "BACKEND", "auto"),  # type: ignore[arg-type]
             checkpoint=env.get(prefix + "SAM2_CHECKPOINT") or None,
@@ -96,6 +107,7 @@ class EngineConfig:
             if cache_mb
             else DEFAULT_FEATURE_CACHE_BYTES,
             torch_threads=int(threads) if threads else None,
+            max_cond_frames=int(max_cond) if max_cond else DEFAULT_MAX_COND_FRAMES,
         )
 
 

@@ -313,6 +313,37 @@ class SAM2Session:
                     del non_cond[f]
                     self.state.dropped_frame_states += 1
 
+    def tracked_direction(self, object_id: int, frame: int) -> Direction | None:
+        """How `frame` was last tracked for `object_id` ("forward"/"backward"), None if never.
+
+        A prompt on a tracked frame is a correction: sam2 answers it with the object's memory
+        of the frames tracked before it in that direction (see `add_points`)."""
+        state = self._live_state()
+        obj_idx = state["obj_id_to_idx"].get(object_id)
+        if obj_idx is None:
+            return None
+        entry = state["frames_tracked_per_obj"][obj_idx].get(int(frame))
+        if entry is None:
+            return None
+        return "backward" if entry["reverse"] else "forward"
+
+    def clear_frame(self, object_id: int, frame: int) -> None:
+        """Forget `object_id`'s prompts on `frame` (sam2's clear_all_prompts_in_frame): a prompt
+        that starts over. A conditioning output there becomes an ordinary tracked output."""
+        state = self._live_state()
+        if object_id not in state["obj_id_to_idx"]:
+            return
+        frame = check_frame_index(self.frames, frame)
+        with inference_context(self._backend.device):
+            self._model.clear_all_prompts_in_frame(state, frame, object_id, need_output=False)
+
+    def forget(self, object_id: int) -> None:
+        """Remove `object_id` and everything the session holds about it (sam2's remove_object)."""
+        state = self._live_state()
+        with inference_context(self._backend.device):
+            self._model.remove_object(state, object_id, strict=False, need_output=False)
+        self.state.scores = {k: v for k, v in self.state.scores.items() if k[0] != object_id}
+
     def stored_frames(self, object_id: int) -> dict[str, list[int]]:
         """Frames with stored tracking state for an object: {"cond": [...], "non_cond": [...]}."""
         state = self._live_state()
