@@ -23,6 +23,7 @@ def engine_config() -> EngineConfig:
         feature_cache_bytes=conf["FEATURE_CACHE_BYTES"],
         torch_threads=conf["TORCH_THREADS"],
         max_cond_frames=conf["MAX_COND_FRAMES"],
+        state_spill_bytes=conf["STATE_SPILL_BYTES"],
     )
 
 

@@ -21,8 +21,9 @@ from annotation.jobs.runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskSource
 from annotation.services.masklets import NewMask, frame_masks_store
-from inference.bridge.engine import backend, postprocess_params
+from inference.bridge.engine import postprocess_params
 from inference.bridge.frames import StorageFrameSource
+from inference.bridge.sessions import propagation_session
 from inference.engine.base import EngineError, FrameMasks, Session
 from inference.engine.postprocess import PostprocessParams, postprocess_mask
 
@@ -185,7 +186,10 @@ def propagate_into_db(
     run opens a new session conditioned as the first run was (start-frame masks, every frame a
     person prompted or edited in range) plus the mask stored at the checkpoint, propagates from
     there and never stores a frame twice. Frames holding a person's prompt or edit are never
-    overwritten, so corrections stay in force.
+    overwritten, so corrections stay in force. When this process holds the video's warm session
+    with every masklet as stored (inference/bridge/sessions.py), the propagation continues that
+    session instead, as sam2's own predictor would (the start frame is tracked again and stored
+    for masklets without a prompt or edit there).
     """
     frames = StorageFrameSource(video)
     masklet_ids = plan.masklet_ids
@@ -196,13 +200,17 @@ def propagate_into_db(
             continue
         start, end = progress.resume_frame(direction), progress.ends[direction]
         batch: list[tuple[int, dict[int, np.ndarray]]] = []
-        with backend().open_session(frames) as session:
-            if not _condition(session, masklet_ids, plan.start_frame, start, end):
+        with propagation_session(
+            video=video, frames=frames, masklet_ids=masklet_ids, start=start,
+            resumed=start != plan.start_frame, job_id=ctx.job.pk,
+        ) as running:
+            session = running.session
+            if not running.warm and not _condition(session, masklet_ids, plan.start_frame, start, end):
                 raise EngineError("none of the masklets has a mask to propagate from any more")
             items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=ctx.cancelled)  # type: ignore[arg-type]
             clock = _BatchClock()
             for item in clock.timed(items):
-                if item.frame == start:
+                if item.frame == start and (item := running.start_frame_masks(item)) is None:  # type: ignore[assignment]
                     continue  # the conditioning input: already stored
                 with clock.measure("post-process"):
                     batch.append((item.frame, {k: postprocess_mask(v, plan.postprocess) for k, v in item.masks.items()}))

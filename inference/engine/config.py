@@ -36,6 +36,8 @@ _ALIASES = {
 DEFAULT_FEATURE_CACHE_BYTES = 512 * 1024 * 1024
 # sam2's max_cond_frames_in_attn: conditioning frames a tracked frame attends to (nearest in time).
 DEFAULT_MAX_COND_FRAMES = 8
+# Local disk a SAM 2 session may fill with tracking state outside its memory window.
+DEFAULT_STATE_SPILL_BYTES = 2 * 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class EngineConfig:
     max_cond_frames: conditioning frames (prompted or corrected) memory attention reads when it
       tracks a frame: the nearest in time, as sam2's `max_cond_frames_in_attn` (at least 2;
       -1: all of them, sam2's default, which makes attention grow with every correction).
+    state_spill_bytes: local disk per SAM 2 session for tracking state outside the memory window
+      (read back when a frame there is corrected; see `sam2_spill`). 0: none (such a correction
+      then cannot be sam2's own answer and callers rebuild).
     """
 
     backend: Literal["auto", "sam2", "opencv"] = "auto"
@@ -65,6 +70,7 @@ class EngineConfig:
     feature_cache_bytes: int = DEFAULT_FEATURE_CACHE_BYTES
     torch_threads: int | None = None
     max_cond_frames: int = DEFAULT_MAX_COND_FRAMES
+    state_spill_bytes: int = DEFAULT_STATE_SPILL_BYTES
 
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "sam2", "opencv"):
@@ -77,6 +83,8 @@ class EngineConfig:
             )
         if self.feature_cache_bytes < 0:
             raise ValueError("feature_cache_bytes must be >= 0")
+        if self.state_spill_bytes < 0:
+            raise ValueError("state_spill_bytes must be >= 0")
         if self.max_cond_frames != -1 and self.max_cond_frames < 2:
             # sam2.modeling.sam2_utils.select_closest_cond_frames asserts at least 2
             raise ValueError(f"max_cond_frames must be -1 (no bound) or at least 2, not {self.max_cond_frames}")
@@ -91,12 +99,13 @@ class EngineConfig:
     def from_env(cls, prefix: str = "MASKLET_") -> EngineConfig:
         """Read MASKLET_BACKEND, MASKLET_SAM2_CHECKPOINT, MASKLET_SAM2_CONFIG, MASKLET_SAM2_IMAGE_SIZE,
         MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB, MASKLET_TORCH_THREADS and
-        MASKLET_MAX_COND_FRAMES (all optional)."""
+        MASKLET_MAX_COND_FRAMES and MASKLET_STATE_SPILL_MB (all optional)."""
         env = os.environ
         size = env.get(prefix + "SAM2_IMAGE_SIZE")
         cache_mb = env.get(prefix + "FEATURE_CACHE_MB")
         threads = env.get(prefix + "TORCH_THREADS")
         max_cond = env.get(prefix + "MAX_COND_FRAMES")
+        spill_mb = env.get(prefix + "STATE_SPILL_MB")
         return cls(
             backend=env.get(prefix + "BACKEND", "auto"),  # type: ignore[arg-type]
             checkpoint=env.get(prefix + "SAM2_CHECKPOINT") or None,
@@ -108,6 +117,9 @@ class EngineConfig:
             else DEFAULT_FEATURE_CACHE_BYTES,
             torch_threads=int(threads) if threads else None,
             max_cond_frames=int(max_cond) if max_cond else DEFAULT_MAX_COND_FRAMES,
+            state_spill_bytes=int(float(spill_mb) * 1024 * 1024)
+            if spill_mb
+            else DEFAULT_STATE_SPILL_BYTES,
         )
 
 

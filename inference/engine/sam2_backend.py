@@ -9,8 +9,10 @@ Differences from driving `SAM2VideoPredictor` directly, all for memory and laten
   computed (init_state holds every frame as float32: 12 MiB per frame at 1024 px).
 - Image features live in a byte-bounded LRU shared by the process (see `sam2_predictor`).
 - As propagation advances, per-frame tracking state farther than the model's memory window
-  from the current frame and from every conditioning frame is dropped, so memory stays flat
-  with video length. The caller stores the masks as they are yielded.
+  from the current frame and from every conditioning frame leaves memory for a byte-bounded
+  spill on local disk (`sam2_spill`), so memory stays flat with video length; it is read back
+  around a frame before a prompt there or a propagation from there, so answers stay sam2's
+  own. The caller stores the masks as they are yielded.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from .sam2_predictor import (
     SINGLE_OBJECT,
     MaskletVideoPredictor,
 )
+from .sam2_spill import StateSpill
 
 # sam2.utils.misc.load_video_frames normalisation (ImageNet mean and std).
 IMG_MEAN = (0.485, 0.456, 0.406)
@@ -123,6 +126,7 @@ class SAM2Session:
             owns_cache_key=not stable_key,
             memory_window=window,
         )
+        self._spill = StateSpill(backend.state_spill_bytes)
 
     # -- the official init_state, without reading any frame ------------------------------------
 
@@ -188,6 +192,7 @@ class SAM2Session:
         bx = check_inside(self.frames, pts, bx)
         if bx is not None and not clear_old:
             raise PromptError("a box replaces the clicks on its frame; send it with clear_old=True")
+        self._restore_around([object_id], frame)
         with inference_context(self._backend.device), self._answering_for(object_id):
             _, _, video_res_masks = self._model.add_new_points_or_box(
                 state,
@@ -242,6 +247,7 @@ class SAM2Session:
             raise PromptError(
                 "no object has a prompt in this session yet; add points, a box or a mask first"
             )
+        self._restore_around(list(state["obj_ids"]), start_frame)
         return self._propagate(start_frame, direction, max_frames, should_cancel)
 
     def _propagate(
@@ -277,6 +283,7 @@ class SAM2Session:
                         obj_id: self._to_video_mask(low_res_masks[i : i + 1])
                         for i, obj_id in enumerate(obj_ids)
                     }
+                self._spill.lost -= {(obj_id, int(frame_idx)) for obj_id in obj_ids}
                 self._drop_state_outside_window(frame_idx)
                 self.state.frames_propagated += 1
                 yield FrameMasks(frame=int(frame_idx), masks=masks)
@@ -305,13 +312,45 @@ class SAM2Session:
         from that frame sees the same memory as sam2's own predictor.
         """
         window = self.state.memory_window
-        for obj_output in self.state.inference_state["output_dict_per_obj"].values():
+        state = self.state.inference_state
+        for obj_idx, obj_output in state["output_dict_per_obj"].items():
+            obj_id = state["obj_idx_to_id"][obj_idx]
             cond_frames = list(obj_output["cond_frame_outputs"])
             non_cond = obj_output["non_cond_frame_outputs"]
             for f in [f for f in non_cond if abs(f - frame_idx) > window]:
                 if not any(abs(f - c) <= window for c in cond_frames):
-                    del non_cond[f]
+                    self._spill.put(obj_id, f, non_cond.pop(f))
                     self.state.dropped_frame_states += 1
+
+    def _restore_around(self, object_ids: list[int], frame: int) -> None:
+        """Read back the spilled outputs sam2 may read for a call at `frame`: the memory window
+        on both sides (memory and object pointers of the frames tracked before it in either
+        direction, and the frame's own previous mask)."""
+        state = self.state.inference_state
+        window = self.state.memory_window
+        for obj_id in object_ids:
+            obj_idx = state["obj_id_to_idx"].get(obj_id)
+            if obj_idx is None:
+                continue
+            outputs = state["output_dict_per_obj"][obj_idx]
+            for f in range(frame - window, frame + window + 1):
+                if (obj_id, f) in self._spill and f not in outputs["non_cond_frame_outputs"]:
+                    if f in outputs["cond_frame_outputs"]:
+                        self._spill.discard((obj_id, f))
+                    else:
+                        outputs["non_cond_frame_outputs"][f] = self._spill.take(
+                            obj_id, f, state["constants"], state["storage_device"]
+                        )
+
+    def memory_complete(self, object_id: int, frame: int) -> bool:
+        """False when the spill budget pushed out outputs sam2 would read for a prompt on
+        `frame` (then the answer would not be sam2's own: rebuild the object instead)."""
+        window = self.state.memory_window
+        return not any((object_id, f) in self._spill.lost for f in range(frame - window, frame + window + 1))
+
+    @property
+    def spill(self) -> StateSpill:
+        return self._spill
 
     def tracked_direction(self, object_id: int, frame: int) -> Direction | None:
         """How `frame` was last tracked for `object_id` ("forward"/"backward"), None if never.
@@ -326,6 +365,44 @@ class SAM2Session:
         if entry is None:
             return None
         return "backward" if entry["reverse"] else "forward"
+
+    def track_frame(self, object_id: int, frame: int, direction: Direction) -> np.ndarray:
+        """Track `object_id` alone on `frame` from its memory, as sam2's propagate_in_video does
+        for one object on one frame, and return its mask; other objects are left as they are.
+
+        Used to rebuild a correction's context: after this the frame counts as tracked, so a
+        prompt there is answered with the object's memory. Pending prompts of every object are
+        committed first (sam2's propagation preflight, which every propagation runs anyway)."""
+        state = self._live_state()
+        frame = check_frame_index(self.frames, frame)
+        obj_idx = state["obj_id_to_idx"].get(object_id)
+        if obj_idx is None:
+            raise PromptError(f"object {object_id} has no prompt in this session")
+        reverse = direction == "backward"
+        self._restore_around([object_id], frame)
+        with inference_context(self._backend.device):
+            try:
+                self._model.propagate_in_video_preflight(state)
+            except RuntimeError as exc:  # an object without any conditioning frame
+                raise EngineError(f"SAM 2 cannot track yet: {exc}") from exc
+            outputs = state["output_dict_per_obj"][obj_idx]
+            if frame in outputs["cond_frame_outputs"]:
+                logits = outputs["cond_frame_outputs"][frame]["pred_masks"]
+            else:
+                current, logits = self._model._run_single_frame_inference(
+                    inference_state=state,
+                    output_dict=outputs,
+                    frame_idx=frame,
+                    batch_size=1,
+                    is_init_cond_frame=False,
+                    point_inputs=None,
+                    mask_inputs=None,
+                    reverse=reverse,
+                    run_mem_encoder=True,
+                )
+                outputs["non_cond_frame_outputs"][frame] = current
+            state["frames_tracked_per_obj"][obj_idx][frame] = {"reverse": reverse}
+            return self._to_video_mask(logits.to(self._backend.device))
 
     def clear_frame(self, object_id: int, frame: int) -> None:
         """Forget `object_id`'s prompts on `frame` (sam2's clear_all_prompts_in_frame): a prompt
@@ -342,6 +419,7 @@ class SAM2Session:
         state = self._live_state()
         with inference_context(self._backend.device):
             self._model.remove_object(state, object_id, strict=False, need_output=False)
+        self._spill.forget(object_id)
         self.state.scores = {k: v for k, v in self.state.scores.items() if k[0] != object_id}
 
     def stored_frames(self, object_id: int) -> dict[str, list[int]]:
@@ -361,6 +439,7 @@ class SAM2Session:
             return
         self.state.closed = True
         self.state.inference_state.clear()
+        self._spill.close()
         if self.state.owns_cache_key:
             key = self.state.cache_key
             self._backend.feature_cache.discard_where(lambda k: k[0] == key)
@@ -382,8 +461,9 @@ class SAM2Backend:
 
     name = "sam2"
 
-    def __init__(self, loaded: LoadedModel, feature_cache_bytes: int):
+    def __init__(self, loaded: LoadedModel, feature_cache_bytes: int, state_spill_bytes: int = 2 << 30):
         self.loaded = loaded
+        self.state_spill_bytes = int(state_spill_bytes)
         self.model: MaskletVideoPredictor = loaded.model
         self.device: torch.device = loaded.device
         self.image_size: int = loaded.image_size
@@ -395,7 +475,7 @@ class SAM2Backend:
 
     @classmethod
     def from_config(cls, config: EngineConfig) -> SAM2Backend:
-        return cls(build_video_model(config), config.feature_cache_bytes)
+        return cls(build_video_model(config), config.feature_cache_bytes, config.state_spill_bytes)
 
     def open_session(self, frames: FrameSource) -> SAM2Session:
         return SAM2Session(self, frames)

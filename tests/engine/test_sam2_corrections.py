@@ -27,18 +27,18 @@ def official_factory(sam2_config):
 
     built = {}
 
-    def official(max_cond_frames: int):
-        if max_cond_frames not in built:
+    def official(max_cond_frames: int, size: int = SIZE):
+        if (max_cond_frames, size) not in built:
             cfg = compose_model_config(
                 resolve_model_config("tiny"),
-                SIZE,
+                size,
                 target="sam2.sam2_video_predictor.SAM2VideoPredictor",
                 max_cond_frames=max_cond_frames,
             )
             model = instantiate(cfg.model, _recursive_=True)
             model.load_state_dict(read_state_dict(sam2_config.checkpoint), strict=True)
-            built[max_cond_frames] = model.eval()
-        return built[max_cond_frames]
+            built[max_cond_frames, size] = model.eval()
+        return built[max_cond_frames, size]
 
     return official
 
@@ -47,11 +47,17 @@ def official_factory(sam2_config):
 def jpeg_clip(clip, tmp_path_factory):
     """The clip as the JPEG folder sam2's init_state reads, and a frame source that decodes the
     same files with PIL as sam2's loader does (identical pixels on both sides)."""
-    from PIL import Image
-
-    from inference.engine.frames import CallableFrameSource, write_frame_folder
+    from inference.engine.frames import write_frame_folder
 
     folder = write_frame_folder(clip.frames[:16], tmp_path_factory.mktemp("clip") / "frames")
+    return _jpeg_source(folder)
+
+
+def _jpeg_source(folder):
+    from PIL import Image
+
+    from inference.engine.frames import CallableFrameSource
+
     paths = sorted(folder.iterdir())
 
     def source():
@@ -244,3 +250,39 @@ def test_propagation_never_evicts_what_clicks_cached(sam2_backend, clip):
         assert small.feature_cache.stats.evictions == 0 and len(small.feature_cache) == 3
         session.add_points(A, 2, [_centre(clip, 2)], [1])  # a click makes room: frame 7 goes first
         assert sorted(k[1] for k in small.feature_cache.keys()) == [2, 5, 6]
+
+
+def test_a_correction_outside_the_memory_window_reads_the_spilled_state_back(
+    sam2_config, official_factory, clip, tmp_path
+):
+    """Memory stays flat (state outside the window leaves for disk), yet a correction on a frame
+    whose state had left is sam2's own answer, and so is the propagation after it. 128 px: the
+    clip must be longer than the 15-frame memory window on both sides of the corrected frame."""
+    from dataclasses import replace
+
+    from inference.engine import get_backend
+    from inference.engine.frames import write_frame_folder
+
+    backend = get_backend(replace(sam2_config, image_size=128))
+    folder, source = _jpeg_source(write_frame_folder(clip.frames[:40], tmp_path / "frames"))
+    official = Official(official_factory(8, 128), folder)
+    session = backend.open_session(source())
+    point = [_centre(clip, 0)]
+    session.add_points(A, 0, point, [1])
+    official.click(A, 0, point, [1])
+    _assert_same(_ours(session, 0), official.propagate(0), "first pass")
+    assert 20 not in session.stored_frames(A)["non_cond"] and session.spill.written > 0
+    assert session.memory_complete(A, 20)
+
+    clicks = [_centre(clip, 20), _centre(clip, 20, 20, 5)], [1, 0]
+    corrected = session.add_points(A, 20, *clicks)
+    assert session.spill.read > 0
+    assert np.array_equal(corrected.mask, official.click(A, 20, *clicks))
+    _assert_same(_ours(session, 10), official.propagate(10), "from frame 10 again")
+    session.close()
+
+    starved = backend.__class__(backend.loaded, feature_cache_bytes=0, state_spill_bytes=0)
+    with starved.open_session(source()) as poor:
+        poor.add_points(A, 0, point, [1])
+        list(poor.propagate(0))
+        assert not poor.memory_complete(A, 20) and poor.memory_complete(A, 39)
