@@ -199,7 +199,8 @@ def propagation_session(
     session the caller conditions on stored masks. After a warm run the masklets' versions are
     taken over from the database where this job wrote them; any other change makes them stale."""
     warm = video_sessions.peek(video.pk)
-    if warm is not None and not resumed and warm.content_hash == video.content_hash:
+    # OpenCV has no memory to continue: its propagations always start from the stored masks.
+    if warm is not None and not resumed and warm.content_hash == video.content_hash and backend().name == "sam2":
         with warm.lock:
             versions = {m: stored_versions(m) for m in masklet_ids}
             if all(warm.in_sync(m, v) and warm.masklets[m].exact for m, v in versions.items()):
