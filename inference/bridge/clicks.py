@@ -16,7 +16,7 @@ from annotation.selectors.masklets import prompts_in_force
 from annotation.services.masklets import mask_payload
 from annotation.services.prompts import prompt_answer_store, prompt_withdraw
 from inference.bridge.engine import backend, postprocess_params
-from inference.bridge.sessions import WarmVideo, rebuild_for_click, stored_versions, video_sessions
+from inference.bridge.sessions import MaskletState, WarmVideo, rebuild_for_click, stored_versions, video_sessions
 from inference.engine.base import EngineError, MaskResult, Session
 from inference.engine.postprocess import postprocess_mask
 
@@ -25,11 +25,12 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Click:
-    """A click's answer: the raw mask and whether image features were "cached" or "computed"
-    (None for a backend without an image encoder)."""
+    """A click's answer: the raw mask, whether image features were "cached" or "computed" (None
+    for a backend without an image encoder) and whether the masklet's state was rebuilt."""
 
     result: MaskResult
     features: str | None
+    rebuilt: bool = False  # the masklet's state was rebuilt from the database for this click
 
 
 def segment_frame(
@@ -54,12 +55,17 @@ def segment_frame(
     """
     session = warm.session
     encoder_runs = _encoder_runs(session)
+    rebuilt = False
     try:
+        versions = stored_versions(object_id)
+        if object_id not in warm.masklets and not versions:
+            warm.masklets[object_id] = MaskletState()  # a new masklet: sam2's history starts here
         complete = getattr(session, "memory_complete", None)
-        if not warm.in_sync(object_id, stored_versions(object_id)) or (
+        if not warm.in_sync(object_id, versions) or (
             complete is not None and not complete(object_id, frame)  # its spill budget ran out
         ):
-            rebuild_for_click(warm, masklet_id=object_id, frame=frame, reset=reset)
+            rebuild_for_click(warm, masklet_id=object_id, frame=frame, reset=reset, versions=versions)
+            rebuilt = True
         elif reset:
             clear_frame = getattr(session, "clear_frame", None)
             if clear_frame is not None:
@@ -70,7 +76,7 @@ def segment_frame(
         raise
     after = _encoder_runs(session)
     features = None if after is None else ("computed" if after > (encoder_runs or 0) else "cached")
-    return Click(result=result, features=features)
+    return Click(result=result, features=features, rebuilt=rebuilt)
 
 
 def _encoder_runs(session: Session) -> int | None:
@@ -122,8 +128,9 @@ def answer_prompt(*, prompt_id: int, worker: str | None = None) -> dict[str, Any
     if worker:
         video_worker_claim(video_id=video.pk, worker=worker)
     log.info(
-        "click on masklet %s frame %s: read %.3f s, model %.3f s (features %s), post-process %.3f s, store %.3f s",
-        masklet.pk, prompt.frame, loaded - started, segmented - loaded, answer.features, encoded - segmented,
+        "click on masklet %s frame %s (%s state): read %.3f s, model %.3f s (features %s), post-process %.3f s, "
+        "store %.3f s", masklet.pk, prompt.frame, "rebuilt" if answer.rebuilt else "warm",
+        loaded - started, segmented - loaded, answer.features, encoded - segmented,
         time.perf_counter() - encoded,
     )
     return {

@@ -123,8 +123,11 @@ def stored_versions(masklet_id: int) -> dict[int, int]:
 # A click on a masklet the warm session does not hold (or holds stale)
 
 
-def rebuild_for_click(warm: WarmVideo, *, masklet_id: int, frame: int, reset: bool) -> None:
-    """Give the session a state of `masklet_id` for a click on `frame`, from the database.
+def rebuild_for_click(
+    warm: WarmVideo, *, masklet_id: int, frame: int, reset: bool, versions: dict[int, int]
+) -> None:
+    """Give the session a state of `masklet_id` for a click on `frame`, from the database
+    (whose stored `versions` the new state then stands for).
 
     On a tracked frame (a stored mask there that no person made, and conditioning frames
     elsewhere): the stored masks of the masklet's prompted or edited frames nearest to `frame`
@@ -157,7 +160,7 @@ def rebuild_for_click(warm: WarmVideo, *, masklet_id: int, frame: int, reset: bo
         track_frame(masklet_id, frame, _tracked_direction(current[2], frame, cond))
     elif not reset and current is not None:
         session.add_mask(masklet_id, frame, rle_utils.decode(current[1]))
-    warm.masklets[masklet_id] = MaskletState(versions={}, exact=not rows)
+    warm.masklets[masklet_id] = MaskletState(versions=dict(versions), exact=not rows)
 
 
 def _tracked_direction(job_id: int | None, frame: int, cond: list[int]) -> str:

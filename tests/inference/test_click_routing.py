@@ -24,8 +24,8 @@ from tests.inference.test_sam2_corrections_flow import NO_CLEAN_UP
 pytestmark = [pytest.mark.sam2, pytest.mark.worker, pytest.mark.usefixtures("transactional_db")]
 
 
-def _clicks_answered(worker: Any, masklet: int) -> int:
-    return worker.log().count(f"click on masklet {masklet} ")
+def _clicks_answered(worker: Any, masklet: int, state: str = "") -> int:
+    return worker.log().count(f"click on masklet {masklet} frame 2 ({state}")
 
 
 def test_a_videos_clicks_go_to_the_worker_that_holds_it(
@@ -40,6 +40,7 @@ def test_a_videos_clicks_go_to_the_worker_that_holds_it(
     assert [a["image_features"] for a in answers] == ["computed", "cached", "cached", "cached"]
     counts = [_clicks_answered(w, masklet) for w in workers]
     assert sorted(counts) == [0, 4], counts
+    assert max(_clicks_answered(w, masklet, "warm") for w in workers) == 4  # all on its warm state
     holder, other = (workers[0], workers[1]) if counts[0] == 4 else (workers[1], workers[0])
     claimed = redis_client().get(f"masklet:video-worker:{team.video.pk}").decode()
     assert claimed in queue_workers("interactive")
@@ -49,10 +50,10 @@ def test_a_videos_clicks_go_to_the_worker_that_holds_it(
     holder.stop()
     moved = click(client, masklet, 2, points=[[50, 30]], labels=[0])
     assert moved["image_features"] == "computed" and moved["mask"]["version"] == 5
-    assert _clicks_answered(other, masklet) == 1
+    assert _clicks_answered(other, masklet, "rebuilt") == 1
     assert redis_client().get(f"masklet:video-worker:{team.video.pk}").decode() != claimed
     again = click(client, masklet, 2, points=[[55, 30]], labels=[0])
-    assert again["image_features"] == "cached" and _clicks_answered(other, masklet) == 2
+    assert again["image_features"] == "cached" and _clicks_answered(other, masklet, "warm") == 1
 
 
 def test_a_correction_on_a_frame_another_worker_tracked_is_rebuilt_with_memory(
