@@ -16,7 +16,13 @@ from annotation.selectors.masklets import prompts_in_force
 from annotation.services.masklets import mask_payload
 from annotation.services.prompts import prompt_answer_store, prompt_withdraw
 from inference.bridge.engine import backend, postprocess_params
-from inference.bridge.sessions import MaskletState, WarmVideo, rebuild_for_click, stored_versions, video_sessions
+from inference.bridge.sessions import (
+    MaskletState,
+    WarmVideo,
+    rebuild_for_click,
+    stored_versions,
+    video_sessions,
+)
 from inference.engine.base import EngineError, MaskResult, Session
 from inference.engine.postprocess import postprocess_mask
 
