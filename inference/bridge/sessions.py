@@ -26,7 +26,7 @@ from django.conf import settings
 
 import maskcodec as rle_utils
 from annotation.models import FrameMask, Job, Video
-from annotation.models.masklets import USER_SOURCES
+from annotation.models.masklets import USER_SOURCES, MaskSource
 from inference.bridge.engine import backend
 from inference.bridge.frames import StorageFrameSource
 from inference.engine.base import FrameMasks, Session
@@ -123,14 +123,19 @@ def stored_versions(masklet_id: int) -> dict[int, int]:
 # A click on a masklet the warm session does not hold (or holds stale)
 
 
+# Stored masks a rebuilt state is conditioned on: what people prompted or edited, and the key
+# frames automatic masklets were proposed on.
+COND_SOURCES = (*USER_SOURCES, MaskSource.AUTO)
+
+
 def rebuild_for_click(
     warm: WarmVideo, *, masklet_id: int, frame: int, reset: bool, versions: dict[int, int]
 ) -> None:
     """Give the session a state of `masklet_id` for a click on `frame`, from the database
     (whose stored `versions` the new state then stands for).
 
-    On a tracked frame (a stored mask there that no person made, and conditioning frames
-    elsewhere): the stored masks of the masklet's prompted or edited frames nearest to `frame`
+    On a tracked frame (a propagated mask there, and conditioning frames elsewhere): the stored
+    masks of the masklet's prompted, edited or automatic key frames nearest to `frame`
     (at most MASKLET["MAX_COND_FRAMES"]) become conditioning frames (`add_mask`), then the
     masklet alone is tracked on `frame` from that memory (`track_frame`, in the direction the
     job that stored the frame went), so the click that follows is a correction answered with the
@@ -150,11 +155,11 @@ def rebuild_for_click(
         )
     }
     current = rows.get(frame)
-    cond = sorted((f for f, row in rows.items() if row[0] in USER_SOURCES and f != frame), key=lambda f: abs(f - frame))
+    cond = sorted((f for f, row in rows.items() if row[0] in COND_SOURCES and f != frame), key=lambda f: abs(f - frame))
     bound = int(settings.MASKLET["MAX_COND_FRAMES"])
     cond = cond if bound < 0 else cond[:bound]
     track_frame = getattr(session, "track_frame", None)
-    if not reset and current is not None and current[0] not in USER_SOURCES and cond and track_frame is not None:
+    if not reset and current is not None and current[0] == MaskSource.PROPAGATED and cond and track_frame is not None:
         for f in sorted(cond):
             session.add_mask(masklet_id, f, rle_utils.decode(rows[f][1]))
         track_frame(masklet_id, frame, _tracked_direction(current[2], frame, cond))
