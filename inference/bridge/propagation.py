@@ -242,7 +242,11 @@ def _condition(session: Session, masklet_ids: list[int], plan_start: int, start:
         .values_list("masklet_id", "frame", "rle")
     )
     conditioned = set()
+    defer = getattr(session, "defer_mask", None)  # SAM 2: corrections reach the model when needed
     for masklet_id, frame, rle in rows:
-        session.add_mask(masklet_id, frame, rle_utils.decode(rle))
+        if defer is not None and frame not in (plan_start, start):
+            defer(masklet_id, frame, lambda rle=rle: rle_utils.decode(rle))
+        else:
+            session.add_mask(masklet_id, frame, rle_utils.decode(rle))
         conditioned.add(masklet_id)
     return len(conditioned)

@@ -127,6 +127,8 @@ class SAM2Session:
             memory_window=window,
         )
         self._spill = StateSpill(backend.state_spill_bytes)
+        # conditioning masks given to the model only when a tracked frame first needs them
+        self._deferred: dict[int, dict[int, Callable[[], np.ndarray]]] = {}
 
     # -- the official init_state, without reading any frame ------------------------------------
 
@@ -193,6 +195,8 @@ class SAM2Session:
         if bx is not None and not clear_old:
             raise PromptError("a box replaces the clicks on its frame; send it with clear_old=True")
         self._restore_around([object_id], frame)
+        with inference_context(self._backend.device):
+            self._add_due_masks(frame, reverse=self.tracked_direction(object_id, frame) == "backward", commit=False)
         with inference_context(self._backend.device), self._answering_for(object_id):
             _, _, video_res_masks = self._model.add_new_points_or_box(
                 state,
@@ -212,12 +216,62 @@ class SAM2Session:
         state = self._live_state()
         frame = check_frame_index(self.frames, frame)
         mask = check_mask(self.frames, mask)
+        self._deferred.get(object_id, {}).pop(frame, None)
         with inference_context(self._backend.device), self._answering_for(object_id):
             _, _, video_res_masks = self._model.add_new_mask(
                 state, frame_idx=frame, obj_id=object_id, mask=torch.from_numpy(mask)
             )
             out = (video_res_masks[0, 0] > 0).cpu().numpy()
         return MaskResult(frame=frame, object_id=object_id, mask=out, score=1.0)
+
+    def defer_mask(self, object_id: int, frame: int, load: Callable[[], np.ndarray]) -> None:
+        """`add_mask` for a conditioning frame a propagation reaches later: `load()` (the mask,
+        bool (height, width)) is called and given to the model only when a frame being tracked
+        first needs it (among the max_cond_frames nearest, the nearest on either side, or within
+        the memory window behind it), so a propagation does not run the image encoder for every
+        correction before its first frame. The masks yielded are those of eager `add_mask` calls
+        in frame order (tests/engine/test_sam2_corrections.py)."""
+        self._live_state()
+        frame = check_frame_index(self.frames, frame)
+        self._deferred.setdefault(object_id, {})[frame] = load
+
+    def _add_due_masks(self, frame: int, reverse: bool, commit: bool) -> None:
+        """Give the model the deferred masks a call on `frame` may read; `commit` runs sam2's
+        preflight (memory encoder) on them, needed once a propagation has started."""
+        if not self._deferred:
+            return
+        state = self.state.inference_state
+        bound = int(self._model.max_cond_frames_in_attn)
+        window = self.state.memory_window
+        touched = []
+        for obj_id in list(self._deferred):
+            pending = self._deferred[obj_id]
+            obj_idx = state["obj_id_to_idx"].get(obj_id)
+            given = set()
+            if obj_idx is not None:
+                given = set(state["output_dict_per_obj"][obj_idx]["cond_frame_outputs"])
+                given |= set(state["temp_output_dict_per_obj"][obj_idx]["cond_frame_outputs"])
+            every = given | set(pending)
+            due = {max((t for t in every if t < frame), default=None)}
+            due.add(min((t for t in every if t >= frame), default=None))
+            nearest = sorted(every, key=lambda t: abs(t - frame))
+            due.update(nearest if bound < 0 else nearest[: bound + 2])  # ties either side
+            behind = (lambda t: frame < t <= frame + window) if reverse else (lambda t: frame - window <= t < frame)
+            due.update(t for t in pending if behind(t))
+            if obj_idx is None and pending:
+                due.add(nearest[0])  # an object the model does not know yet
+            for t in sorted(t for t in due if t in pending):
+                mask = check_mask(self.frames, pending.pop(t)())
+                with self._answering_for(obj_id):
+                    self._model.add_new_mask(state, frame_idx=t, obj_id=obj_id, mask=torch.from_numpy(mask))
+                touched.append(obj_id)
+            if not pending:
+                del self._deferred[obj_id]
+        if commit and touched:
+            self._model.propagate_in_video_preflight(state)
+        for obj_id in set(touched):  # frame order, as eager add_mask calls in frame order leave it
+            outputs = state["output_dict_per_obj"][state["obj_id_to_idx"][obj_id]]
+            outputs["cond_frame_outputs"] = dict(sorted(outputs["cond_frame_outputs"].items()))
 
     @contextlib.contextmanager
     def _answering_for(self, object_id: int) -> Iterator[None]:
@@ -243,7 +297,7 @@ class SAM2Session:
             raise PromptError(f'direction must be "forward" or "backward", not {direction!r}')
         if max_frames is not None and max_frames < 1:
             raise PromptError("max_frames must be at least 1")
-        if not state["obj_ids"]:
+        if not state["obj_ids"] and not self._deferred:
             raise PromptError(
                 "no object has a prompt in this session yet; add points, a box or a mask first"
             )
@@ -264,6 +318,10 @@ class SAM2Session:
         track = None if max_frames is None else max_frames - 1
         if reverse and start_frame == 0:
             reverse, track = False, 0
+        with inference_context(self._backend.device):
+            self._add_due_masks(start_frame, reverse, commit=False)
+        step = -1 if reverse else 1
+        upcoming = start_frame
         official = self._model.propagate_in_video(
             state, start_frame_idx=start_frame, max_frame_num_to_track=track, reverse=reverse
         )
@@ -273,6 +331,8 @@ class SAM2Session:
                 if should_cancel is not None and should_cancel():
                     return
                 with inference_context(self._backend.device):
+                    if upcoming != start_frame:
+                        self._add_due_masks(upcoming, reverse, commit=True)
                     try:
                         frame_idx, obj_ids, low_res_masks = next(official)
                     except StopIteration:
@@ -286,6 +346,7 @@ class SAM2Session:
                 self._spill.lost -= {(obj_id, int(frame_idx)) for obj_id in obj_ids}
                 self._drop_state_outside_window(frame_idx)
                 self.state.frames_propagated += 1
+                upcoming = int(frame_idx) + step
                 yield FrameMasks(frame=int(frame_idx), masks=masks)
         finally:
             official.close()
@@ -381,6 +442,7 @@ class SAM2Session:
         reverse = direction == "backward"
         self._restore_around([object_id], frame)
         with inference_context(self._backend.device):
+            self._add_due_masks(frame, reverse, commit=False)
             try:
                 self._model.propagate_in_video_preflight(state)
             except RuntimeError as exc:  # an object without any conditioning frame
@@ -420,6 +482,7 @@ class SAM2Session:
         with inference_context(self._backend.device):
             self._model.remove_object(state, object_id, strict=False, need_output=False)
         self._spill.forget(object_id)
+        self._deferred.pop(object_id, None)
         self.state.scores = {k: v for k, v in self.state.scores.items() if k[0] != object_id}
 
     def stored_frames(self, object_id: int) -> dict[str, list[int]]:
@@ -440,6 +503,7 @@ class SAM2Session:
         self.state.closed = True
         self.state.inference_state.clear()
         self._spill.close()
+        self._deferred.clear()
         if self.state.owns_cache_key:
             key = self.state.cache_key
             self._backend.feature_cache.discard_where(lambda k: k[0] == key)

@@ -287,3 +287,43 @@ def test_a_correction_outside_the_memory_window_reads_the_spilled_state_back(
         poor.add_points(A, 0, point, [1])
         list(poor.propagate(0))
         assert not poor.memory_complete(A, 20) and poor.memory_complete(A, 39)
+
+
+def test_deferred_corrections_reach_the_model_when_needed_with_the_same_masks(backend_128, clip):
+    """A propagation conditioned on twenty stored masks runs the image encoder for the ten
+    nearest (max_cond_frames + 2) before its first frame, not for all twenty, and yields the
+    masks that giving all of them first yields, both directions."""
+    from inference.engine import ArrayFrameSource
+
+    frames = clip.frames[:40]
+    with backend_128.open_session(ArrayFrameSource(frames)) as first:
+        first.add_points(A, 0, [_centre(clip, 0)], [1])
+        stored = {fm.frame: fm.masks[A] for fm in first.propagate(0)}
+    corrected = range(0, 40, 2)
+
+    def run(defer: bool):
+        session = backend_128.open_session(ArrayFrameSource(frames))
+        for frame in corrected:
+            if defer and frame != 38:
+                session.defer_mask(A, frame, lambda frame=frame: stored[frame])
+            else:
+                session.add_mask(A, frame, stored[frame])
+        passes = []
+        for start, direction in ((39, "backward"), (0, "forward")):
+            items = session.propagate(start, direction)
+            first_item = next(items)
+            since_opened = session.counters["encoder_runs"]  # image encoder runs so far
+            passes.append(({first_item.frame: first_item.masks, **_ours_from(items)}, since_opened))
+        assert session.stored_frames(A)["cond"] == list(corrected)
+        session.close()
+        return passes
+
+    eager, deferred = run(defer=False), run(defer=True)
+    assert eager[0][1] == 20 + 1  # every conditioning frame, then frame 39
+    assert deferred[0][1] <= 10 + 1  # the ten nearest to frame 39, then frame 39
+    for (ours, _), (theirs, _) in zip(deferred, eager, strict=True):
+        _assert_same(ours, theirs, "deferred against eager conditioning")
+
+
+def _ours_from(items):
+    return {fm.frame: fm.masks for fm in items}
