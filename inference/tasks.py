@@ -27,10 +27,11 @@ log = logging.getLogger(__name__)
 MODEL_QUEUES = {"interactive", "batch"}
 
 
-@shared_task(name="inference.tasks.segment_prompt", acks_late=False)
-def segment_prompt(prompt_id: int) -> dict[str, Any]:
-    """Answer a click: the mask of its masklet on its frame, stored (see `bridge.clicks.answer_prompt`)."""
-    return answer_prompt(prompt_id=prompt_id)
+@shared_task(name="inference.tasks.segment_prompt", acks_late=False, bind=True)
+def segment_prompt(self: Any, prompt_id: int) -> dict[str, Any]:
+    """Answer a click: the mask of its masklet on its frame, stored (see `bridge.clicks.answer_prompt`);
+    this worker then receives the video's next clicks."""
+    return answer_prompt(prompt_id=prompt_id, worker=self.request.hostname)
 
 
 @shared_task(name="inference.tasks.run_propagation", **JOB_TASK_OPTIONS)

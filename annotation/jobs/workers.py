@@ -5,6 +5,12 @@ Each worker announces the queues it consumes every `WORKER_ANNOUNCE_PERIOD` seco
 thread started when it is ready (a queue it stopped consuming, e.g. through Celery's
 cancel_consumer, is withdrawn at the next beat); one not heard for `WORKER_TTL` seconds (killed,
 paused, cut off) no longer counts. Redis holds one sorted set per queue: worker name → last heard.
+
+Clicks of a video go to the interactive worker that answered the last one (it holds the video's
+warm SAM 2 session, inference/bridge/sessions.py): every interactive worker also consumes its
+own queue `interactive.<worker name>` (`worker_queue`), and Redis maps video → worker for
+VIDEO_WORKER_TTL seconds (`video_worker_claim`). A click whose worker is no longer heard goes to
+the shared `interactive` queue, and whichever worker answers it claims the video.
 """
 
 from __future__ import annotations
@@ -58,6 +64,33 @@ def queue_workers(queue: str) -> list[str]:
     return sorted(name.decode() if isinstance(name, bytes) else name for name in names)
 
 
+def worker_queue(worker: str) -> str:
+    """The queue only `worker` consumes, beside the shared interactive queue."""
+    return f"interactive.{worker}"
+
+
+def _video_key(video_id: int) -> str:
+    return f"masklet:video-worker:{video_id}"
+
+
+def video_worker_claim(*, video_id: int, worker: str) -> None:
+    """`worker` answered a click on the video and holds its warm session: send it the next ones."""
+    ttl = max(1, int(settings.MASKLET["VIDEO_WORKER_TTL"]))
+    redis_client().set(_video_key(video_id), worker, ex=ttl)
+
+
+def video_worker_forget(*, video_id: int) -> None:
+    redis_client().delete(_video_key(video_id))
+
+
+def click_queue(*, video_id: int, live: list[str]) -> str:
+    """Where a click on the video goes: the queue of the worker that holds its warm session when
+    that worker is among the `live` interactive workers, else the shared interactive queue."""
+    worker = redis_client().get(_video_key(video_id))
+    name = worker.decode() if isinstance(worker, bytes) else worker
+    return worker_queue(name) if name and name in live else "interactive"
+
+
 def _consumed_queues(consumer: Any) -> list[str]:
     try:
         return [queue.name for queue in consumer.task_consumer.queues]
@@ -92,6 +125,11 @@ _announcer: _Announcer | None = None
 @worker_ready.connect
 def _start_announcing(sender: Any = None, **kwargs: Any) -> None:
     global _announcer
+    if "interactive" in _consumed_queues(sender):
+        try:
+            sender.add_task_queue(worker_queue(str(sender.hostname)))
+        except Exception:  # its clicks then all come through the shared queue
+            log.warning("worker %s: could not consume its own click queue", sender.hostname, exc_info=True)
     _announcer = _Announcer(sender)
     _announcer.announce()  # before the worker says "ready.": a click may come at once
     _announcer.thread.start()

@@ -9,7 +9,7 @@ from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 from django.db import connection
 
-from annotation.jobs.workers import queue_workers
+from annotation.jobs.workers import click_queue, queue_workers, video_worker_forget
 from annotation.models import Masklet
 from annotation.services.errors import InvalidInput, Unavailable, VideoNotReady
 from annotation.services.prompts import prompt_record, prompt_withdraw
@@ -33,6 +33,8 @@ def masklet_prompt(
 
     The prompt is committed first so the worker reads it; a worker on the `interactive` queue
     stores the mask (source "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
+    The click goes to the worker that answered the video's last click while it is alive (it holds
+    the video's warm session: annotation/jobs/workers.py), else to the shared queue.
     A click no worker answered is withdrawn, so it does not weigh on the next one; with no live
     worker on the queue (annotation/jobs/workers.py) it is withdrawn and refused at once.
 
@@ -44,18 +46,22 @@ def masklet_prompt(
     if not masklet.video.is_ready:
         raise VideoNotReady()
     prompt = prompt_record(masklet=masklet, frame=frame, user=user, points=points, labels=labels, box=box, reset=reset)
-    if not queue_workers("interactive"):
+    live = queue_workers("interactive")
+    if not live:
         prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
         raise Unavailable(
             "no inference worker serves clicks right now: ask your administrator to start one on the interactive queue"
         )
-    result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue="interactive")
+    video_id = masklet.video_id
+    queue = click_queue(video_id=video_id, live=live)
+    result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue=queue)
     if not connection.in_atomic_block:
         connection.close()
     try:
         answer = result.get(timeout=settings.MASKLET["INTERACTIVE_TIMEOUT"], propagate=False)
     except CeleryTimeout:
         result.revoke()
+        video_worker_forget(video_id=video_id)  # the next click tries whichever worker is free
         prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
         raise Unavailable(
             "no inference worker answered in time: ask your administrator to start one on the interactive queue"

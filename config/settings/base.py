@@ -312,8 +312,17 @@ MASKLET = {
     # predictor: encoder, memory attention and encoder, prompt encoder and mask decoder). For GPUs;
     # the first frames after a worker starts are slow while it compiles.
     "COMPILE": env("MASKLET_COMPILE", "off") or "off",
+    # Conditioning frames (prompted or corrected) SAM 2 attends to when it tracks a frame: the
+    # nearest in time (sam2's max_cond_frames_in_attn; -1: all, which grows with corrections).
+    "MAX_COND_FRAMES": env_int("MASKLET_MAX_COND_FRAMES", 8),
+    # Local disk (MB) per SAM 2 session for tracking state outside the model's memory window,
+    # read back when a frame there is corrected (inference/engine/sam2_spill.py).
+    "STATE_SPILL_BYTES": env_int("MASKLET_STATE_SPILL_MB", 2048) * 1024 * 1024,
     # Interactive sessions (one per video) a worker keeps open between clicks.
     "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
+    # Seconds the interactive worker that answered a video's last click keeps receiving its
+    # clicks (it holds the video's warm SAM 2 session); refreshed by every click.
+    "VIDEO_WORKER_TTL": env_int("MASKLET_VIDEO_WORKER_TTL", 3600),
     # Seconds a click waits for the interactive worker before answering 503.
     "INTERACTIVE_TIMEOUT": env_int("MASKLET_INTERACTIVE_TIMEOUT", 60),
     # Each worker announces the queues it consumes every WORKER_ANNOUNCE_PERIOD seconds; one not

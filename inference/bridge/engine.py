@@ -23,6 +23,8 @@ def engine_config() -> EngineConfig:
         feature_cache_bytes=conf["FEATURE_CACHE_BYTES"],
         torch_threads=conf["TORCH_THREADS"],
         compile=conf["COMPILE"],
+        max_cond_frames=conf["MAX_COND_FRAMES"],
+        state_spill_bytes=conf["STATE_SPILL_BYTES"],
     )
 
 

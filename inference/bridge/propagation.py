@@ -19,7 +19,7 @@ from annotation.jobs.runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskSource
 from annotation.services.masklets import NewMask, frame_masks_store
-from inference.bridge.engine import backend, postprocess_params
+from inference.bridge.engine import postprocess_params
 from inference.bridge.frames import PrefetchedFrames, StorageFrameSource
 from inference.bridge.pipeline import (
     Batches,
@@ -29,6 +29,7 @@ from inference.bridge.pipeline import (
     MaskEncoder,
     StageClock,
 )
+from inference.bridge.sessions import propagation_session
 from inference.engine.base import EngineError, Session
 from inference.engine.postprocess import PostprocessParams
 
@@ -168,6 +169,10 @@ def propagate_into_db(
 
     The model runs in this thread; frames are read ahead, masks cleaned up and RLE-encoded in a
     pool and batches written by a writer thread (`pipeline`), so none of them waits for another.
+    When this process holds the video's warm session with every masklet as stored
+    (inference/bridge/sessions.py), the propagation continues that session instead, as sam2's own
+    predictor would (the start frame is tracked again and stored for masklets without a prompt or
+    edit there).
     """
     frames = StorageFrameSource(video)
     masklet_ids = plan.masklet_ids
@@ -197,21 +202,30 @@ def propagate_into_db(
                 frames, range(start, end + step, step), depth=conf["FRAME_PREFETCH"],
                 on_read=lambda s: clock.add("read", s), on_wait=lambda s: clock.wait("reader", s),
             ))
-            session = stack.enter_context(backend().open_session(source))
+            running = stack.enter_context(propagation_session(
+                video=video, frames=source, masklet_ids=masklet_ids, start=start,
+                resumed=start != plan.start_frame, job_id=ctx.job.pk,
+            ))
+            session = running.session
             encoder = MaskEncoder(plan.postprocess, threads=conf["PIPELINE_THREADS"], clock=clock, failure=failure)
             stack.callback(encoder.close)
             writer = BatchWriter(store, depth=2, clock=clock, failure=failure, name=f"job-{ctx.job.pk}-writer")
             stack.callback(writer.close)  # on the way out: writes what is queued, unless a stage failed
-            with clock.measure("model"):  # the start frame's encoder run, each mask as input
-                conditioned = _condition(session, masklet_ids, plan.start_frame, end, given)
-            if not conditioned:
-                raise EngineError("none of the masklets has a mask to propagate from any more")
+            if not running.warm:  # a warm session continues sam2's own history instead
+                with clock.measure("model"):  # the start frame's encoder run, each mask as input
+                    conditioned = _condition(session, masklet_ids, plan.start_frame, end, given)
+                if not conditioned:
+                    raise EngineError("none of the masklets has a mask to propagate from any more")
             items = session.propagate(start, direction, abs(end - start) + 1, should_cancel=stop)  # type: ignore[arg-type]
             batches = Batches(writer, plan.batch_size)
             try:
                 for item in clock.timed(items):
                     failure.check()
-                    if (item.frame - checkpoint) * step > 0:  # frames up to the checkpoint are stored
+                    if item.frame == start:  # the conditioning input; a warm session's retracked masks
+                        start_masks = running.start_frame_masks(item)
+                        if start_masks is not None:
+                            encoder.submit(start_masks)
+                    elif (item.frame - checkpoint) * step > 0:  # frames up to the checkpoint are stored
                         encoder.submit(item)
                     del item  # the full-size masks live only in the pool now
                     batches.extend(encoder.ready())
@@ -278,7 +292,11 @@ def _condition(session: Session, masklet_ids: list[int], plan_start: int, end: i
         .values_list("masklet_id", "frame", "rle")
     )
     conditioned = set()
+    defer = getattr(session, "defer_mask", None)  # SAM 2: corrections reach the model when needed
     for masklet_id, frame, rle in rows:
-        session.add_mask(masklet_id, frame, rle_utils.decode(rle))
+        if defer is not None and frame != plan_start and given.get(masklet_id) != frame:
+            defer(masklet_id, frame, lambda rle=rle: rle_utils.decode(rle))
+        else:
+            session.add_mask(masklet_id, frame, rle_utils.decode(rle))
         conditioned.add(masklet_id)
     return len(conditioned)

@@ -35,6 +35,10 @@ _ALIASES = {
 
 DEFAULT_FEATURE_CACHE_BYTES = 512 * 1024 * 1024
 COMPILE_MODES = ("off", "encoder", "vos")
+# sam2's max_cond_frames_in_attn: conditioning frames a tracked frame attends to (nearest in time).
+DEFAULT_MAX_COND_FRAMES = 8
+# Local disk a SAM 2 session may fill with tracking state outside its memory window.
+DEFAULT_STATE_SPILL_BYTES = 2 * 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,12 @@ class EngineConfig:
       attention, memory encoder, prompt encoder and mask decoder compiled, as
       `build_sam2_video_predictor(vos_optimized=True)`). For GPUs: the first frames run slowly
       while torch compiles.
+    max_cond_frames: conditioning frames (prompted or corrected) memory attention reads when it
+      tracks a frame: the nearest in time, as sam2's `max_cond_frames_in_attn` (at least 2;
+      -1: all of them, sam2's default, which makes attention grow with every correction).
+    state_spill_bytes: local disk per SAM 2 session for tracking state outside the memory window
+      (read back when a frame there is corrected; see `sam2_spill`). 0: none (such a correction
+      then cannot be sam2's own answer and callers rebuild).
     """
 
     backend: Literal["auto", "sam2", "opencv"] = "auto"
@@ -66,6 +76,8 @@ class EngineConfig:
     feature_cache_bytes: int = DEFAULT_FEATURE_CACHE_BYTES
     torch_threads: int | None = None
     compile: Literal["off", "encoder", "vos"] = "off"
+    max_cond_frames: int = DEFAULT_MAX_COND_FRAMES
+    state_spill_bytes: int = DEFAULT_STATE_SPILL_BYTES
 
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "sam2", "opencv"):
@@ -80,6 +92,11 @@ class EngineConfig:
             raise ValueError(f"compile must be one of {', '.join(COMPILE_MODES)}, not {self.compile!r}")
         if self.feature_cache_bytes < 0:
             raise ValueError("feature_cache_bytes must be >= 0")
+        if self.state_spill_bytes < 0:
+            raise ValueError("state_spill_bytes must be >= 0")
+        if self.max_cond_frames != -1 and self.max_cond_frames < 2:
+            # sam2.modeling.sam2_utils.select_closest_cond_frames asserts at least 2
+            raise ValueError(f"max_cond_frames must be -1 (no bound) or at least 2, not {self.max_cond_frames}")
 
     @property
     def resolved_backend(self) -> Literal["sam2", "opencv"]:
@@ -90,12 +107,14 @@ class EngineConfig:
     @classmethod
     def from_env(cls, prefix: str = "MASKLET_") -> EngineConfig:
         """Read MASKLET_BACKEND, MASKLET_SAM2_CHECKPOINT, MASKLET_SAM2_CONFIG, MASKLET_SAM2_IMAGE_SIZE,
-        MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB, MASKLET_TORCH_THREADS and MASKLET_COMPILE (all
-        optional)."""
+        MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB, MASKLET_TORCH_THREADS, MASKLET_COMPILE,
+        MASKLET_MAX_COND_FRAMES and MASKLET_STATE_SPILL_MB (all optional)."""
         env = os.environ
         size = env.get(prefix + "SAM2_IMAGE_SIZE")
         cache_mb = env.get(prefix + "FEATURE_CACHE_MB")
         threads = env.get(prefix + "TORCH_THREADS")
+        max_cond = env.get(prefix + "MAX_COND_FRAMES")
+        spill_mb = env.get(prefix + "STATE_SPILL_MB")
         return cls(
             backend=env.get(prefix + "BACKEND", "auto"),  # type: ignore[arg-type]
             checkpoint=env.get(prefix + "SAM2_CHECKPOINT") or None,
@@ -107,6 +126,10 @@ class EngineConfig:
             else DEFAULT_FEATURE_CACHE_BYTES,
             torch_threads=int(threads) if threads else None,
             compile=env.get(prefix + "COMPILE") or "off",  # type: ignore[arg-type]
+            max_cond_frames=int(max_cond) if max_cond else DEFAULT_MAX_COND_FRAMES,
+            state_spill_bytes=int(float(spill_mb) * 1024 * 1024)
+            if spill_mb
+            else DEFAULT_STATE_SPILL_BYTES,
         )
 
 

@@ -95,6 +95,23 @@ class ByteLRUCache:
                 self.stats.evictions += 1
             return True
 
+    def put_if_room(self, key: Hashable, value: Any, size: int | None = None) -> bool:
+        """Store `value` only if it fits beside what is cached now: nothing is evicted for it, and
+        it goes in as the least recently used entry (the first to go when a click needs room).
+
+        For bulk producers (a propagation visiting every frame) that must not push out the
+        entries people are working on. Returns whether it is cached (stored now or before)."""
+        size = nbytes_of(value) if size is None else int(size)
+        with self._lock:
+            if key in self._entries:
+                return True
+            if self._bytes + size > self.budget_bytes:
+                return False
+            self._entries[key] = (value, size)
+            self._entries.move_to_end(key, last=False)
+            self._bytes += size
+            return True
+
     def discard(self, key: Hashable) -> None:
         with self._lock:
             old = self._entries.pop(key, None)

@@ -149,6 +149,20 @@ class OpenCVSession:
         mask = self._cond[object_id].get(frame)
         return mask if mask is not None else self._recent[object_id].get(frame)
 
+    def forget(self, object_id: int) -> None:
+        """Remove `object_id` and everything the session holds about it."""
+        if object_id in self._cond:
+            self._object_ids.remove(object_id)
+            del self._cond[object_id], self._recent[object_id]
+        self._prompts = {k: v for k, v in self._prompts.items() if k[0] != object_id}
+
+    def clear_frame(self, object_id: int, frame: int) -> None:
+        """Forget `object_id`'s prompts and mask on `frame`: a prompt that starts over."""
+        self._prompts.pop((object_id, frame), None)
+        if object_id in self._cond:
+            self._cond[object_id].pop(frame, None)
+            self._recent[object_id].pop(frame, None)
+
     # -- prompts -----------------------------------------------------------------------------------
 
     def add_points(

@@ -9,8 +9,10 @@ Differences from driving `SAM2VideoPredictor` directly, all for memory and laten
   computed (init_state holds every frame as float32: 12 MiB per frame at 1024 px).
 - Image features live in a byte-bounded LRU shared by the process (see `sam2_predictor`).
 - As propagation advances, per-frame tracking state farther than the model's memory window
-  from the current frame and from every conditioning frame is dropped, so memory stays flat
-  with video length. The caller stores the masks as they are yielded.
+  from the current frame and from every conditioning frame leaves memory for a byte-bounded
+  spill on local disk (`sam2_spill`), so memory stays flat with video length; it is read back
+  around a frame before a prompt there or a propagation from there, so answers stay sam2's
+  own. The caller stores the masks as they are yielded.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from .sam2_predictor import (
     SINGLE_OBJECT,
     MaskletVideoPredictor,
 )
+from .sam2_spill import StateSpill
 
 # sam2.utils.misc.load_video_frames normalisation (ImageNet mean and std).
 IMG_MEAN = (0.485, 0.456, 0.406)
@@ -124,6 +127,9 @@ class SAM2Session:
             owns_cache_key=not stable_key,
             memory_window=window,
         )
+        self._spill = StateSpill(backend.state_spill_bytes)
+        # conditioning masks given to the model only when a tracked frame first needs them
+        self._deferred: dict[int, dict[int, Callable[[], np.ndarray]]] = {}
 
     # -- the official init_state, without reading any frame ------------------------------------
 
@@ -189,6 +195,9 @@ class SAM2Session:
         bx = check_inside(self.frames, pts, bx)
         if bx is not None and not clear_old:
             raise PromptError("a box replaces the clicks on its frame; send it with clear_old=True")
+        self._restore_around([object_id], frame)
+        with inference_context(self._backend.device):
+            self._add_due_masks(frame, reverse=self.tracked_direction(object_id, frame) == "backward", commit=False)
         with inference_context(self._backend.device), self._answering_for(object_id):
             _, _, video_res_masks = self._model.add_new_points_or_box(
                 state,
@@ -208,12 +217,62 @@ class SAM2Session:
         state = self._live_state()
         frame = check_frame_index(self.frames, frame)
         mask = check_mask(self.frames, mask)
+        self._deferred.get(object_id, {}).pop(frame, None)
         with inference_context(self._backend.device), self._answering_for(object_id):
             _, _, video_res_masks = self._model.add_new_mask(
                 state, frame_idx=frame, obj_id=object_id, mask=torch.from_numpy(mask)
             )
             out = (video_res_masks[0, 0] > 0).cpu().numpy()
         return MaskResult(frame=frame, object_id=object_id, mask=out, score=1.0)
+
+    def defer_mask(self, object_id: int, frame: int, load: Callable[[], np.ndarray]) -> None:
+        """`add_mask` for a conditioning frame a propagation reaches later: `load()` (the mask,
+        bool (height, width)) is called and given to the model only when a frame being tracked
+        first needs it (among the max_cond_frames nearest, the nearest on either side, or within
+        the memory window behind it), so a propagation does not run the image encoder for every
+        correction before its first frame. The masks yielded are those of eager `add_mask` calls
+        in frame order (tests/engine/test_sam2_corrections.py)."""
+        self._live_state()
+        frame = check_frame_index(self.frames, frame)
+        self._deferred.setdefault(object_id, {})[frame] = load
+
+    def _add_due_masks(self, frame: int, reverse: bool, commit: bool) -> None:
+        """Give the model the deferred masks a call on `frame` may read; `commit` runs sam2's
+        preflight (memory encoder) on them, needed once a propagation has started."""
+        if not self._deferred:
+            return
+        state = self.state.inference_state
+        bound = int(self._model.max_cond_frames_in_attn)
+        window = self.state.memory_window
+        touched = []
+        for obj_id in list(self._deferred):
+            pending = self._deferred[obj_id]
+            obj_idx = state["obj_id_to_idx"].get(obj_id)
+            given = set()
+            if obj_idx is not None:
+                given = set(state["output_dict_per_obj"][obj_idx]["cond_frame_outputs"])
+                given |= set(state["temp_output_dict_per_obj"][obj_idx]["cond_frame_outputs"])
+            every = given | set(pending)
+            due = {max((t for t in every if t < frame), default=None)}
+            due.add(min((t for t in every if t >= frame), default=None))
+            nearest = sorted(every, key=lambda t: abs(t - frame))
+            due.update(nearest if bound < 0 else nearest[: bound + 2])  # ties either side
+            behind = (lambda t: frame < t <= frame + window) if reverse else (lambda t: frame - window <= t < frame)
+            due.update(t for t in pending if behind(t))
+            if obj_idx is None and pending:
+                due.add(nearest[0])  # an object the model does not know yet
+            for t in sorted(t for t in due if t in pending):
+                mask = check_mask(self.frames, pending.pop(t)())
+                with self._answering_for(obj_id):
+                    self._model.add_new_mask(state, frame_idx=t, obj_id=obj_id, mask=torch.from_numpy(mask))
+                touched.append(obj_id)
+            if not pending:
+                del self._deferred[obj_id]
+        if commit and touched:
+            self._model.propagate_in_video_preflight(state)
+        for obj_id in set(touched):  # frame order, as eager add_mask calls in frame order leave it
+            outputs = state["output_dict_per_obj"][state["obj_id_to_idx"][obj_id]]
+            outputs["cond_frame_outputs"] = dict(sorted(outputs["cond_frame_outputs"].items()))
 
     @contextlib.contextmanager
     def _answering_for(self, object_id: int) -> Iterator[None]:
@@ -239,10 +298,11 @@ class SAM2Session:
             raise PromptError(f'direction must be "forward" or "backward", not {direction!r}')
         if max_frames is not None and max_frames < 1:
             raise PromptError("max_frames must be at least 1")
-        if not state["obj_ids"]:
+        if not state["obj_ids"] and not self._deferred:
             raise PromptError(
                 "no object has a prompt in this session yet; add points, a box or a mask first"
             )
+        self._restore_around(list(state["obj_ids"]), start_frame)
         return self._propagate(start_frame, direction, max_frames, should_cancel)
 
     def _propagate(
@@ -259,6 +319,10 @@ class SAM2Session:
         track = None if max_frames is None else max_frames - 1
         if reverse and start_frame == 0:
             reverse, track = False, 0
+        with inference_context(self._backend.device):
+            self._add_due_masks(start_frame, reverse, commit=False)
+        step = -1 if reverse else 1
+        upcoming = start_frame
         official = self._model.propagate_in_video(
             state, start_frame_idx=start_frame, max_frame_num_to_track=track, reverse=reverse
         )
@@ -268,6 +332,8 @@ class SAM2Session:
                 if should_cancel is not None and should_cancel():
                     return
                 with inference_context(self._backend.device):
+                    if upcoming != start_frame:
+                        self._add_due_masks(upcoming, reverse, commit=True)
                     try:
                         frame_idx, obj_ids, low_res_masks = next(official)
                     except StopIteration:
@@ -276,8 +342,10 @@ class SAM2Session:
                         raise EngineError(f"SAM 2 propagation failed: {exc}") from exc
                     # Each object's full-size mask is made when read (LazyMasks), from any thread.
                     masks = LazyMasks(obj_ids, lambda i, low=low_res_masks: self._to_video_mask(low[i : i + 1]))
+                self._spill.lost -= {(obj_id, int(frame_idx)) for obj_id in obj_ids}
                 self._drop_state_outside_window(frame_idx)
                 self.state.frames_propagated += 1
+                upcoming = int(frame_idx) + step
                 yield FrameMasks(frame=int(frame_idx), masks=masks)
         finally:
             official.close()
@@ -304,13 +372,117 @@ class SAM2Session:
         from that frame sees the same memory as sam2's own predictor.
         """
         window = self.state.memory_window
-        for obj_output in self.state.inference_state["output_dict_per_obj"].values():
+        state = self.state.inference_state
+        for obj_idx, obj_output in state["output_dict_per_obj"].items():
+            obj_id = state["obj_idx_to_id"][obj_idx]
             cond_frames = list(obj_output["cond_frame_outputs"])
             non_cond = obj_output["non_cond_frame_outputs"]
             for f in [f for f in non_cond if abs(f - frame_idx) > window]:
                 if not any(abs(f - c) <= window for c in cond_frames):
-                    del non_cond[f]
+                    self._spill.put(obj_id, f, non_cond.pop(f))
                     self.state.dropped_frame_states += 1
+
+    def _restore_around(self, object_ids: list[int], frame: int) -> None:
+        """Read back the spilled outputs sam2 may read for a call at `frame`: the memory window
+        on both sides (memory and object pointers of the frames tracked before it in either
+        direction, and the frame's own previous mask)."""
+        state = self.state.inference_state
+        window = self.state.memory_window
+        for obj_id in object_ids:
+            obj_idx = state["obj_id_to_idx"].get(obj_id)
+            if obj_idx is None:
+                continue
+            outputs = state["output_dict_per_obj"][obj_idx]
+            for f in range(frame - window, frame + window + 1):
+                if (obj_id, f) in self._spill and f not in outputs["non_cond_frame_outputs"]:
+                    if f in outputs["cond_frame_outputs"]:
+                        self._spill.discard((obj_id, f))
+                    else:
+                        outputs["non_cond_frame_outputs"][f] = self._spill.take(
+                            obj_id, f, state["constants"], state["storage_device"]
+                        )
+
+    def memory_complete(self, object_id: int, frame: int) -> bool:
+        """False when the spill budget pushed out outputs sam2 would read for a prompt on
+        `frame` (then the answer would not be sam2's own: rebuild the object instead)."""
+        window = self.state.memory_window
+        return not any((object_id, f) in self._spill.lost for f in range(frame - window, frame + window + 1))
+
+    @property
+    def spill(self) -> StateSpill:
+        return self._spill
+
+    def tracked_direction(self, object_id: int, frame: int) -> Direction | None:
+        """How `frame` was last tracked for `object_id` ("forward"/"backward"), None if never.
+
+        A prompt on a tracked frame is a correction: sam2 answers it with the object's memory
+        of the frames tracked before it in that direction (see `add_points`)."""
+        state = self._live_state()
+        obj_idx = state["obj_id_to_idx"].get(object_id)
+        if obj_idx is None:
+            return None
+        entry = state["frames_tracked_per_obj"][obj_idx].get(int(frame))
+        if entry is None:
+            return None
+        return "backward" if entry["reverse"] else "forward"
+
+    def track_frame(self, object_id: int, frame: int, direction: Direction) -> np.ndarray:
+        """Track `object_id` alone on `frame` from its memory, as sam2's propagate_in_video does
+        for one object on one frame, and return its mask; other objects are left as they are.
+
+        Used to rebuild a correction's context: after this the frame counts as tracked, so a
+        prompt there is answered with the object's memory. Pending prompts of every object are
+        committed first (sam2's propagation preflight, which every propagation runs anyway)."""
+        state = self._live_state()
+        frame = check_frame_index(self.frames, frame)
+        obj_idx = state["obj_id_to_idx"].get(object_id)
+        if obj_idx is None:
+            raise PromptError(f"object {object_id} has no prompt in this session")
+        reverse = direction == "backward"
+        self._restore_around([object_id], frame)
+        with inference_context(self._backend.device):
+            self._add_due_masks(frame, reverse, commit=False)
+            try:
+                self._model.propagate_in_video_preflight(state)
+            except RuntimeError as exc:  # an object without any conditioning frame
+                raise EngineError(f"SAM 2 cannot track yet: {exc}") from exc
+            outputs = state["output_dict_per_obj"][obj_idx]
+            if frame in outputs["cond_frame_outputs"]:
+                logits = outputs["cond_frame_outputs"][frame]["pred_masks"]
+            else:
+                current, logits = self._model._run_single_frame_inference(
+                    inference_state=state,
+                    output_dict=outputs,
+                    frame_idx=frame,
+                    batch_size=1,
+                    is_init_cond_frame=False,
+                    point_inputs=None,
+                    mask_inputs=None,
+                    reverse=reverse,
+                    run_mem_encoder=True,
+                )
+                outputs["non_cond_frame_outputs"][frame] = current
+            state["frames_tracked_per_obj"][obj_idx][frame] = {"reverse": reverse}
+            return self._to_video_mask(logits.to(self._backend.device))
+
+    def clear_frame(self, object_id: int, frame: int) -> None:
+        """Forget `object_id`'s prompts on `frame` (sam2's clear_all_prompts_in_frame): a prompt
+        that starts over. A conditioning output there becomes an ordinary tracked output."""
+        state = self._live_state()
+        if object_id not in state["obj_id_to_idx"]:
+            return
+        frame = check_frame_index(self.frames, frame)
+        with inference_context(self._backend.device):
+            self._model.clear_all_prompts_in_frame(state, frame, object_id, need_output=False)
+
+    def forget(self, object_id: int) -> None:
+        """Remove `object_id` and everything the session holds about it (sam2's remove_object)."""
+        state = self._live_state()
+        with inference_context(self._backend.device):
+            self._model.remove_object(state, object_id, strict=False, need_output=False)
+        self._spill.forget(object_id)
+        self._deferred.pop(object_id, None)
+        self.state.scores = {k: v for k, v in self.state.scores.items() if k[0] != object_id}
 
     def stored_frames(self, object_id: int) -> dict[str, list[int]]:
         """Frames with stored tracking state for an object: {"cond": [...], "non_cond": [...]}."""
@@ -329,6 +501,8 @@ class SAM2Session:
             return
         self.state.closed = True
         self.state.inference_state.clear()
+        self._spill.close()
+        self._deferred.clear()
         if self.state.owns_cache_key:
             key = self.state.cache_key
             self._backend.feature_cache.discard_where(lambda k: k[0] == key)
@@ -350,8 +524,9 @@ class SAM2Backend:
 
     name = "sam2"
 
-    def __init__(self, loaded: LoadedModel, feature_cache_bytes: int):
+    def __init__(self, loaded: LoadedModel, feature_cache_bytes: int, state_spill_bytes: int = 2 << 30):
         self.loaded = loaded
+        self.state_spill_bytes = int(state_spill_bytes)
         self.model: MaskletVideoPredictor = loaded.model
         self.device: torch.device = loaded.device
         self.image_size: int = loaded.image_size
@@ -363,7 +538,7 @@ class SAM2Backend:
 
     @classmethod
     def from_config(cls, config: EngineConfig) -> SAM2Backend:
-        return cls(build_video_model(config), config.feature_cache_bytes)
+        return cls(build_video_model(config), config.feature_cache_bytes, config.state_spill_bytes)
 
     def open_session(self, frames: FrameSource) -> SAM2Session:
         return SAM2Session(self, frames)

@@ -2,9 +2,10 @@
 
 Imports torch and sam2 (Hydra initialises on `import sam2`): only the SAM 2 backend imports
 this module. Mirrors `sam2.build_sam.build_sam2_video_predictor` with our own error messages and
-two deliberate differences: `add_all_frames_to_correct_as_cond=true` (corrections on tracked
-frames stay conditioning; sam2 issues 546, 719) and `fill_hole_area=0` (its hole filling needs
-sam2's CUDA extension; `postprocess.py` does ours).
+three deliberate differences: `add_all_frames_to_correct_as_cond=true` (corrections on tracked
+frames stay conditioning; sam2 issues 546, 719), `fill_hole_area=0` (its hole filling needs
+sam2's CUDA extension; `postprocess.py` does ours) and `max_cond_frames_in_attn` from the
+configuration (default 8: attention reads the nearest conditioning frames, not every one).
 """
 
 from __future__ import annotations
@@ -75,11 +76,17 @@ def pick_device(requested: str) -> torch.device:
 
 
 def compose_model_config(
-    config_name: str, image_size: int | None, target: str | None = PREDICTOR_TARGET, compile: str = "off"
+    config_name: str,
+    image_size: int | None,
+    target: str | None = PREDICTOR_TARGET,
+    compile: str = "off",
+    max_cond_frames: int | None = None,
 ):
     """Compose the Hydra config of a sam2 model with our overrides; returns an OmegaConf node.
+
     `compile` ("off", "encoder", "vos"; see EngineConfig) adds the compile overrides and, for
-    "vos", builds MaskletVideoPredictorVOS in place of `target`."""
+    "vos", builds MaskletVideoPredictorVOS in place of `target`. `max_cond_frames` sets sam2's
+    `max_cond_frames_in_attn` (None: the config's own, -1)."""
     import sam2  # noqa: F401  (initialises Hydra's config search path on first import)
     from hydra import compose
     from hydra.errors import HydraException
@@ -93,6 +100,8 @@ def compose_model_config(
         overrides.insert(0, f"++model._target_={target}")
     if image_size is not None:
         overrides.append(f"++model.image_size={int(image_size)}")
+    if max_cond_frames is not None:
+        overrides.append(f"++model.max_cond_frames_in_attn={int(max_cond_frames)}")
     try:
         cfg = compose(config_name=config_name, overrides=overrides)
     except HydraException as exc:
@@ -167,7 +176,9 @@ def build_video_model(config: EngineConfig) -> LoadedModel:
     config_name = resolve_model_config(config.model_config, config.checkpoint)
     device = pick_device(config.device)
     state_dict = read_state_dict(config.checkpoint)  # before building: fail fast on a bad file
-    cfg = compose_model_config(config_name, config.image_size, compile=config.compile)
+    cfg = compose_model_config(
+        config_name, config.image_size, compile=config.compile, max_cond_frames=config.max_cond_frames
+    )
     model = instantiate(cfg.model, _recursive_=True)
     load_state_dict_strict(model, state_dict, config.checkpoint, config_name)
     del state_dict

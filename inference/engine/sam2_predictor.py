@@ -7,9 +7,10 @@ official modules, config and checkpoint layout are used unchanged; only two hook
 - `_get_image_feature`: the official code keeps the features of the single most recent frame.
   Here, interactive calls also look up / store features in the session's `ByteLRUCache`
   (keys: (video cache key, image size, frame)), so a second click on a frame, even from a new
-  session on the same video, runs only the prompt encoder and mask decoder. During propagation
-  features are used for the current frame only and never stored (they would evict the frames
-  an annotator is working on).
+  session on the same video, runs only the prompt encoder and mask decoder. Propagation stores
+  the features of the frames it visits too, but only while the budget has room (never
+  evicting, and as the first entries to go), so a first correction on a propagated frame runs
+  the prompt encoder and mask decoder only.
 - `_forward_sam_heads`: remembers the predicted IoU of the last chosen mask, which the official
   API does not return, so a click can answer with a score.
 """
@@ -136,13 +137,18 @@ class MaskletVideoPredictor(SAM2VideoPredictor):
                 computed = True
                 counters["encoder_runs"] += 1
         features = super()._get_image_feature(inference_state, frame_idx, batch_size)
-        if computed and cache is not None and not inference_state.get(PROPAGATING, False):
+        if computed and cache is not None:
             image, backbone_out = inference_state["cached_features"][frame_idx]
             compact = self._compact_features(backbone_out)
             inference_state["cached_features"] = {frame_idx: compact}
-            cache.put(
-                (inference_state[CACHE_KEY], frame_idx), compact, size=self._feature_bytes(compact)
-            )
+            key, size = (inference_state[CACHE_KEY], frame_idx), self._feature_bytes(compact)
+            if inference_state.get(PROPAGATING, False):
+                # while the budget allows, without evicting frames people are working on
+                counters["propagation_cached"] = counters.get("propagation_cached", 0) + int(
+                    cache.put_if_room(key, compact, size=size)
+                )
+            else:
+                cache.put(key, compact, size=size)
         return features
 
     def _compact_features(

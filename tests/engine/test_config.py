@@ -59,6 +59,14 @@ def test_config_from_environment(monkeypatch):
     config = EngineConfig.from_env()
     assert config.resolved_backend == "sam2" and config.image_size == 512
     assert config.feature_cache_bytes == 64 * 2**20
+    assert (config.max_cond_frames, config.state_spill_bytes) == (8, 2 * 2**30)  # the defaults
+    monkeypatch.setenv("MASKLET_MAX_COND_FRAMES", "4")
+    monkeypatch.setenv("MASKLET_STATE_SPILL_MB", "100")
+    config = EngineConfig.from_env()
+    assert (config.max_cond_frames, config.state_spill_bytes) == (4, 100 * 2**20)
+    for bad in (1, 0, -2):
+        with pytest.raises(ValueError, match="max_cond_frames"):
+            EngineConfig(max_cond_frames=bad)
 
 
 def test_missing_checkpoint_file_is_a_checkpoint_error(tmp_path):

@@ -41,3 +41,16 @@ def test_replacing_a_key_and_discarding_keep_the_byte_count():
     assert cache.total_bytes == 50
     cache.discard(("w", 1))
     assert cache.total_bytes == 0 and len(cache) == 0
+
+
+def test_put_if_room_never_evicts_and_goes_first():
+    cache = ByteLRUCache(budget_bytes=300)
+    cache.put("clicked", np.zeros(100, np.uint8))
+    assert cache.put_if_room("tracked-1", np.zeros(100, np.uint8))
+    assert cache.put_if_room("tracked-2", np.zeros(100, np.uint8))
+    assert not cache.put_if_room("tracked-3", np.zeros(100, np.uint8))  # no room: not stored
+    assert cache.stats.evictions == 0 and "tracked-3" not in cache
+    assert cache.put_if_room("clicked", np.zeros(100, np.uint8))  # already there: left as it is
+    assert cache.keys() == ["tracked-2", "tracked-1", "clicked"]  # bulk entries go first
+    cache.put("clicked-2", np.zeros(100, np.uint8))
+    assert cache.keys() == ["tracked-1", "clicked", "clicked-2"]

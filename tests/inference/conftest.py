@@ -43,7 +43,7 @@ def sam2_env(sam2_checkpoint: Path) -> dict[str, str]:
         "MASKLET_SAM2_CONFIG": "tiny",
         "MASKLET_SAM2_IMAGE_SIZE": str(SAM2_IMAGE_SIZE),
         "MASKLET_TORCH_THREADS": "2",
-        "MASKLET_DEVICE": "cpu",  # the recovery tests count on ~0.5 s per frame
+        "MASKLET_DEVICE": "cpu",  # the timing and equality assumptions of these tests are the CPU's
     }
 
 

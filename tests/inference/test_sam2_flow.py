@@ -86,9 +86,9 @@ def test_propagation_both_ways_bounded_and_a_correction_that_stays() -> None:
     assert {m.job_id for f, m in stored.items() if f != 4} == {both}
     assert all(m.rle["size"] == [64, 96] and m.area == maskcodec.area(m.rle) for m in stored.values())
 
-    # A negative click on a tracked frame: the tracked mask guides it, the result is a prompt mask.
+    # A negative click on a tracked frame: a correction with the masklet's memory, a prompt mask.
     correction = click(client, masklet, 8, points=[[90, 60]], labels=[0])
-    assert correction["image_features"] == "computed"  # propagation does not fill the click cache
+    assert correction["image_features"] == "cached"  # propagation left the frame's features in the cache
     assert (correction["mask"]["source"], correction["mask"]["version"]) == ("prompt", 2)
 
     again = start_propagation(client, video.pk, masklets=[masklet], start_frame=4, direction="forward")
