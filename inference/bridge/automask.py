@@ -70,6 +70,7 @@ def automasklets_job(job: Job, ctx: JobContext) -> dict[str, Any]:
                     masklet=masklet,
                     masks=[NewMask(frame=key, rle=rle_utils.encode(mask), source=MaskSource.AUTO, score=proposal.score)],
                     job_id=job.pk,
+                    provenance_id=job.provenance_id,
                 )
                 created.append(masklet.pk)
             checkpoint = {"masklets": created, "proposals": len(proposals)}

@@ -18,7 +18,7 @@ from annotation.models import FrameMask, Prompt, Video
 from annotation.selectors.masklets import prompts_in_force
 from annotation.services.masklets import mask_payload
 from annotation.services.prompts import prompt_answer_store, prompt_withdraw
-from inference.bridge.engine import backend, postprocess_params
+from inference.bridge.engine import backend, postprocess_params, provenance, provenance_id
 from inference.bridge.frames import StorageFrameSource
 from inference.engine.base import EngineError, MaskResult, Session
 from inference.engine.postprocess import postprocess_mask
@@ -159,7 +159,8 @@ def answer_prompt(*, prompt_id: int) -> dict[str, Any]:
         rle = rle_utils.encode(mask)
         score = round(float(answer.result.score), 4)
         encoded = time.perf_counter()
-        stored = prompt_answer_store(prompt=prompt, rle=rle, score=score)
+        produced_by = provenance_id()
+        stored = prompt_answer_store(prompt=prompt, rle=rle, score=score, provenance_id=produced_by)
     except BaseException:
         answer.session.close()
         raise
@@ -177,6 +178,7 @@ def answer_prompt(*, prompt_id: int) -> dict[str, Any]:
         "rle": rle,
         "score": score,
         "backend": backend().name,
+        "provenance": {**provenance(), "id": produced_by},
         "image_features": answer.features,
         "mask": mask_payload(stored),
     }

@@ -131,7 +131,7 @@ class _Progress:
 
 
 def _store_batch(
-    masklet_ids: list[int], batch: list[tuple[int, dict[int, np.ndarray]]], source: str, job_id: int
+    masklet_ids: list[int], batch: list[tuple[int, dict[int, np.ndarray]]], source: str, job: Job
 ) -> None:
     """Upsert one batch of frames of every masklet (call inside a transaction)."""
     # A masklet deleted while the job runs is simply no longer written.
@@ -141,7 +141,7 @@ def _store_batch(
             for frame, masks in batch
             if masklet.pk in masks
         ]
-        frame_masks_store(masklet=masklet, masks=new, job_id=job_id)
+        frame_masks_store(masklet=masklet, masks=new, job_id=job.pk, provenance_id=job.provenance_id)
 
 
 class _BatchClock:
@@ -208,13 +208,13 @@ def propagate_into_db(
                     batch.append((item.frame, {k: postprocess_mask(v, plan.postprocess) for k, v in item.masks.items()}))
                 if len(batch) >= plan.batch_size or item.frame == end:
                     with clock.measure("store"), transaction.atomic():
-                        _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
+                        _store_batch(masklet_ids, batch, plan.source, ctx.job)
                         progress.stored_up_to(direction, batch[-1][0], len(batch))
                     clock.log(ctx.job.pk, batch)
                     batch = []
             if batch:  # cancelled mid-batch: keep what was computed
                 with transaction.atomic():
-                    _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
+                    _store_batch(masklet_ids, batch, plan.source, ctx.job)
                     progress.stored_up_to(direction, batch[-1][0], len(batch))
         if ctx.cancelled():
             raise JobCancelled
