@@ -360,6 +360,13 @@ class AutomaskletsIn(serializers.Serializer):
     stability_score_thresh = serializers.FloatField(min_value=0, max_value=1, required=False)
     max_masklets = serializers.IntegerField(min_value=1, max_value=500, required=False)
     max_frames = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    key_frame_every = serializers.IntegerField(
+        min_value=0, required=False, help_text="key frames every N frames either side of key_frame (0: key_frame only)"
+    )
+    dedup_iou = serializers.FloatField(
+        min_value=0, max_value=1, required=False, allow_null=True,
+        help_text="a proposal whose mask IoU with a mask already on its key frame exceeds this is dropped",
+    )
 
 
 class JobOut(serializers.ModelSerializer):

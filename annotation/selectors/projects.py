@@ -28,6 +28,11 @@ DEFAULT_PROJECT_SETTINGS: dict[str, Any] = {
         "min_mask_region_area": 64,
         "max_masklets": 50,
         "key_frame": 0,
+        # Key frames every N frames either side of key_frame propose objects that enter later
+        # (0: key_frame only); a proposal whose mask IoU with a mask already on its key frame
+        # exceeds dedup_iou is dropped (None: the deployment's MASKLET_AUTOMASK_DEDUP_IOU).
+        "key_frame_every": 0,
+        "dedup_iou": None,
         "max_frames": None,
     },
 }

@@ -186,6 +186,10 @@ def automasklets_start(*, video: Video, user: Any, params: dict[str, Any]) -> Jo
     merged.update({k: v for k, v in params.items() if v is not None})
     if not 0 <= merged["key_frame"] < video.frame_count:
         raise InvalidInput(f"key_frame must be between 0 and {video.frame_count - 1}")
+    if merged.get("dedup_iou") is None:
+        merged["dedup_iou"] = float(settings.MASKLET["AUTOMASK_DEDUP_IOU"])
+    if not 0 <= float(merged["dedup_iou"]) <= 1 or int(merged.get("key_frame_every") or 0) < 0:
+        raise InvalidInput("dedup_iou must be between 0 and 1 and key_frame_every at least 0")
     merged["postprocess"] = project_settings(video.project)["postprocess"]
     _no_running_job_on(video, "automask")
     return job_create(project=video.project, kind="automask", user=user, video=video, params=merged)

@@ -262,6 +262,9 @@ MASKLET = {
     "INFERENCE_DEVICE": env("MASKLET_DEVICE", "auto"),
     "FEATURE_CACHE_BYTES": env_int("MASKLET_FEATURE_CACHE_MB", 512) * 1024 * 1024,
     "TORCH_THREADS": env_int("MASKLET_TORCH_THREADS", 0) or None,
+    # Automatic masklets: a proposal whose mask IoU with a mask already on its key frame exceeds
+    # this is dropped (a project's automask.dedup_iou overrides it).
+    "AUTOMASK_DEDUP_IOU": float(env("MASKLET_AUTOMASK_DEDUP_IOU", "0.5") or 0.5),
     # Interactive sessions (one per video) a worker keeps open between clicks.
     "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
     # Seconds a click waits for the interactive worker before answering 503.
