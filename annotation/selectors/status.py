@@ -44,11 +44,12 @@ def status_summary(live: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     for queue, workers in live.items():
         runs = _distinct([w["provenance"] for w in workers if w.get("provenance")])
         queues.append({"queue": queue, "workers": workers, "models": runs})
-    interactive = next((q["models"] for q in queues if q["queue"] == "interactive"), [])
-    if interactive:
-        backend = str(interactive[0]["backend"])
-        label = " / ".join(str(p.get("label") or p["backend"]) for p in interactive)
+    clicks = next((q for q in queues if q["queue"] == "interactive"), {"workers": [], "models": []})
+    if clicks["models"]:
+        backend = str(clicks["models"][0]["backend"])
+        label = " / ".join(str(p.get("label") or p["backend"]) for p in clicks["models"])
     else:
         backend = configured_backend()
-        label = f"no interactive worker live (configured: {backend_label()})"
+        who = "interactive workers announce no model" if clicks["workers"] else "no interactive worker live"
+        label = f"{who} (configured: {backend_label()})"
     return {"backend": backend, "backend_label": label, "queues": queues}

@@ -26,7 +26,7 @@ from inference.bridge.engine import backend, postprocess_params
 from inference.bridge.frames import StorageFrameSource
 from inference.bridge.propagation import propagate_into_db, propagation_plan
 from inference.engine.base import AutoMaskParams
-from inference.engine.dedupe import novel_masks
+from inference.engine.dedupe import NoveltyFilter
 from inference.engine.postprocess import postprocess_mask
 
 # Keys the propagation of one key frame's masklets keeps in the job's checkpoint (propagation.py);
@@ -77,13 +77,17 @@ def _propose(job: Job, ctx: JobContext, key: int, room: int, checkpoint: dict[st
     proposals = backend().auto_masks(StorageFrameSource(video).read(key), auto_mask_params(p)) if room > 0 else []
     ctx.check_cancel()
     pp = postprocess_params(video)
-    cleaned = [(proposal, rle_utils.encode(postprocess_mask(proposal.mask, pp))) for proposal in proposals]
-    round_: dict[str, Any] = {"key": key, "proposals": len(proposals), "masklets": []}
+    round_: dict[str, Any] = {"key": key, "proposals": len(proposals), "masklets": [], "dropped": 0, "unexamined": 0}
     with transaction.atomic():
-        novel = novel_masks([rle for _, rle in cleaned], _tracked_on(video, key), float(p["dedup_iou"]))
-        keep = novel[: max(0, room)]
-        for index in keep:
-            proposal, rle = cleaned[index]
+        novelty = NoveltyFilter(_tracked_on(video, key), float(p["dedup_iou"]))
+        for examined, proposal in enumerate(proposals):
+            if len(round_["masklets"]) >= room:  # max_masklets reached: the rest is not looked at
+                round_["unexamined"] = len(proposals) - examined
+                break
+            rle = rle_utils.encode(postprocess_mask(proposal.mask, pp))
+            if not novelty.admit(rle):
+                round_["dropped"] += 1  # already tracked there (or empty once cleaned up)
+                continue
             masklet = masklet_create(
                 video=video,
                 user=job.created_by,
@@ -98,8 +102,6 @@ def _propose(job: Job, ctx: JobContext, key: int, room: int, checkpoint: dict[st
                 provenance_id=job.provenance_id,
             )
             round_["masklets"].append(masklet.pk)
-        round_["dropped"] = len(cleaned) - len(novel)  # already tracked there (or empty)
-        round_["over_cap"] = len(novel) - len(keep)  # new, but max_masklets was reached
         checkpoint = {**checkpoint, "rounds": [*checkpoint.get("rounds", []), round_]}
         ctx.progress(job.progress, frame=key, checkpoint=checkpoint)
     return round_
@@ -149,7 +151,7 @@ def automasklets_job(job: Job, ctx: JobContext) -> dict[str, Any]:
         "proposals": sum(int(r["proposals"]) for r in rounds),
         "key_frames": [
             {"frame": r["key"], "proposals": r["proposals"], "new": len(r["masklets"]),
-             "dropped": r.get("dropped", 0), "over_cap": r.get("over_cap", 0)}
+             "dropped": r.get("dropped", 0), "unexamined": r.get("unexamined", 0)}
             for r in rounds
         ],
     }

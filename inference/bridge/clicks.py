@@ -159,7 +159,8 @@ def answer_prompt(*, prompt_id: int) -> dict[str, Any]:
         rle = rle_utils.encode(mask)
         score = round(float(answer.result.score), 4)
         encoded = time.perf_counter()
-        produced_by = provenance_id()
+        produced_with = provenance()
+        produced_by = provenance_id(produced_with)
         stored = prompt_answer_store(prompt=prompt, rle=rle, score=score, provenance_id=produced_by)
     except BaseException:
         answer.session.close()
@@ -178,7 +179,7 @@ def answer_prompt(*, prompt_id: int) -> dict[str, Any]:
         "rle": rle,
         "score": score,
         "backend": backend().name,
-        "provenance": {**provenance(), "id": produced_by},
+        "provenance": {**produced_with, "id": produced_by},
         "image_features": answer.features,
         "mask": mask_payload(stored),
     }

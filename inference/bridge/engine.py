@@ -40,9 +40,10 @@ def provenance() -> dict[str, Any]:
     return backend_provenance(backend())
 
 
-def provenance_id() -> int:
-    """The id of this process's provenance row (created on first sight): what masks record."""
-    return provenance_record(info=provenance()).pk
+def provenance_id(info: dict[str, Any] | None = None) -> int:
+    """The id of the provenance row of `info` (default: this process's), created on first
+    sight: what masks record."""
+    return provenance_record(info=provenance() if info is None else info).pk
 
 
 def with_provenance(body: JobBody) -> JobBody:

@@ -33,22 +33,29 @@ def _coco(rle: dict) -> dict:
     return {"size": list(rle["size"]), "counts": counts.encode("ascii") if isinstance(counts, str) else counts}
 
 
-def novel_masks(candidates: list[dict], existing: list[dict], iou_thresh: float) -> list[int]:
-    """Indices of the `candidates` (COCO RLEs, best first) that are new: a candidate is dropped
-    when its mask IoU with an `existing` mask (what is already tracked on that frame) or with a
-    candidate kept before it exceeds `iou_thresh`. Empty candidates are dropped; empty existing
-    masks never match. Kept indices keep the candidates' order."""
-    existing = [r for r in existing if mask_utils.area(_coco(r)) > 0]
-    kept: list[int] = []
-    against = [_coco(r) for r in existing]
-    for index, rle in enumerate(candidates):
+class NoveltyFilter:
+    """Admits masks (COCO RLEs, best first) that are new: a mask is refused when its IoU with a
+    mask already there (`existing`: what is tracked on that frame) or with a mask admitted
+    before it exceeds `iou_thresh`. Empty masks are refused; empty existing masks never match.
+    Incremental, so a caller can stop once it has admitted enough."""
+
+    def __init__(self, existing: list[dict], iou_thresh: float) -> None:
+        self.iou_thresh = float(iou_thresh)
+        self.against = [c for c in (_coco(r) for r in existing) if mask_utils.area(c) > 0]
+
+    def admit(self, rle: dict) -> bool:
         coco = _coco(rle)
         if mask_utils.area(coco) == 0:
-            continue
-        if against:
-            ious = np.asarray(mask_utils.iou([coco], against, [0] * len(against))).reshape(-1)
-            if (ious > iou_thresh).any():
-                continue
-        kept.append(index)
-        against.append(coco)
-    return kept
+            return False
+        if self.against:
+            ious = np.asarray(mask_utils.iou([coco], self.against, [0] * len(self.against))).reshape(-1)
+            if (ious > self.iou_thresh).any():
+                return False
+        self.against.append(coco)
+        return True
+
+
+def novel_masks(candidates: list[dict], existing: list[dict], iou_thresh: float) -> list[int]:
+    """Indices of the `candidates` (COCO RLEs, best first) a NoveltyFilter admits, in order."""
+    novelty = NoveltyFilter(existing, iou_thresh)
+    return [i for i, rle in enumerate(candidates) if novelty.admit(rle)]

@@ -78,7 +78,7 @@ def test_an_object_entering_later_is_proposed_from_a_later_key_frame_and_a_rerun
     # Later key frames dropped what earlier ones already tracked there: each masklet's mask on its
     # key frame overlaps no mask (IoU above 0.5) of a masklet made before it.
     assert rounds[10]["dropped"] >= 1 and rounds[20]["dropped"] >= 1
-    assert all(r["over_cap"] == 0 for r in rounds.values())
+    assert all(r["unexamined"] == 0 for r in rounds.values())
     for n, masklet in enumerate(created):
         key = _created_at(masklet)
         mine = _mask(masklet.pk, key)
@@ -86,9 +86,13 @@ def test_an_object_entering_later_is_proposed_from_a_later_key_frame_and_a_rerun
         for earlier in created[:n]:
             theirs = _mask(earlier.pk, key)
             assert theirs is None or iou(mine, theirs) <= 0.5, (masklet.pk, earlier.pk, key)
-    # Every masklet is propagated both ways from its key frame.
+    # Every masklet is propagated both ways from its key frame, by the job's model.
+    assert first["provenance"]["backend"] == "opencv"
     for masklet in created:
         assert FrameMask.objects.filter(masklet=masklet).count() == 30
+        assert set(FrameMask.objects.filter(masklet=masklet).values_list("provenance_id", flat=True)) == {
+            first["provenance"]["id"]
+        }
 
     before = {(m.masklet_id, m.frame): m.version for m in FrameMask.objects.filter(masklet__video=video)}
     second = _run(client, video.pk, BODY)

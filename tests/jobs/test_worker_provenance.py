@@ -66,6 +66,8 @@ def test_the_label_says_so_when_no_interactive_worker_is_live() -> None:
     assert summary["backend"] == configured_backend()
     assert summary["backend_label"].startswith("no interactive worker live (configured: ")
     assert summary["queues"][1]["models"] == [SAM2]
+    silent = status_summary({"interactive": [{"name": "old", "provenance": None}], "batch": [], "cpu": []})
+    assert silent["backend_label"].startswith("interactive workers announce no model (configured: ")
     both = status_summary({"interactive": [{"name": "a", "provenance": SAM2}, {"name": "c", "provenance": OPENCV},
                                            {"name": "d", "provenance": SAM2}], "batch": [], "cpu": []})
     assert both["backend"] == "sam2" and both["backend_label"] == f"{SAM2['label']} / {OPENCV['label']}"
