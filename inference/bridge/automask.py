@@ -68,7 +68,9 @@ def _tracked_on(video: Video, frame: int) -> list[dict[str, Any]]:
     )
 
 
-def _propose(job: Job, ctx: JobContext, key: int, room: int, checkpoint: dict[str, Any]) -> dict[str, Any]:
+def _propose(
+    job: Job, ctx: JobContext, key: int, room: int, checkpoint: dict[str, Any], progress: float
+) -> dict[str, Any]:
     """Proposals on key frame `key`; the new ones (at most `room`) become masklets, created in one
     transaction with the checkpoint naming them, so a resumed job never creates them twice."""
     video = job.video
@@ -103,7 +105,7 @@ def _propose(job: Job, ctx: JobContext, key: int, room: int, checkpoint: dict[st
             )
             round_["masklets"].append(masklet.pk)
         checkpoint = {**checkpoint, "rounds": [*checkpoint.get("rounds", []), round_]}
-        ctx.progress(job.progress, frame=key, checkpoint=checkpoint)
+        ctx.progress(progress, frame=key, checkpoint=checkpoint)
     return round_
 
 
@@ -130,7 +132,7 @@ def automasklets_job(job: Job, ctx: JobContext) -> dict[str, Any]:
         round_ = next((r for r in checkpoint.get("rounds", []) if r["key"] == key), None)
         if round_ is None:
             room = int(p["max_masklets"]) - sum(len(r["masklets"]) for r in checkpoint.get("rounds", []))
-            round_ = _propose(job, ctx, key, room, checkpoint)
+            round_ = _propose(job, ctx, key, room, checkpoint, share * (number + 0.2))
             checkpoint = dict(job.checkpoint)
         stored = 0
         if round_["masklets"]:
