@@ -70,6 +70,15 @@ class AutomaskSettings(_Section):
     min_mask_region_area: int = Field(64, ge=0, le=MAX_AREA_PX, description="smallest mask kept (px)")
     max_masklets: int = Field(50, ge=1, le=MAX_MASKLETS, description="automatic masklets created at most")
     key_frame: int = Field(0, ge=0, description="annotated-frame index the proposals are made on")
+    key_frame_every: int = Field(
+        0, ge=0, le=MAX_PROPAGATION_FRAMES,
+        description="key frames every N frames either side of key_frame propose objects that enter later (0: key_frame only)",
+    )
+    dedup_iou: float | None = Field(
+        None, ge=0, le=1,
+        description="a proposal whose mask IoU with a mask already on its key frame exceeds this is dropped; "
+        "null: the deployment's MASKLET_AUTOMASK_DEDUP_IOU",
+    )
     max_frames: int | None = Field(
         None, ge=1, le=MAX_PROPAGATION_FRAMES,
         description="frames the proposals are propagated per direction; null: to the video's ends",

@@ -12,15 +12,17 @@ import logging
 from typing import Any
 
 from celery import current_app, shared_task
-from celery.signals import worker_ready
+from celery.signals import celeryd_after_setup, worker_ready
 from django.conf import settings
 
 from annotation.jobs.runner import JOB_TASK_OPTIONS, run_job_task
+from annotation.jobs.workers import worker_provenance_set
 from inference.bridge.automask import automasklets_job
 from inference.bridge.clicks import answer_prompt
-from inference.bridge.engine import backend
+from inference.bridge.engine import backend, engine_config, provenance, with_provenance
 from inference.bridge.propagation import propagation_job
 from inference.engine.base import EngineError
+from inference.engine.provenance import config_provenance
 
 log = logging.getLogger(__name__)
 
@@ -36,41 +38,59 @@ def segment_prompt(self: Any, prompt_id: int) -> dict[str, Any]:
 
 @shared_task(name="inference.tasks.run_propagation", **JOB_TASK_OPTIONS)
 def run_propagation(self: Any, job_id: int) -> str:
-    return run_job_task(self, job_id, propagation_job, user_errors=(EngineError,))
+    return run_job_task(self, job_id, with_provenance(propagation_job), user_errors=(EngineError,))
 
 
 @shared_task(name="inference.tasks.run_automasklets", **JOB_TASK_OPTIONS)
 def run_automasklets(self: Any, job_id: int) -> str:
     """SA-V data engine: automatic masks on a key frame, then propagation of each through the video."""
-    return run_job_task(self, job_id, automasklets_job, user_errors=(EngineError,))
+    return run_job_task(self, job_id, with_provenance(automasklets_job), user_errors=(EngineError,))
 
 
-def _consumes_model_queues(consumer: Any) -> bool:
-    try:
-        names = {queue.name for queue in consumer.task_consumer.queues}
-    except AttributeError:
-        return True
-    return bool(names & MODEL_QUEUES)
+# The exit status of a model worker whose backend cannot load (sysexits.h EX_CONFIG).
+EXIT_BACKEND_UNLOADABLE = 78
 
 
-def preload_backend() -> None:
-    """Load the model now rather than on the first click; a broken checkpoint only logs here
-    (each task then fails with the checkpoint's message)."""
-    try:
-        loaded = backend()
-    except EngineError as error:
-        log.error("inference backend not loaded: %s", error)
-        return
+def preload_backend(*, in_this_process: bool = True) -> dict[str, Any]:
+    """Load the model now rather than on the first click and return what it runs (provenance).
+
+    A prefork pool loads the model in its children after the fork, so its parent only checks
+    the configuration (the checkpoint is read and hashed) and announces that. Raises EngineError
+    (naming the checkpoint file) when the configured backend cannot load."""
+    if not in_this_process:
+        return config_provenance(engine_config())
+    loaded = backend()
     log.info("inference backend ready: %s", loaded.label)
+    return provenance()
+
+
+@celeryd_after_setup.connect
+def _check_backend_at_start(sender: Any = None, instance: Any = None, **kwargs: Any) -> None:
+    """A worker on a model queue loads its backend before it consumes anything and announces
+    what it runs; one whose backend cannot load (MASKLET_BACKEND=sam2 without a loadable
+    checkpoint, a missing or broken checkpoint file) exits with EXIT_BACKEND_UNLOADABLE and the
+    reason, rather than serving masks of another backend than the one configured."""
+    try:
+        queues = set(instance.app.amqp.queues.consume_from or instance.app.amqp.queues)
+    except AttributeError:
+        queues = set()
+    if not queues & MODEL_QUEUES:
+        return
+    pool = getattr(instance, "pool_cls", None)
+    prefork = "prefork" in f"{getattr(pool, '__module__', '')} {pool}"
+    try:
+        worker_provenance_set(preload_backend(in_this_process=not prefork))
+    except EngineError as error:
+        hint = "" if engine_config().checkpoint else " (set MASKLET_SAM2_CHECKPOINT to the checkpoint file)"
+        message = f"inference backend cannot start, worker exits: {error}{hint}"
+        log.critical(message)
+        raise SystemExit(EXIT_BACKEND_UNLOADABLE) from error
 
 
 @worker_ready.connect
 def _on_worker_ready(sender: Any = None, **kwargs: Any) -> None:
-    """A worker that starts loads its model (solo/threads pools run tasks in this process) and
-    asks for one reconciler pass once a dead predecessor's lock has lapsed: its jobs resume even
-    where no beat runs. The pass is the one beat runs (annotation.tasks.reconcile_jobs)."""
-    pool = type(getattr(sender, "pool", None)).__module__
-    if _consumes_model_queues(sender) and not pool.endswith("prefork"):
-        preload_backend()
+    """A worker that starts asks for one reconciler pass once a dead predecessor's lock has
+    lapsed: its jobs resume even where no beat runs. The pass is the one beat runs
+    (annotation.tasks.reconcile_jobs). (Its model loaded before, in _check_backend_at_start.)"""
     wait = settings.MASKLET["JOB_LOCK_TTL"] + 1
     current_app.send_task("annotation.tasks.reconcile_jobs", countdown=wait, expires=wait + 60)

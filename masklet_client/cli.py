@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--password", help="prompted for when left out")
 
     sub.add_parser("logout", help="revoke the API token in use (--token or MASKLET_TOKEN)")
+    sub.add_parser("status", help="which backends and models the live workers run, per queue")
 
     projects = sub.add_parser("projects", help="list projects, or create one")
     projects.add_argument("--create", metavar="NAME", help="create a project with this name")
@@ -89,12 +90,28 @@ def _show(args: argparse.Namespace, value: Any, text: str) -> None:
     print(json.dumps(value, indent=2) if args.json else text)
 
 
+def status_text(status: dict[str, Any]) -> str:
+    """One line per queue and model: `queue<TAB>workers<TAB>label<TAB>checkpoint sha256`."""
+    lines = [f"clicks: {status.get('backend_label', '')}"]
+    for queue in status.get("queues", []):
+        workers = len(queue.get("workers", []))
+        for model in queue.get("models", []) or [{}]:
+            sha = model.get("checkpoint_sha256") or "-"
+            label = model.get("label") or ("no model" if workers else "no live worker")
+            lines.append(f"{queue['queue']}\t{workers}\t{label}\t{sha}")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace, env: dict[str, str]) -> int:
     if args.command == "login":
         client = make_client(args, env, need_token=False)
         password = args.password if args.password is not None else getpass.getpass("Password: ")
         token = client.login(args.username, password)
         _show(args, {"token": token}, token)
+        return 0
+    if args.command == "status":
+        status = make_client(args, env, need_token=False).status()
+        _show(args, status, status_text(status))
         return 0
     client = make_client(args, env)
     if args.command == "logout":

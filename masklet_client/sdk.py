@@ -232,6 +232,26 @@ class Client:
             body["annotation_fps"] = annotation_fps
         return self.request("POST", "/api/projects/", json=body)
 
+    # -- status and provenance -------------------------------------------------------------
+    def status(self) -> dict[str, Any]:
+        """GET /api/status/: per queue ("interactive", "batch", "cpu") the live workers and the
+        models they run (backend, model, checkpoint, checkpoint_sha256, device, dtype,
+        image_size, label); `backend_label` names what answers clicks."""
+        return self.request("GET", "/api/status/")
+
+    def backends(self) -> dict[str, list[dict[str, Any]]]:
+        """{queue: [model, ...]}: the distinct models the live workers of each queue run."""
+        return {q["queue"]: q["models"] for q in self.status()["queues"]}
+
+    def list_masks(
+        self, masklet_id: int, *, start: int | None = None, end: int | None = None
+    ) -> list[dict[str, Any]]:
+        """A masklet's masks (frames `start`..`end` inclusive), each with `provenance`: the id of
+        the model that produced it (a job's `provenance` and an export manifest's
+        `provenance.models` name the same ids), or None for a person's edit or an import."""
+        params = {k: v for k, v in (("start", start), ("end", end)) if v is not None}
+        return self.request("GET", f"/api/masklets/{masklet_id}/masks/", params=params)
+
     # -- videos ------------------------------------------------------------------------------
     def upload_video(self, project_id: int, path: str | os.PathLike[str]) -> dict[str, Any]:
         """Upload a video file (or a zip of frames), streamed; returns {"id", "status", "job"}."""

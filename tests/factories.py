@@ -49,10 +49,16 @@ def synthetic_frames(count: int, width: int = 96, height: int = 64) -> list[np.n
     return frames
 
 
-def ready_video(project: Project, *, frames: int = 6, width: int = 96, height: int = 64, name: str = "clip") -> Video:
-    """A processed video whose frames sit in storage, as ingest leaves them (no worker needed)."""
+def ready_video(
+    project: Project, *, frames: int = 6, width: int = 96, height: int = 64, name: str = "clip",
+    rgb_frames: list[np.ndarray] | None = None,
+) -> Video:
+    """A processed video whose frames sit in storage, as ingest leaves them (no worker needed);
+    `rgb_frames` (all of one size) replaces the moving square."""
     video = Video.objects.create(project=project, name=name, status="processing")
-    for index, rgb in enumerate(synthetic_frames(frames, width, height)):
+    if rgb_frames is not None:
+        frames, (height, width) = len(rgb_frames), rgb_frames[0].shape[:2]
+    for index, rgb in enumerate(rgb_frames if rgb_frames is not None else synthetic_frames(frames, width, height)):
         ok, jpeg = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 95])
         assert ok
         for full in (True, False):

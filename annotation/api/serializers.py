@@ -117,10 +117,42 @@ class DetailOut(serializers.Serializer):
     detail = serializers.CharField(read_only=True)
 
 
+PROVENANCE_ID_HELP = (
+    "id of the model that produced this mask (the `provenance` of its job, of a click's answer and of "
+    "the export manifest's `provenance.models`); null: a person's edit or an import"
+)
+
+
+class ProvenanceOut(serializers.Serializer):
+    """What a worker runs, or what produced a mask or ran a job (models/provenance.py)."""
+
+    id = serializers.IntegerField(read_only=True, allow_null=True, help_text="null: a worker's announcement, not a stored row")
+    backend = serializers.CharField(read_only=True, help_text='"sam2" or "opencv"')
+    model = serializers.CharField(read_only=True, help_text="sam2 config name, or opencv-<version>")
+    checkpoint = serializers.CharField(read_only=True, help_text="checkpoint file name ('' for OpenCV)")
+    checkpoint_sha256 = serializers.CharField(read_only=True)
+    device = serializers.CharField(read_only=True)
+    dtype = serializers.CharField(read_only=True)
+    image_size = serializers.IntegerField(read_only=True, help_text="model input side in pixels; 0: none")
+    label = serializers.CharField(read_only=True)
+
+
+class LiveWorkerOut(serializers.Serializer):
+    name = serializers.CharField(read_only=True)
+    provenance = ProvenanceOut(read_only=True, allow_null=True)
+
+
+class QueueStatusOut(serializers.Serializer):
+    queue = serializers.CharField(read_only=True)
+    workers = LiveWorkerOut(many=True, read_only=True)
+    models = ProvenanceOut(many=True, read_only=True, help_text="the distinct models the live workers run")
+
+
 class StatusOut(serializers.Serializer):
     backend = serializers.ChoiceField(choices=["sam2", "opencv"], read_only=True)
     backend_label = serializers.CharField(read_only=True)
     version = serializers.CharField(read_only=True)
+    queues = QueueStatusOut(many=True, read_only=True)
 
 
 class ProjectIn(serializers.Serializer):
@@ -249,8 +281,9 @@ class MaskOut(serializers.ModelSerializer):
 
     class Meta:
         model = FrameMask
-        fields = ["masklet", "frame", "rle", "bbox", "area", "source", "score", "version"]
+        fields = ["masklet", "frame", "rle", "bbox", "area", "source", "score", "version", "provenance"]
         read_only_fields = fields
+        extra_kwargs = {"provenance": {"help_text": PROVENANCE_ID_HELP}}
 
 
 class MaskPayloadOut(serializers.Serializer):
@@ -263,6 +296,7 @@ class MaskPayloadOut(serializers.Serializer):
     area = serializers.IntegerField(read_only=True)
     source = serializers.ChoiceField(choices=MaskSource.choices, read_only=True)
     version = serializers.IntegerField(read_only=True)
+    provenance = serializers.IntegerField(read_only=True, allow_null=True, help_text=PROVENANCE_ID_HELP)
 
 
 class MaskConflictOut(serializers.Serializer):
@@ -295,6 +329,7 @@ class PromptAnswerOut(serializers.Serializer):
     rle = RleField(read_only=True)
     score = serializers.FloatField(read_only=True, help_text="the model's predicted IoU")
     backend = serializers.ChoiceField(choices=["sam2", "opencv"], read_only=True)
+    provenance = ProvenanceOut(read_only=True, help_text="the backend and model that answered")
     image_features = serializers.ChoiceField(
         choices=["cached", "computed"],
         read_only=True,
@@ -354,11 +389,19 @@ class AutomaskletsIn(serializers.Serializer):
     stability_score_thresh = serializers.FloatField(min_value=0, max_value=1, required=False)
     max_masklets = serializers.IntegerField(min_value=1, max_value=MAX_MASKLETS, required=False)
     max_frames = serializers.IntegerField(min_value=1, max_value=MAX_PROPAGATION_FRAMES, required=False, allow_null=True)
+    key_frame_every = serializers.IntegerField(
+        min_value=0, required=False, help_text="key frames every N frames either side of key_frame (0: key_frame only)"
+    )
+    dedup_iou = serializers.FloatField(
+        min_value=0, max_value=1, required=False, allow_null=True,
+        help_text="a proposal whose mask IoU with a mask already on its key frame exceeds this is dropped",
+    )
 
 
 class JobOut(serializers.ModelSerializer):
     """A job from `selectors.jobs.jobs_for`, which annotates `queue_position`."""
 
+    provenance = ProvenanceOut(read_only=True, allow_null=True, help_text="the model of the worker that ran it (model queues)")
     result = FreeFormField(read_only=True)
     params = FreeFormField(read_only=True)
     queue_position = serializers.IntegerField(read_only=True, allow_null=True, help_text=QUEUE_POSITION_HELP)
@@ -368,6 +411,7 @@ class JobOut(serializers.ModelSerializer):
         fields = [
             "id", "kind", "status", "queue_position", "progress", "error", "result", "params", "project",
             "video", "cancel_requested", "attempts", "created_by", "created_at", "started_at", "finished_at",
+            "provenance",
         ]
         read_only_fields = fields
 

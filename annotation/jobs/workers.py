@@ -11,10 +11,17 @@ warm SAM 2 session, inference/bridge/sessions.py): every interactive worker also
 own queue `interactive.<worker name>` (`worker_queue`), and Redis maps video → worker for
 VIDEO_WORKER_TTL seconds (`video_worker_claim`). A click whose worker is no longer heard goes to
 the shared `interactive` queue, and whichever worker answers it claims the video.
+
+A worker on a model queue also announces its provenance: what it really runs (backend, model
+config, checkpoint file and SHA-256, device, dtype, input size; inference/engine/provenance.py),
+set once at start by inference/tasks.py through `worker_provenance_set`. It lives in one key per
+worker (`masklet:worker:<name>`, JSON) that expires with the worker's announcements, and
+`/api/status/` shows it per queue (`queues_provenance`).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -35,27 +42,67 @@ def _key(queue: str) -> str:
     return f"masklet:workers:{queue}"
 
 
+def _provenance_key(worker: str) -> str:
+    return f"masklet:worker:{worker}"
+
+
 def _ttl() -> float:
     return float(settings.MASKLET["WORKER_TTL"])
 
 
-def workers_announce(*, worker: str, queues: Iterable[str]) -> None:
-    """Record that `worker` consumes `queues` now, and no other queue."""
+def workers_announce(*, worker: str, queues: Iterable[str], provenance: dict[str, Any] | None = None) -> None:
+    """Record that `worker` consumes `queues` now, and no other queue, running `provenance`
+    (None: no model, e.g. a cpu worker)."""
     consumed = set(queues)
     now = time.time()
+    keep = max(1, int(2 * _ttl()))
     pipe = redis_client().pipeline()
     for queue in QUEUES:
         if queue in consumed:
             pipe.zadd(_key(queue), {worker: now})
-            pipe.expire(_key(queue), max(1, int(2 * _ttl())))
+            pipe.expire(_key(queue), keep)
         else:
             pipe.zrem(_key(queue), worker)
+    if consumed and provenance is not None:
+        pipe.set(_provenance_key(worker), json.dumps(provenance), ex=keep)
+    else:
+        pipe.delete(_provenance_key(worker))
     pipe.execute()
 
 
 def workers_withdraw(*, worker: str) -> None:
     """`worker` stops (a clean shutdown): it serves no queue any more."""
     workers_announce(worker=worker, queues=())
+
+
+def queues_provenance() -> dict[str, list[dict[str, Any]]]:
+    """Per queue, the live workers and what each runs: `{queue: [{"name", "provenance"}]}`
+    (provenance None: the worker announced no model)."""
+    live = {queue: queue_workers(queue) for queue in QUEUES}
+    names = sorted({name for workers in live.values() for name in workers})
+    raw = redis_client().mget([_provenance_key(n) for n in names]) if names else []
+    known: dict[str, dict[str, Any] | None] = {}
+    for name, value in zip(names, raw, strict=True):
+        try:
+            known[name] = json.loads(value) if value else None
+        except ValueError:  # not ours: show the worker without a provenance
+            known[name] = None
+    return {queue: [{"name": n, "provenance": known.get(n)} for n in workers] for queue, workers in live.items()}
+
+
+_provenance: dict[str, Any] | None = None
+
+
+def worker_provenance_set(provenance: dict[str, Any] | None) -> None:
+    """What this worker process runs, announced from now on (inference/tasks.py sets it once the
+    backend is loaded; annotation never imports inference, so the value comes in here)."""
+    global _provenance
+    _provenance = provenance
+    if _announcer is not None:
+        try:
+            _announcer.announce()
+        except Exception:
+            log.warning("worker %s: could not announce its provenance", _announcer.worker, exc_info=True)
 
 
 def queue_workers(queue: str) -> list[str]:
@@ -108,7 +155,7 @@ class _Announcer:
         self.thread = threading.Thread(target=self._run, name="masklet-worker-announce", daemon=True)
 
     def announce(self) -> None:
-        workers_announce(worker=self.worker, queues=_consumed_queues(self.consumer))
+        workers_announce(worker=self.worker, queues=_consumed_queues(self.consumer), provenance=_provenance)
 
     def _run(self) -> None:
         period = float(settings.MASKLET["WORKER_ANNOUNCE_PERIOD"])

@@ -4,6 +4,7 @@ from annotation.models.accounts import Account, ApiToken, Invitation
 from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt
 from annotation.models.projects import Label, Membership, Project
+from annotation.models.provenance import ModelProvenance
 from annotation.models.review import ReviewComment, ReviewIssue
 from annotation.models.tasks import Task, TaskTransition
 from annotation.models.videos import Video
@@ -17,6 +18,7 @@ __all__ = [
     "Label",
     "Masklet",
     "Membership",
+    "ModelProvenance",
     "Project",
     "Prompt",
     "ReviewComment",

@@ -47,6 +47,10 @@ class Job(models.Model):
     # Where a resumed job picks up (e.g. the last stored frame per direction).
     checkpoint = models.JSONField(default=dict, blank=True)
     cancel_requested = models.BooleanField(default=False)
+    # The backend and model of the worker that last ran this job (model queues only).
+    provenance = models.ForeignKey(
+        "annotation.ModelProvenance", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     attempts = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -73,6 +73,11 @@ class FrameMask(models.Model):
     score = models.FloatField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)  # optimistic concurrency
     job = models.ForeignKey("annotation.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The backend and model that produced this mask (None: a person's edit, an import, or a mask
+    # stored before provenance was recorded).
+    provenance = models.ForeignKey(
+        "annotation.ModelProvenance", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

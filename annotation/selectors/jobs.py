@@ -47,7 +47,7 @@ def queued_up_to(job_id: Any, kinds: list[str]) -> Subquery:
 def jobs_for(user: AnyUser) -> QuerySet[Job]:
     """The user's jobs, each with `queue_position`: its place among the jobs waiting on its queue
     (1 = next), or None once it runs or has finished."""
-    return Job.objects.filter(project__in=visible_projects(user)).annotate(
+    return Job.objects.filter(project__in=visible_projects(user)).select_related("provenance").annotate(
         queue_position=Case(
             *(
                 When(status=JobStatus.QUEUED, kind__in=kinds, then=queued_up_to(OuterRef("pk"), kinds))

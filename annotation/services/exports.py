@@ -5,7 +5,8 @@ Frame masks are read from the database one chunk at a time (`.iterator(chunk_siz
 ordered by frame, and handed to the streaming writers of `annotation.formats`; the zip is built
 in a temporary file and then saved to default storage under `exports/`. Memory therefore does
 not grow with the number of masks. The zip holds the writer's files, `manifest.json` (what it
-contains) with an "export" section (project, job, filters); DAVIS zips, whose manifest.json
+contains) with an "export" section (project, job, filters, and `provenance`: the models that
+produced the masks, with a count per model); DAVIS zips, whose manifest.json
 the DAVIS writer owns, carry that section as the zip comment instead, so the zip stays a plain
 PNG archive that re-imports as is. The job's result carries the same counts and the download URL.
 """
@@ -41,7 +42,7 @@ from annotation.formats.model import (
 from annotation.formats.naming import sav_masklet_name_parse, video_export_name
 from annotation.formats.sav import write_sav
 from annotation.jobs.runner import JobCancelled, JobContext
-from annotation.models import FrameMask, Job, Label, Masklet, Project, Video
+from annotation.models import FrameMask, Job, Label, Masklet, ModelProvenance, Project, Video
 from annotation.models.masklets import USER_SOURCES, MaskletOrigin, MaskletStatus
 from annotation.models.videos import VideoStatus
 from annotation.services.errors import InvalidInput
@@ -333,6 +334,24 @@ def _write(
     raise FormatError(f'unknown export format {fmt!r}; use "sav", "coco" or "davis"')
 
 
+def _provenance(plans: list[_VideoPlan]) -> dict[str, Any]:
+    """Which backends and models produced the exported masks: each model (id, backend, model
+    config, checkpoint file and SHA-256, device, dtype, input size) and how many masks it made;
+    `masks["none"]` counts masks no model made (edits, imports, masks from before provenance)."""
+    counts = dict(
+        FrameMask.objects.filter(masklet__in=[m.pk for p in plans for m in p.masklets])
+        .values_list("provenance_id")
+        .annotate(n=Count("id"))
+        .values_list("provenance_id", "n")
+    )
+    fields = ("id", "backend", "model", "checkpoint", "checkpoint_sha256", "device", "dtype", "image_size", "label")
+    models = ModelProvenance.objects.filter(pk__in=[k for k in counts if k is not None]).values(*fields)
+    return {
+        "models": list(models),
+        "masks": {("none" if k is None else str(k)): n for k, n in sorted(counts.items(), key=lambda kv: kv[0] or 0)},
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # The job
 
@@ -365,6 +384,7 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
             "videos": params.get("videos") or [],
             "labels": params.get("labels") or [],
         },
+        "provenance": _provenance(plans),
     }
     with tempfile.TemporaryFile(dir=spool_dir, suffix=".zip") as out:
         manifest = _write(fmt, out, plans, progress, job, record)
@@ -383,6 +403,7 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         "format": fmt,
         "size_bytes": size,
         "filters": record["filters"],
+        "provenance": record["provenance"],
         "videos": len(manifest.videos),
         "masklets": manifest.masklets,
         "frame_masks": manifest.masks,

@@ -179,6 +179,7 @@ def frame_mask_put(
     current.version += 1
     current.updated_by = user
     current.job = None
+    current.provenance = None  # a person's edit: no model produced it
     try:
         with transaction.atomic():  # savepoint: the race below must not break the outer transaction
             current.save()
@@ -201,6 +202,7 @@ def mask_payload(mask: FrameMask) -> dict[str, Any]:
         "area": mask.area,
         "source": mask.source,
         "version": mask.version,
+        "provenance": mask.provenance_id,
     }
 
 
@@ -222,11 +224,13 @@ def frame_masks_store(
     user: Any = None,
     job_id: int | None = None,
     keep_user_edits: bool = True,
+    provenance_id: int | None = None,
 ) -> list[FrameMask]:
     """Upsert a batch of masks of one masklet in one transaction (idempotent per frame).
 
     With `keep_user_edits`, frames holding a prompt or an edit are left as they are: a person's
-    correction outranks propagation.
+    correction outranks propagation. `provenance_id` names the model that produced the masks
+    (services/provenance.py); None for a person's edit or an import.
     """
     masks = list(masks)
     if not masks:
@@ -248,6 +252,7 @@ def frame_masks_store(
             "source": new.source,
             "score": new.score,
             "job_id": job_id,
+            "provenance_id": provenance_id,
             "updated_by": user,
         }
         if current is None:
@@ -260,7 +265,8 @@ def frame_masks_store(
             to_update.append(current)
     FrameMask.objects.bulk_create(to_create)
     FrameMask.objects.bulk_update(
-        to_update, ["rle", "area", "bbox", "source", "score", "job_id", "updated_by", "version", "updated_at"]
+        to_update,
+        ["rle", "area", "bbox", "source", "score", "job_id", "provenance_id", "updated_by", "version", "updated_at"],
     )
     stored = sorted(to_create + to_update, key=lambda m: m.frame)
     if stored:

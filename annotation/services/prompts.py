@@ -53,12 +53,15 @@ def prompt_record(
 
 
 @transaction.atomic
-def prompt_answer_store(*, prompt: Prompt, rle: RLE, score: float) -> FrameMask | None:
+def prompt_answer_store(
+    *, prompt: Prompt, rle: RLE, score: float, provenance_id: int | None = None
+) -> FrameMask | None:
     """Store a worker's answer to a click: the mask on the prompt's frame (source "prompt",
     replacing whatever was there, edits included, since the click refines it) and the model's
     score on the prompt, in one transaction.
 
-    `rle` is COCO compressed RLE (column-major) of the original video's size. Returns the stored
+    `rle` is COCO compressed RLE (column-major) of the original video's size; `provenance_id`
+    names the model that answered (services/provenance.py). Returns the stored
     mask, or None when the masklet was deleted meanwhile (then nothing is stored).
     """
     if not Masklet.objects.select_for_update().filter(pk=prompt.masklet_id).exists():
@@ -68,6 +71,7 @@ def prompt_answer_store(*, prompt: Prompt, rle: RLE, score: float) -> FrameMask 
         masks=[NewMask(frame=prompt.frame, rle=rle, source=MaskSource.PROMPT, score=score)],
         user=prompt.user,
         keep_user_edits=False,
+        provenance_id=provenance_id,
     )
     Prompt.objects.filter(pk=prompt.pk).update(score=score)
     return stored[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -34,7 +34,7 @@ def human_bytes(n: int) -> str:
 
 def upload_too_large(size: int | None) -> str | None:
     """The words refusing an upload of `size` bytes, or None when it is within the limit."""
-    limit = settings.MASKLET["UPLOAD_MAX_BYTES"]
+    limit = django_settings.MASKLET["UPLOAD_MAX_BYTES"]
     if size is not None and size > limit:
         return f"The file is {human_bytes(size)}; the limit is {human_bytes(limit)}."
     return None
@@ -196,6 +196,8 @@ def automasklets_start(
     merged.update({k: v for k, v in params.items() if v is not None})
     if not 0 <= merged["key_frame"] < video.frame_count:
         raise InvalidInput(f"key_frame must be between 0 and {video.frame_count - 1}")
+    if merged.get("dedup_iou") is None:
+        merged["dedup_iou"] = float(django_settings.MASKLET["AUTOMASK_DEDUP_IOU"])
     merged["postprocess"] = settings.postprocess.model_dump(mode="json")
     if frame_bounds is not None:
         merged["frame_bounds"] = list(frame_bounds)

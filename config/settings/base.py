@@ -318,6 +318,9 @@ MASKLET = {
     # Local disk (MB) per SAM 2 session for tracking state outside the model's memory window,
     # read back when a frame there is corrected (inference/engine/sam2_spill.py).
     "STATE_SPILL_BYTES": env_int("MASKLET_STATE_SPILL_MB", 2048) * 1024 * 1024,
+    # Automatic masklets: a proposal whose mask IoU with a mask already on its key frame exceeds
+    # this is dropped (a project's automask.dedup_iou overrides it).
+    "AUTOMASK_DEDUP_IOU": float(env("MASKLET_AUTOMASK_DEDUP_IOU", "0.5") or 0.5),
     # Interactive sessions (one per video) a worker keeps open between clicks.
     "INTERACTIVE_SESSIONS": env_int("MASKLET_INTERACTIVE_SESSIONS", 4),
     # Seconds the interactive worker that answered a video's last click keeps receiving its

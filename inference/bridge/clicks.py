@@ -15,7 +15,7 @@ from annotation.models import Prompt
 from annotation.selectors.masklets import prompts_in_force
 from annotation.services.masklets import mask_payload
 from annotation.services.prompts import prompt_answer_store, prompt_withdraw
-from inference.bridge.engine import backend, postprocess_params
+from inference.bridge.engine import backend, postprocess_params, provenance, provenance_id
 from inference.bridge.sessions import (
     MaskletState,
     WarmVideo,
@@ -123,7 +123,9 @@ def answer_prompt(*, prompt_id: int, worker: str | None = None) -> dict[str, Any
             rle = rle_utils.encode(mask)
             score = round(float(answer.result.score), 4)
             encoded = time.perf_counter()
-            stored = prompt_answer_store(prompt=prompt, rle=rle, score=score)
+            produced_with = provenance()
+            produced_by = provenance_id(produced_with)
+            stored = prompt_answer_store(prompt=prompt, rle=rle, score=score, provenance_id=produced_by)
         except BaseException:
             warm.forget(masklet.pk)
             raise
@@ -144,6 +146,7 @@ def answer_prompt(*, prompt_id: int, worker: str | None = None) -> dict[str, Any
         "rle": rle,
         "score": score,
         "backend": backend().name,
+        "provenance": {**produced_with, "id": produced_by},
         "image_features": answer.features,
         "mask": mask_payload(stored),
     }

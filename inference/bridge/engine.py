@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 
-from annotation.models import Video
+from annotation.jobs.runner import JobBody, JobContext
+from annotation.models import Job, Video
 from annotation.selectors.projects import project_settings
+from annotation.services.provenance import job_provenance_set, provenance_record
 from inference.engine.base import Backend
 from inference.engine.config import EngineConfig, get_backend
 from inference.engine.postprocess import PostprocessParams
+from inference.engine.provenance import backend_provenance
 
 
 def engine_config() -> EngineConfig:
@@ -31,6 +36,29 @@ def engine_config() -> EngineConfig:
 def backend() -> Backend:
     """The process's backend, loaded on first use (after the worker forked)."""
     return get_backend(engine_config())
+
+
+def provenance() -> dict[str, Any]:
+    """What this process's backend really runs (backend, model, checkpoint SHA-256, device, dtype)."""
+    return backend_provenance(backend())
+
+
+def provenance_id(info: dict[str, Any] | None = None) -> int:
+    """The id of the provenance row of `info` (default: this process's), created on first
+    sight: what masks record."""
+    return provenance_record(info=provenance() if info is None else info).pk
+
+
+def with_provenance(body: JobBody) -> JobBody:
+    """A job body that first records on the job the model it runs on (each attempt: a resumed
+    job names the model of its last worker; each mask names its own)."""
+
+    def run(job: Job, ctx: JobContext) -> dict[str, Any] | None:
+        job_provenance_set(job=job, provenance=provenance_record(info=provenance()))
+        return body(job, ctx)
+
+    run.__name__ = run.__qualname__ = getattr(body, "__name__", "job_body")
+    return run
 
 
 def postprocess_params(video: Video) -> PostprocessParams:

@@ -143,14 +143,18 @@ class _Progress:
         self.ctx.progress(self.fraction(), checkpoint=dict(self.checkpoint))
 
 
-def _store_batch(masklet_ids: list[int], batch: list[EncodedFrame], source: str, job_id: int) -> set[int]:
-    """Upsert one batch of frames of every masklet (call inside a transaction); returns the frames
-    where at least one mask was stored (a frame holding a person's prompt or edit is skipped)."""
+def _store_batch(masklet_ids: list[int], batch: list[EncodedFrame], source: str, job: Job) -> set[int]:
+    """Upsert one batch of frames of every masklet (call inside a transaction), each mask naming the
+    model the job runs on; returns the frames where at least one mask was stored (a frame holding
+    a person's prompt or edit is skipped)."""
     stored: set[int] = set()
     # A masklet deleted while the job runs is simply no longer written.
     for masklet in Masklet.objects.filter(pk__in=masklet_ids):
         new = [NewMask(frame=frame, rle=rles[masklet.pk], source=source) for frame, rles in batch if masklet.pk in rles]
-        stored |= {m.frame for m in frame_masks_store(masklet=masklet, masks=new, job_id=job_id)}
+        stored |= {
+            m.frame
+            for m in frame_masks_store(masklet=masklet, masks=new, job_id=job.pk, provenance_id=job.provenance_id)
+        }
     return stored
 
 
@@ -190,7 +194,7 @@ def propagate_into_db(
 
         def store(batch: list[EncodedFrame], direction: str = direction) -> None:
             with transaction.atomic():
-                stored = _store_batch(masklet_ids, batch, plan.source, ctx.job.pk)
+                stored = _store_batch(masklet_ids, batch, plan.source, ctx.job)
                 progress.stored_up_to(direction, batch[-1][0], len(stored))
             log.info("job %s stored frames %s-%s", ctx.job.pk, batch[0][0], batch[-1][0])
 

@@ -65,6 +65,7 @@ def test_stale_version_is_409_with_the_current_mask_and_loses_nothing(world: Wor
         "area": 64,
         "source": "edited",
         "version": 2,
+        "provenance": None,  # a person's edit: no model produced it
     }
     assert _stored(world) == stored  # nothing lost, nothing overwritten
     # The second editor merges onto the current version and saves.

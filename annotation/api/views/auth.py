@@ -25,10 +25,11 @@ from annotation.api.account_serializers import LoginTokenIn, NewTokenOut
 from annotation.api.lockout import lockout_message, lockout_seconds
 from annotation.api.serializers import DetailOut, LoginIn, MeOut, StatusOut, UserOut
 from annotation.api.views.base import RETRY_AFTER, error_responses, parse, require
+from annotation.jobs.workers import queues_provenance
 from annotation.models import ApiToken
 from annotation.selectors import accounts as account_selectors
 from annotation.selectors import users as user_selectors
-from annotation.selectors.status import backend_label, configured_backend
+from annotation.selectors.status import status_summary
 from annotation.services import accounts as account_services
 from annotation.services.errors import InvalidInput
 
@@ -136,12 +137,13 @@ class UsersView(APIView):
 
 
 class StatusView(APIView):
-    """Which inference backend serves this installation (SAM 2, or the labelled OpenCV fallback)."""
+    """Which inference backends serve this installation, per queue, as the live workers announce
+    them (backend, model, checkpoint SHA-256, device, dtype); `backend_label` is what answers clicks."""
 
     permission_classes = [AllowAny]
     allowed_before_password_change = True
 
     @extend_schema(responses={200: StatusOut})
     def get(self, request: Request) -> Response:
-        status = {"backend": configured_backend(), "backend_label": backend_label(), "version": settings.SPECTACULAR_SETTINGS["VERSION"]}
+        status = {**status_summary(queues_provenance()), "version": settings.SPECTACULAR_SETTINGS["VERSION"]}
         return Response(StatusOut(status).data)

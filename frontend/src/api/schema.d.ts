@@ -520,7 +520,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Which inference backend serves this installation (SAM 2, or the labelled OpenCV fallback). */
+        /**
+         * @description Which inference backends serve this installation, per queue, as the live workers announce
+         *     them (backend, model, checkpoint SHA-256, device, dtype); `backend_label` is what answers clicks.
+         */
         get: operations["status_retrieve"];
         put?: never;
         post?: never;
@@ -878,6 +881,16 @@ export interface components {
              */
             key_frame?: number;
             /**
+             * @description key frames every N frames either side of key_frame propose objects that enter later (0: key_frame only)
+             * @default 0
+             */
+            key_frame_every?: number;
+            /**
+             * @description a proposal whose mask IoU with a mask already on its key frame exceeds this is dropped; null: the deployment's MASKLET_AUTOMASK_DEDUP_IOU
+             * @default null
+             */
+            dedup_iou?: number | null;
+            /**
              * @description frames the proposals are propagated per direction; null: to the video's ends
              * @default null
              */
@@ -894,6 +907,13 @@ export interface components {
             stability_score_thresh?: number;
             max_masklets?: number;
             max_frames?: number | null;
+            /** @description key frames every N frames either side of key_frame (0: key_frame only) */
+            key_frame_every?: number;
+            /**
+             * Format: double
+             * @description a proposal whose mask IoU with a mask already on its key frame exceeds this is dropped
+             */
+            dedup_iou?: number | null;
         };
         /**
          * @description * `sam2` - sam2
@@ -1062,6 +1082,8 @@ export interface components {
             readonly started_at: string | null;
             /** Format: date-time */
             readonly finished_at: string | null;
+            /** @description the model of the worker that ran it (model queues) */
+            readonly provenance: components["schemas"]["ProvenanceOut"] | null;
         };
         /**
          * @description * `queued` - Queued
@@ -1102,6 +1124,10 @@ export interface components {
             readonly name: string;
             readonly color: string;
         };
+        LiveWorkerOut: {
+            readonly name: string;
+            readonly provenance: components["schemas"]["ProvenanceOut"] | null;
+        };
         LoginInRequest: {
             username: string;
             password: string;
@@ -1129,6 +1155,8 @@ export interface components {
             /** Format: double */
             readonly score: number | null;
             readonly version: number;
+            /** @description id of the model that produced this mask (the `provenance` of its job, of a click's answer and of the export manifest's `provenance.models`); null: a person's edit or an import */
+            readonly provenance: number | null;
         };
         /** @description A stored mask as services.masklets.mask_payload gives it (MaskOut without the score). */
         MaskPayloadOut: {
@@ -1140,6 +1168,8 @@ export interface components {
             readonly area: number;
             readonly source: components["schemas"]["SourceEnum"];
             readonly version: number;
+            /** @description id of the model that produced this mask (the `provenance` of its job, of a click's answer and of the export manifest's `provenance.models`); null: a person's edit or an import */
+            readonly provenance: number | null;
         };
         MaskPutRequest: {
             rle: components["schemas"]["RleRequest"];
@@ -1324,6 +1354,8 @@ export interface components {
              */
             readonly score: number;
             readonly backend: components["schemas"]["BackendEnum"];
+            /** @description the backend and model that answered */
+            readonly provenance: components["schemas"]["ProvenanceOut"];
             /**
              * @description whether the frame's image features were reused or computed (null: not known)
              *
@@ -1354,6 +1386,29 @@ export interface components {
              * @default null
              */
             max_frames?: number | null;
+        };
+        /** @description What a worker runs, or what produced a mask or ran a job (models/provenance.py). */
+        ProvenanceOut: {
+            /** @description null: a worker's announcement, not a stored row */
+            readonly id: number | null;
+            /** @description "sam2" or "opencv" */
+            readonly backend: string;
+            /** @description sam2 config name, or opencv-<version> */
+            readonly model: string;
+            /** @description checkpoint file name ('' for OpenCV) */
+            readonly checkpoint: string;
+            readonly checkpoint_sha256: string;
+            readonly device: string;
+            readonly dtype: string;
+            /** @description model input side in pixels; 0: none */
+            readonly image_size: number;
+            readonly label: string;
+        };
+        QueueStatusOut: {
+            readonly queue: string;
+            readonly workers: components["schemas"]["LiveWorkerOut"][];
+            /** @description the distinct models the live workers run */
+            readonly models: components["schemas"]["ProvenanceOut"][];
         };
         RevokedOut: {
             readonly revoked: number;
@@ -1397,6 +1452,7 @@ export interface components {
             readonly backend: components["schemas"]["BackendEnum"];
             readonly backend_label: string;
             readonly version: string;
+            readonly queues: components["schemas"]["QueueStatusOut"][];
         };
         TaskInRequest: {
             video: number;

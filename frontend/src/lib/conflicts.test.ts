@@ -19,6 +19,7 @@ const stored = (masklet: number, frame: number, version: number, counts = "4"): 
   area: 0,
   source: "edited",
   version,
+  provenance: null,
 });
 
 describe("conflicts", () => {

@@ -7,7 +7,7 @@ import type { StoredMask } from "./types";
 function mask(masklet: number, frame: number, version = 1): StoredMask {
   const b = emptyBitmap(20, 10);
   paintDisk(b, { x: 5 + masklet, y: 5 }, 2, 1);
-  return { masklet, frame, rle: encodeRle(b), bbox: [0, 0, 0, 0], area: 12, source: "propagated", version };
+  return { masklet, frame, rle: encodeRle(b), bbox: [0, 0, 0, 0], area: 12, source: "propagated", version, provenance: null };
 }
 
 describe("MaskStore", () => {

@@ -2,6 +2,7 @@ import type { ComponentProps } from "react";
 import type { ConnectionStatus, PresenceUser } from "../lib/realtime";
 import type { BackendStatus, Project, ReviewIssue, Task } from "../lib/types";
 import { Link } from "../router";
+import { BackendBadge } from "./BackendBadge";
 import { useWorkspace } from "./context";
 import { MaskCanvas } from "./MaskCanvas";
 import { AutoMaskletPanel, MaskletPanel } from "./MaskletPanel";
@@ -84,11 +85,7 @@ function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
         frame <b data-testid="current-frame">{frame}</b> / {video.frame_count - 1}
         {time != null ? ` · ${time.toFixed(2)} s` : ""}
       </span>
-      {backend ? (
-        <span className={`badge backend backend-${backend.backend}`} data-testid="backend-label" title={`inference backend ${backend.backend} ${backend.version}`}>
-          {backend.backend_label}
-        </span>
-      ) : null}
+      {backend ? <BackendBadge backend={backend} /> : null}
       <div className="spacer" />
       <PresenceList users={live.users} myId={myId} status={live.status} onJump={(f) => dispatch({ type: "seek", frame: f })} />
       <button onClick={() => dispatch({ type: "setHelp", open: true })} data-testid="help-button" title="Keyboard shortcuts (?)">

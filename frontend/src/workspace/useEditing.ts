@@ -48,7 +48,7 @@ export function useEditing({ width, height, store, bump, onStored, onError }: Op
 
   const optimistic = useCallback(
     (masklet: number, frame: number, rle: Rle, version: number) => {
-      store.force({ masklet, frame, rle, bbox: rleBBox(rle), area: rleArea(rle), source: "edited", version });
+      store.force({ masklet, frame, rle, bbox: rleBBox(rle), area: rleArea(rle), source: "edited", version, provenance: null });
       bump();
     },
     [store, bump],
