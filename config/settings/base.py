@@ -250,6 +250,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": JOB_RECONCILE_PERIOD,
         "options": {"expires": JOB_RECONCILE_PERIOD},
     },
+    # Deletes export files older than MASKLET EXPORT_TTL_HOURS (annotation/services/exports_log.py).
+    "expire-exports": {
+        "task": "annotation.tasks.expire_exports",
+        "schedule": float(env("MASKLET_EXPORT_CLEANUP_PERIOD", "3600") or 3600),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -297,6 +302,15 @@ LOGGING = {
 
 # --- Masklet -----------------------------------------------------------------------------------
 MASKLET = {
+    # Delivery: export files are deleted this many hours after their export finished (the
+    # past-exports list keeps the row, marked expired); 0 keeps them forever.
+    "EXPORT_TTL_HOURS": float(env("MASKLET_EXPORT_TTL_HOURS", "168") or 168),
+    # Webhooks: seconds a receiver has to answer; retries after a failed attempt (Celery's
+    # retry_backoff: BACKOFF * 2**n seconds, at most BACKOFF_MAX), then the delivery is failed.
+    "WEBHOOK_TIMEOUT": float(env("MASKLET_WEBHOOK_TIMEOUT", "10") or 10),
+    "WEBHOOK_MAX_RETRIES": env_int("MASKLET_WEBHOOK_MAX_RETRIES", 6),
+    "WEBHOOK_BACKOFF": env_int("MASKLET_WEBHOOK_BACKOFF", 10),
+    "WEBHOOK_BACKOFF_MAX": env_int("MASKLET_WEBHOOK_BACKOFF_MAX", 3600),
     # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend.
     "INFERENCE_BACKEND": env("MASKLET_BACKEND", "auto"),
     "SAM2_CHECKPOINT": env("MASKLET_SAM2_CHECKPOINT", ""),
