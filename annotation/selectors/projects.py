@@ -30,6 +30,8 @@ DEFAULT_PROJECT_SETTINGS: dict[str, Any] = {
         "key_frame": 0,
         "max_frames": None,
     },
+    # What an export may hold (annotation/services/delivery_policy.py: POLICIES).
+    "delivery": {"policy": "verified_or_accepted"},
 }
 
 

@@ -14,6 +14,7 @@ from annotation.models.jobs import JobKind
 from annotation.models.projects import Role
 from annotation.realtime.publish import notify_membership_changed
 from annotation.selectors.projects import settings_with_defaults
+from annotation.services.delivery_policy import policy_check
 from annotation.services.errors import Conflict, InvalidInput, NotFound
 from annotation.services.videos import export_paths
 from annotation.storage import export_prefix, import_prefix, storage_delete_after_commit
@@ -38,7 +39,7 @@ def project_create(
     """Create a project; its creator becomes its first manager."""
     project = Project(name=name, description=description, annotation_fps=annotation_fps, created_by=user)
     if settings:
-        settings_with_defaults(settings)
+        policy_check(settings_with_defaults(settings))
         project.settings = settings
     _save(project)
     Membership.objects.create(project=project, user=user, role=Role.MANAGER)
@@ -51,7 +52,7 @@ def project_update(*, project: Project, **fields: Any) -> Project:
         if key in fields:
             setattr(project, key, fields[key])
     if "settings" in fields and fields["settings"] is not None:
-        settings_with_defaults(fields["settings"])
+        policy_check(settings_with_defaults(fields["settings"]))
         project.settings = fields["settings"]
     _save(project)
     return project

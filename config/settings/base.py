@@ -286,7 +286,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # A member's `role` and a project's `my_role` are one choice set: one enum in generated types.
-    "ENUM_NAME_OVERRIDES": {"RoleEnum": "annotation.models.projects.Role"},
+    "ENUM_NAME_OVERRIDES": {
+        "RoleEnum": "annotation.models.projects.Role",
+        "MaskletStatusEnum": "annotation.models.masklets.MaskletStatus",
+        "TaskStateEnum": "annotation.models.tasks.TaskState",
+        "WebhookEventEnum": "annotation.models.delivery.WebhookEvent",
+        "DeliveryStatusEnum": "annotation.models.delivery.DeliveryStatus",
+    },
 }
 
 LOGGING = {
