@@ -150,9 +150,8 @@ def test_past_exports_list_and_expiry(celery_worker: Any) -> None:
 
 
 def test_expiry_runs_as_a_celery_beat_task(celery_worker: Any, settings: Any) -> None:
-    from config.settings.base import CELERY_BEAT_SCHEDULE
-
     from annotation.tasks import expire_exports
+    from config.settings.base import CELERY_BEAT_SCHEDULE
 
     assert CELERY_BEAT_SCHEDULE["expire-exports"]["task"] == "annotation.tasks.expire_exports"
     team, _ = _setup()

@@ -11,7 +11,15 @@ import pytest
 from django.conf import settings
 
 from annotation.models import FrameMask, Masklet
-from tests.delivery.delivery_helpers import SAV_AUTO, SAV_MANUAL, everything, export, sav_video, unzip, upload
+from tests.delivery.delivery_helpers import (
+    SAV_AUTO,
+    SAV_MANUAL,
+    everything,
+    export,
+    sav_video,
+    unzip,
+    upload,
+)
 from tests.factories import make_team
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
