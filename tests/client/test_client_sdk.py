@@ -122,3 +122,17 @@ def test_wait_draws_progress_and_raises_on_failure(monkeypatch):
     with pytest.raises(JobFailed, match="job 1 failed: bad file"):
         client.wait(1, poll_interval=0, progress=stream)
     assert " 25% running" in stream.getvalue() and " 50% failed" in stream.getvalue()
+
+
+def test_cli_parses_export_filters_and_the_exports_list():
+    parser = cli.build_parser()
+    args = parser.parse_args(
+        ["export", "3", "--format", "coco", "--status", "verified", "--status", "draft", "--task-state", "accepted",
+         "--label", "5", "--frame-start", "2", "--frame-end", "9"]
+    )
+    assert (args.statuses, args.task_states, args.labels, args.frame_start, args.frame_end) == (
+        ["verified", "draft"], ["accepted"], [5], 2, 9,
+    )
+    assert parser.parse_args(["exports", "4"]).project == 4
+    with pytest.raises(SystemExit):
+        parser.parse_args(["export", "3", "--format", "coco", "--status", "approved"])
