@@ -244,6 +244,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Seconds between two passes of the job reconciler (annotation/jobs/recovery.py), run by `celery
 # beat`; a pass not started within one period is dropped (the next one does the same work).
 JOB_RECONCILE_PERIOD = float(env("MASKLET_JOB_RECONCILE_PERIOD", "15") or 15)
+EXPORT_CLEANUP_PERIOD = float(env("MASKLET_EXPORT_CLEANUP_PERIOD", "3600") or 3600)
 CELERY_BEAT_SCHEDULE = {
     "reconcile-jobs": {
         "task": "annotation.tasks.reconcile_jobs",
@@ -253,7 +254,8 @@ CELERY_BEAT_SCHEDULE = {
     # Deletes export files older than MASKLET EXPORT_TTL_HOURS (annotation/services/exports_log.py).
     "expire-exports": {
         "task": "annotation.tasks.expire_exports",
-        "schedule": float(env("MASKLET_EXPORT_CLEANUP_PERIOD", "3600") or 3600),
+        "schedule": EXPORT_CLEANUP_PERIOD,
+        "options": {"expires": EXPORT_CLEANUP_PERIOD},
     },
 }
 
