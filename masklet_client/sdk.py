@@ -21,6 +21,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from email.message import Message
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin, urlsplit
@@ -145,6 +146,18 @@ class MultipartFile:
             del out[size:]
         self.sent += len(out)
         return bytes(out)
+
+
+def _download_name(response: requests.Response, url: str, job: dict[str, Any]) -> str:
+    """The file name the server gives (Content-Disposition), else the URL's last part; never a path."""
+    header = response.headers.get("Content-Disposition", "")
+    name = ""
+    if header:
+        message = Message()
+        message["Content-Disposition"] = header
+        name = message.get_filename() or ""
+    name = Path(name.replace("\\", "/")).name or Path(urlsplit(url).path).name
+    return name if name not in ("", ".", "..") else f"export-{job.get('id')}"
 
 
 def progress_line(fraction: float, status: str, width: int = 30) -> str:
@@ -386,8 +399,7 @@ class Client:
                 raise APIError.from_response(response)
             target = Path(destination)
             if target.is_dir():
-                name = Path(urlsplit(url).path).name or f"export-{job.get('id')}"
-                target = target / name
+                target = target / _download_name(response, url, job)
             partial = target.with_name(target.name + ".part")
             with open(partial, "wb") as f:
                 for chunk in response.iter_content(_CHUNK):

@@ -136,3 +136,21 @@ def test_cli_parses_export_filters_and_the_exports_list():
     assert parser.parse_args(["exports", "4"]).project == 4
     with pytest.raises(SystemExit):
         parser.parse_args(["export", "3", "--format", "coco", "--status", "approved"])
+
+
+def test_download_names_come_from_the_server_but_never_as_paths():
+    import requests
+
+    from masklet_client.sdk import _download_name
+
+    def answer(header: str | None) -> requests.Response:
+        response = requests.Response()
+        if header is not None:
+            response.headers["Content-Disposition"] = header
+        return response
+
+    url = "http://masklet.test/api/jobs/5/download/"
+    assert _download_name(answer('attachment; filename="job_5_coco.zip"'), url, {"id": 5}) == "job_5_coco.zip"
+    assert _download_name(answer('attachment; filename="../../etc/passwd"'), url, {"id": 5}) == "passwd"
+    assert _download_name(answer(None), url, {"id": 5}) == "download"
+    assert _download_name(answer('attachment; filename=".."'), "http://h/", {"id": 7}) == "export-7"

@@ -85,6 +85,10 @@ def test_export_formats_filters_and_records(celery_worker: Any) -> None:
             "only_verified": bool(body.get("only_verified")),
             "videos": [],
             "labels": body.get("labels", []),
+            "statuses": [],
+            "task_states": [],
+            "frame_start": None,
+            "frame_end": None,
         }
 
     # DAVIS: palette PNG per frame (pixel = masklet number), whole per-object PNGs for overlaps
