@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from annotation.api.serializers import FreeFormField
 from annotation.models import Export, Webhook, WebhookDelivery
 from annotation.models.delivery import WebhookEvent
 from annotation.models.masklets import MaskletStatus
@@ -32,6 +31,18 @@ class ExportIn(serializers.Serializer):
     )
 
 
+class ExportFiltersOut(serializers.Serializer):
+    """The filters an export was started with (exports from before delivery policies lack some)."""
+
+    only_verified = serializers.BooleanField(read_only=True, default=False)
+    videos = serializers.ListField(child=serializers.IntegerField(), read_only=True, default=list)
+    labels = serializers.ListField(child=serializers.IntegerField(), read_only=True, default=list)
+    statuses = serializers.ListField(child=serializers.CharField(), read_only=True, default=list)
+    task_states = serializers.ListField(child=serializers.CharField(), read_only=True, default=list)
+    frame_start = serializers.IntegerField(read_only=True, allow_null=True, default=None)
+    frame_end = serializers.IntegerField(read_only=True, allow_null=True, default=None)
+
+
 class ExportOut(serializers.ModelSerializer):
     """A past export from `selectors.exports.exports_of_project` (which annotates `expires_at`)."""
 
@@ -40,7 +51,7 @@ class ExportOut(serializers.ModelSerializer):
     error = serializers.CharField(source="job.error", read_only=True)
     finished_at = serializers.DateTimeField(source="job.finished_at", read_only=True, allow_null=True)
     created_by = serializers.CharField(source="created_by.username", default=None, read_only=True, allow_null=True)
-    filters = FreeFormField(read_only=True)
+    filters = ExportFiltersOut(read_only=True)
     expires_at = serializers.DateTimeField(read_only=True, allow_null=True)
     expired = serializers.BooleanField(read_only=True)
     download_url = serializers.CharField(read_only=True, allow_null=True)

@@ -968,6 +968,17 @@ export interface components {
             jf: number;
             frames: number;
         };
+        /** @description The filters an export was started with (exports from before delivery policies lack some). */
+        ExportFiltersOut: {
+            /** @default false */
+            readonly only_verified: boolean;
+            readonly videos: number[];
+            readonly labels: number[];
+            readonly statuses: string[];
+            readonly task_states: string[];
+            readonly frame_start: number | null;
+            readonly frame_end: number | null;
+        };
         ExportInRequest: {
             format: components["schemas"]["FormatEnum"];
             /** @default false */
@@ -993,9 +1004,7 @@ export interface components {
             readonly error: string;
             readonly format: string;
             readonly policy: string;
-            readonly filters: {
-                [key: string]: unknown;
-            };
+            readonly filters: components["schemas"]["ExportFiltersOut"];
             readonly masklet_count: number | null;
             readonly frame_mask_count: number | null;
             readonly size_bytes: number | null;
