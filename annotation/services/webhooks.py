@@ -23,6 +23,7 @@ import logging
 import secrets
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
@@ -58,11 +59,17 @@ def _check_events(events: list[str]) -> list[str]:
     return sorted(set(events), key=EVENTS.index)
 
 
+def _check_url(url: str) -> str:
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise InvalidInput("a webhook URL must start with http:// or https://")
+    return url
+
+
 @transaction.atomic
 def webhook_create(*, project: Project, user: Any, url: str, events: list[str], active: bool = True) -> Webhook:
     """A new webhook with a fresh secret (the caller shows it once)."""
     return Webhook.objects.create(
-        project=project, url=url, events=_check_events(events), active=active,
+        project=project, url=_check_url(url), events=_check_events(events), active=active,
         secret=secrets.token_urlsafe(32), created_by=user,
     )
 
@@ -72,7 +79,7 @@ def webhook_update(*, webhook: Webhook, **fields: Any) -> Webhook:
     if "events" in fields:
         webhook.events = _check_events(fields["events"])
     if "url" in fields:
-        webhook.url = fields["url"]
+        webhook.url = _check_url(fields["url"])
     if "active" in fields:
         webhook.active = fields["active"]
     webhook.save()

@@ -179,7 +179,8 @@ def test_webhook_api_checks_input_and_roles(transactional_db: Any) -> None:
     assert team.client("reviewer").get(url).status_code == 403
     assert team.client("outsider").get(url).status_code == 404
     manager = team.client("manager")
-    for bad in ({**body, "events": ["task.exploded"]}, {**body, "events": []}, {**body, "url": "not a url"}):
+    for bad in ({**body, "events": ["task.exploded"]}, {**body, "events": []}, {**body, "url": "not a url"},
+                {**body, "url": "ftp://example.org/hook"}):
         response = manager.post(url, bad, format="json")
         assert response.status_code == 400, bad
     hook = manager.post(url, body, format="json").json()
