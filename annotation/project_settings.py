@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -85,10 +85,21 @@ class AutomaskSettings(_Section):
     )
 
 
+class DeliverySettings(_Section):
+    """What an export may hold (annotation/services/delivery_policy.py)."""
+
+    policy: Literal["verified_or_accepted", "verified", "not_rejected"] = Field(
+        "verified_or_accepted",
+        description="verified_or_accepted: verified masklets, and masklets' frames in tasks a reviewer accepted; "
+        "verified: verified masklets only; not_rejected: all but rejected masklets. Pending proposals never.",
+    )
+
+
 class ProjectSettings(_Section):
     propagation: PropagationSettings = Field(default_factory=PropagationSettings)
     postprocess: PostprocessSettings = Field(default_factory=PostprocessSettings)
     automask: AutomaskSettings = Field(default_factory=AutomaskSettings)
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
 
 
 def settings_overrides(value: Any) -> dict[str, Any]:

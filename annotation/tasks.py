@@ -1,11 +1,12 @@
 """Celery tasks of the cpu queue (ingest, exports, imports: each takes a job id and calls a
-service) and the job reconciler, which Celery beat runs on the interactive queue."""
+service; webhook deliveries; the expiry of old export files) and the job reconciler, which Celery beat runs on the interactive queue."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from celery import shared_task
+from django.conf import settings
 
 from annotation.jobs import workers as _workers  # noqa: F401  (every worker announces its queues)
 from annotation.jobs.runner import JOB_TASK_OPTIONS, JobContext, run_job_task
@@ -53,3 +54,28 @@ def reconcile_jobs() -> dict[str, list[int]]:
     from annotation.jobs.recovery import reconcile_jobs as reconcile
 
     return reconcile().as_dict()
+
+
+@shared_task(
+    name="annotation.tasks.deliver_webhook",
+    bind=True,
+    autoretry_for=(Exception,),
+    max_retries=settings.MASKLET["WEBHOOK_MAX_RETRIES"],
+    retry_backoff=settings.MASKLET["WEBHOOK_BACKOFF"],
+    retry_backoff_max=settings.MASKLET["WEBHOOK_BACKOFF_MAX"],
+    retry_jitter=False,
+)
+def deliver_webhook(self: Any, delivery_id: int) -> str:
+    """POST one webhook delivery (annotation/services/webhooks.py); a failed attempt is retried by
+    Celery with exponential backoff (retry_backoff), the last one is logged as failed."""
+    from annotation.services.webhooks import webhook_deliver
+
+    return webhook_deliver(delivery_id=delivery_id, final=self.request.retries >= self.max_retries)
+
+
+@shared_task(name="annotation.tasks.expire_exports", acks_late=False)
+def expire_exports() -> list[int]:
+    """Delete export files older than MASKLET EXPORT_TTL_HOURS; Celery beat runs it periodically."""
+    from annotation.services.exports_log import exports_expire
+
+    return exports_expire()

@@ -20,6 +20,8 @@ from .sdk import APIError, Client, JobFailed
 
 DEFAULT_URL = "http://localhost:8000"
 FORMATS = ("sav", "coco", "davis")
+MASKLET_STATUSES = ("draft", "needs_verification", "verified", "rejected")
+TASK_STATES = ("new", "in_progress", "submitted", "accepted", "rejected")
 
 
 class UsageError(Exception):
@@ -57,8 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("--only-verified", action="store_true")
     export.add_argument("--video", type=int, action="append", dest="videos", help="repeatable")
+    export.add_argument("--label", type=int, action="append", dest="labels", help="label id; repeatable")
+    export.add_argument(
+        "--status", action="append", dest="statuses", choices=MASKLET_STATUSES, help="masklet status; repeatable"
+    )
+    export.add_argument(
+        "--task-state", action="append", dest="task_states", choices=TASK_STATES,
+        help="only frames inside tasks in this state; repeatable",
+    )
+    export.add_argument("--frame-start", type=int, help="first annotated frame (inclusive)")
+    export.add_argument("--frame-end", type=int, help="last annotated frame (inclusive)")
     export.add_argument("--output", help="wait, then download the export here")
     export.add_argument("--wait", action="store_true")
+
+    exports = sub.add_parser("exports", help="list a project's past exports")
+    exports.add_argument("project", type=int)
 
     imp = sub.add_parser("import", help="import annotations into a video")
     imp.add_argument("video", type=int)
@@ -100,6 +115,15 @@ def status_text(status: dict[str, Any]) -> str:
             label = model.get("label") or ("no model" if workers else "no live worker")
             lines.append(f"{queue['queue']}\t{workers}\t{label}\t{sha}")
     return "\n".join(lines)
+def _export_line(row: dict[str, Any]) -> str:
+    state = "expired" if row.get("expired") else row.get("status", "")
+    return "\t".join(
+        str(v) for v in (
+            row["job"], row.get("created_at", "")[:19], row.get("created_by") or "-", row.get("format"), state,
+            f"{row.get('masklet_count') if row.get('masklet_count') is not None else '-'} masklets",
+            f"{row.get('size_bytes') if row.get('size_bytes') is not None else '-'} bytes",
+        )
+    )
 
 
 def run(args: argparse.Namespace, env: dict[str, str]) -> int:
@@ -136,13 +160,18 @@ def run(args: argparse.Namespace, env: dict[str, str]) -> int:
             client.wait(video["job"])
     elif args.command == "export":
         job_id = client.start_export(
-            args.project, args.format, only_verified=args.only_verified, videos=args.videos
+            args.project, args.format, only_verified=args.only_verified, videos=args.videos,
+            labels=args.labels, statuses=args.statuses, task_states=args.task_states,
+            frame_start=args.frame_start, frame_end=args.frame_end,
         )
         _show(args, {"job": job_id}, f"export job {job_id}")
         if args.wait or args.output:
             job = client.wait(job_id)
             if args.output:
                 print(client.download_export(job, args.output))
+    elif args.command == "exports":
+        rows = client.list_exports(args.project)
+        _show(args, rows, "\n".join(_export_line(r) for r in rows))
     elif args.command == "import":
         job_id = client.start_import(args.video, args.file, args.format)
         _show(args, {"job": job_id}, f"import job {job_id}")

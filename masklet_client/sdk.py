@@ -21,6 +21,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from email.message import Message
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin, urlsplit
@@ -145,6 +146,18 @@ class MultipartFile:
             del out[size:]
         self.sent += len(out)
         return bytes(out)
+
+
+def _download_name(response: requests.Response, url: str, job: dict[str, Any]) -> str:
+    """The file name the server gives (Content-Disposition), else the URL's last part; never a path."""
+    header = response.headers.get("Content-Disposition", "")
+    name = ""
+    if header:
+        message = Message()
+        message["Content-Disposition"] = header
+        name = message.get_filename() or ""
+    name = Path(name.replace("\\", "/")).name or Path(urlsplit(url).path).name
+    return name if name not in ("", ".", "..") else f"export-{job.get('id')}"
 
 
 def progress_line(fraction: float, status: str, width: int = 30) -> str:
@@ -299,12 +312,41 @@ class Client:
         *,
         only_verified: bool = False,
         videos: list[int] | None = None,
+        labels: list[int] | None = None,
+        statuses: list[str] | None = None,
+        task_states: list[str] | None = None,
+        frame_start: int | None = None,
+        frame_end: int | None = None,
     ) -> int:
-        """Start an export ("sav", "coco" or "davis"); returns the job id."""
+        """Start an export ("sav", "coco" or "davis") of what the project's delivery policy
+        accepts, narrowed by the filters (masklet statuses, labels, task states, annotated-frame
+        range); returns the job id."""
         body: dict[str, Any] = {"format": format, "only_verified": only_verified}
-        if videos is not None:
-            body["videos"] = videos
+        for key, value in (
+            ("videos", videos), ("labels", labels), ("statuses", statuses), ("task_states", task_states),
+            ("frame_start", frame_start), ("frame_end", frame_end),
+        ):
+            if value is not None:
+                body[key] = value
         return self.request("POST", f"/api/projects/{project_id}/exports/", json=body)["job"]
+
+    def list_exports(self, project_id: int) -> list[dict[str, Any]]:
+        """Past exports of a project, newest first: who, when, format, filters, masklets, size."""
+        return self._list(f"/api/projects/{project_id}/exports/")
+
+    def export(
+        self,
+        project_id: int,
+        format: str,
+        destination: str | os.PathLike[str],
+        *,
+        progress: IO[str] | None | bool = True,
+        timeout: float | None = None,
+        **filters: Any,
+    ) -> Path:
+        """Start an export, wait for it (progress bar on stderr) and download its file."""
+        job_id = self.start_export(project_id, format, **filters)
+        return self.download_export(self.wait(job_id, progress=progress, timeout=timeout), destination)
 
     def start_import(self, video_id: int, path: str | os.PathLike[str], format: str) -> int:
         """Upload an SA-V JSON, COCO JSON or DAVIS zip into a video; returns the job id."""
@@ -377,8 +419,7 @@ class Client:
                 raise APIError.from_response(response)
             target = Path(destination)
             if target.is_dir():
-                name = Path(urlsplit(url).path).name or f"export-{job.get('id')}"
-                target = target / name
+                target = target / _download_name(response, url, job)
             partial = target.with_name(target.name + ".part")
             with open(partial, "wb") as f:
                 for chunk in response.iter_content(_CHUNK):

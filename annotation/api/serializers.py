@@ -485,13 +485,6 @@ class IssueOut(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ExportIn(serializers.Serializer):
-    format = serializers.ChoiceField(choices=["sav", "coco", "davis"])
-    only_verified = serializers.BooleanField(required=False, default=False)
-    videos = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
-    labels = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
-
-
 class ImportIn(serializers.Serializer):
     file = serializers.FileField()
     format = serializers.ChoiceField(choices=["sav", "coco", "davis"])

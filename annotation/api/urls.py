@@ -1,6 +1,15 @@
 from django.urls import path
 
-from annotation.api.views import accounts, auth, evaluation, masklets, projects, review, videos
+from annotation.api.views import (
+    accounts,
+    auth,
+    delivery,
+    evaluation,
+    masklets,
+    projects,
+    review,
+    videos,
+)
 
 urlpatterns = [
     path("auth/token", auth.TokenView.as_view(), name="auth-token"),
@@ -26,7 +35,10 @@ urlpatterns = [
     path("labels/<int:pk>/", projects.LabelDetailView.as_view(), name="label-detail"),
     path("projects/<int:pk>/videos/", videos.ProjectVideoListView.as_view(), name="video-list"),
     path("projects/<int:pk>/tasks/", projects.ProjectTaskListView.as_view(), name="project-task-list"),
-    path("projects/<int:pk>/exports/", review.ExportView.as_view(), name="export-create"),
+    path("projects/<int:pk>/exports/", delivery.ExportView.as_view(), name="export-create"),
+    path("projects/<int:pk>/webhooks/", delivery.WebhookListView.as_view(), name="webhook-list"),
+    path("webhooks/<int:pk>/", delivery.WebhookDetailView.as_view(), name="webhook-detail"),
+    path("webhooks/<int:pk>/deliveries/", delivery.WebhookDeliveryListView.as_view(), name="webhook-deliveries"),
     path("tasks/", projects.TaskListView.as_view(), name="task-list"),
     path("tasks/<int:pk>/", projects.TaskDetailView.as_view(), name="task-detail"),
     path("tasks/<int:pk>/transitions/", projects.TaskTransitionView.as_view(), name="task-transition"),
@@ -50,5 +62,5 @@ urlpatterns = [
     path("masklets/<int:pk>/prompts/", masklets.PromptView.as_view(), name="masklet-prompts"),
     path("jobs/<int:pk>/", videos.JobDetailView.as_view(), name="job-detail"),
     path("jobs/<int:pk>/cancel/", videos.JobCancelView.as_view(), name="job-cancel"),
-    path("jobs/<int:pk>/download/", review.ExportDownloadView.as_view(), name="job-download"),
+    path("jobs/<int:pk>/download/", delivery.ExportDownloadView.as_view(), name="job-download"),
 ]

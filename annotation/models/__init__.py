@@ -1,6 +1,7 @@
 """Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review, accounts."""
 
 from annotation.models.accounts import Account, ApiToken, Invitation
+from annotation.models.delivery import Export, Webhook, WebhookDelivery
 from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt
 from annotation.models.projects import Label, Membership, Project
@@ -13,6 +14,7 @@ __all__ = [
     "Account",
     "ApiToken",
     "Invitation",
+    "Export",
     "FrameMask",
     "Job",
     "Label",
@@ -26,4 +28,6 @@ __all__ = [
     "Task",
     "TaskTransition",
     "Video",
+    "Webhook",
+    "WebhookDelivery",
 ]

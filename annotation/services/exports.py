@@ -25,7 +25,7 @@ from typing import IO, Any
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from annotation.formats.coco import write_coco
@@ -42,9 +42,24 @@ from annotation.formats.model import (
 from annotation.formats.naming import sav_masklet_name_parse, video_export_name
 from annotation.formats.sav import write_sav
 from annotation.jobs.runner import JobCancelled, JobContext
-from annotation.models import FrameMask, Job, Label, Masklet, ModelProvenance, Project, Video
-from annotation.models.masklets import USER_SOURCES, MaskletOrigin, MaskletStatus
+from annotation.models import (
+    Export,
+    FrameMask,
+    Job,
+    Label,
+    Masklet,
+    ModelProvenance,
+    Project,
+    Video,
+)
+from annotation.models.masklets import USER_SOURCES, MaskletOrigin
 from annotation.models.videos import VideoStatus
+from annotation.services.delivery_policy import (
+    DEFAULT_POLICY,
+    filters_check,
+    project_policy,
+    video_selection,
+)
 from annotation.services.errors import InvalidInput
 from annotation.services.jobs import job_create
 from annotation.services.spool import spool_directory
@@ -64,9 +79,13 @@ PROGRESS_EVERY = 5000
 def export_start(
     *, project: Project, user: Any, format: str, only_verified: bool = False,
     videos: list[int] | None = None, labels: list[int] | None = None,
+    statuses: list[str] | None = None, task_states: list[str] | None = None,
+    frame_start: int | None = None, frame_end: int | None = None,
 ) -> Job:
     """Queue an export of the project's masklets in `format` ("sav", "coco" or "davis") on the
-    cpu queue, limited to verified masklets, to the given videos and to the given labels."""
+    cpu queue: what the project's delivery policy accepts (annotation/services/delivery_policy.py),
+    narrowed to verified masklets, the given videos, labels, masklet statuses, task states and
+    annotated-frame range. The export is recorded (annotation.Export) for the past-exports list."""
     videos = videos or []
     labels = labels or []
     found = set(Video.objects.filter(project=project, pk__in=videos).values_list("pk", flat=True))
@@ -75,8 +94,20 @@ def export_start(
     found_labels = set(Label.objects.filter(project=project, pk__in=labels).values_list("pk", flat=True))
     if set(labels) - found_labels:
         raise InvalidInput(f"labels {sorted(set(labels) - found_labels)} are not in this project")
-    params = {"format": format, "only_verified": only_verified, "videos": sorted(found), "labels": sorted(found_labels)}
-    return job_create(project=project, kind="export", user=user, params=params)
+    filters = filters_check(
+        {"statuses": statuses, "task_states": task_states, "frame_start": frame_start, "frame_end": frame_end}
+    )
+    policy = project_policy(project)
+    params = {
+        "format": format, "only_verified": only_verified, "videos": sorted(found),
+        "labels": sorted(found_labels), "policy": policy, "filters": filters,
+    }
+    job = job_create(project=project, kind="export", user=user, params=params)
+    Export.objects.create(
+        project=project, job=job, format=format, policy=policy, created_by=user,
+        filters={k: params[k] for k in ("only_verified", "videos", "labels")} | filters,
+    )
+    return job
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,15 +155,7 @@ class _VideoPlan:
     masklets: list[Masklet]
     sav: dict[int, SavIdentity] = field(default_factory=dict)  # masklet pk -> identity
     edited: dict[int, int] = field(default_factory=dict)  # masklet pk -> human-edited frames
-
-
-def _selected_masklets(video: Video, params: dict[str, Any]) -> list[Masklet]:
-    masklets = Masklet.objects.filter(video=video).select_related("label").order_by("number")
-    if params.get("only_verified"):
-        masklets = masklets.filter(status=MaskletStatus.VERIFIED)
-    if params.get("labels"):
-        masklets = masklets.filter(label_id__in=params["labels"])
-    return list(masklets)
+    masks: Q = field(default_factory=Q)  # which frame masks of the masklets (policy, filters)
 
 
 def _plans(job: Job) -> list[_VideoPlan]:
@@ -157,31 +180,32 @@ def _plans(job: Job) -> list[_VideoPlan]:
             source_frame_count=video.source_frame_count or video.frame_count,
             duration=float(video.duration or 0.0),
         )
-        masklets = _selected_masklets(video, params)
-        if (
-            not masklets
-            and not params.get("videos")
-            and (params.get("only_verified") or params.get("labels"))
-        ):
-            continue  # filters left nothing of a video nobody asked for by name
+        selection = video_selection(video, params)
+        masklets = selection.masklets
+        if not masklets and not params.get("videos") and video.masklets.exists():
+            continue  # policy or filters left nothing of a video nobody asked for by name
         edited = dict(
-            FrameMask.objects.filter(masklet__in=masklets, source__in=USER_SOURCES, area__gt=0)
+            selection.frame_masks().filter(source__in=USER_SOURCES, area__gt=0)
             .values_list("masklet_id")
             .annotate(n=Count("id"))
             .values_list("masklet_id", "n")
         )
         plans.append(
-            _VideoPlan(video, meta, masklets, {m.pk: sav_identity(m) for m in masklets}, edited)
+            _VideoPlan(
+                video, meta, masklets, {m.pk: sav_identity(m) for m in masklets}, edited,
+                selection.masks,
+            )
         )
     return plans
 
 
-def _frame_rows(pk_to_id: dict[int, int], progress: _Progress) -> Iterator[FrameRow]:
-    """FrameRows of the given masklets (DB pk -> id in the file), ordered by frame, streamed."""
+def _frame_rows(pk_to_id: dict[int, int], progress: _Progress, masks: Q) -> Iterator[FrameRow]:
+    """FrameRows of the given masklets (DB pk -> id in the file), ordered by frame, streamed;
+    only the frame masks `masks` selects."""
     if not pk_to_id:
         return
     rows = (
-        FrameMask.objects.filter(masklet_id__in=list(pk_to_id))
+        FrameMask.objects.filter(masks, masklet_id__in=list(pk_to_id))
         .order_by("frame", "masklet_id")
         .values_list("frame", "masklet_id", "rle", "score")
         .iterator(chunk_size=CHUNK_ROWS)
@@ -218,7 +242,7 @@ def _video_export(plan: _VideoPlan, progress: _Progress) -> VideoExport:
     ]
 
     def frames(ids: list[int]) -> Iterator[FrameRow]:
-        return _frame_rows({by_number[i]: i for i in ids}, progress)
+        return _frame_rows({by_number[i]: i for i in ids}, progress, plan.masks)
 
     return VideoExport(video=plan.meta, masklets=metas, frames=frames)
 
@@ -270,7 +294,7 @@ def _write_sav(
                     )
                 name = f"{plan.meta.video_id}_{kind}.json"
                 with archive.open(name, "w", force_zip64=True) as f:
-                    part = write_sav(f, plan.meta, metas, _frame_rows(ids, progress), kind=kind)  # type: ignore[arg-type]
+                    part = write_sav(f, plan.meta, metas, _frame_rows(ids, progress, plan.masks), kind=kind)  # type: ignore[arg-type]
                 entry.masklets += part.masklets
                 entry.masks += part.masks
                 entry.files.append(name)
@@ -371,7 +395,9 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         raise FormatError(
             f"videos {missing} are gone or not processed yet; export the others or wait"
         )
-    total = FrameMask.objects.filter(masklet__in=[m.pk for p in plans for m in p.masklets]).count()
+    total = sum(
+        FrameMask.objects.filter(p.masks, masklet__in=[m.pk for m in p.masklets]).count() for p in plans
+    )
     progress = _Progress(ctx, total)
     spool_dir = spool_directory()
     record = {
@@ -379,10 +405,12 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         "job": job.pk,
         "format": fmt,
         "created_at": timezone.now().isoformat(),
+        "policy": params.get("policy", DEFAULT_POLICY),
         "filters": {
             "only_verified": bool(params.get("only_verified")),
             "videos": params.get("videos") or [],
             "labels": params.get("labels") or [],
+            **(params.get("filters") or {}),
         },
         "provenance": _provenance(plans),
     }
@@ -397,10 +425,14 @@ def export_run(*, job: Job, ctx: JobContext | None) -> dict[str, Any]:
         # file was written, so the file goes here (a deletion after this check finds the file).
         default_storage.delete(path)
         raise JobCancelled("the project was deleted")
+    Export.objects.filter(job_id=job.pk).update(
+        path=path, size_bytes=size, masklet_count=manifest.masklets, frame_mask_count=manifest.masks
+    )
     return {
         "path": path,
         "download_url": f"/api/jobs/{job.pk}/download/",
         "format": fmt,
+        "policy": record["policy"],
         "size_bytes": size,
         "filters": record["filters"],
         "provenance": record["provenance"],

@@ -23,9 +23,10 @@ from django.utils import timezone
 from annotation.jobs.locks import JobLock, JobLockLost
 from annotation.jobs.registry import JOB_KINDS, job_route
 from annotation.models import Job, Project, Video
-from annotation.models.jobs import FINISHED_STATUSES, JobStatus
+from annotation.models.jobs import FINISHED_STATUSES, JobKind, JobStatus
 from annotation.realtime.publish import publish
 from annotation.services.errors import Conflict
+from annotation.services.webhooks import webhooks_emit
 
 
 def _send_after_commit(job: Job) -> None:
@@ -128,6 +129,7 @@ def job_finish(
         job.progress = 1.0
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "error", "result", "progress", "finished_at"])
+    _finish_webhooks(job)
     if job.video_id is not None:
         publish(
             {
@@ -195,3 +197,19 @@ def job_recover_orphan(*, job_id: int) -> str | None:
         job.save(update_fields=["status"])
         job_enqueue(job=job)
     return JobStatus.QUEUED
+
+
+def _finish_webhooks(job: Job) -> None:
+    """job.failed for any failed job; export.finished for an export, whatever its outcome."""
+    if job.status == JobStatus.FAILED:
+        webhooks_emit(job.project_id, "job.failed", {
+            "job": job.pk, "kind": job.kind, "video": job.video_id, "error": job.error,
+        })
+    if job.kind == JobKind.EXPORT:
+        result = job.result or {}
+        webhooks_emit(job.project_id, "export.finished", {
+            "job": job.pk, "status": job.status, "format": (job.params or {}).get("format"),
+            "masklets": result.get("masklets"), "size_bytes": result.get("size_bytes"),
+            "download_url": result.get("download_url") if job.status == JobStatus.SUCCEEDED else None,
+            "error": job.error,
+        })

@@ -11,6 +11,7 @@ from annotation.models.projects import Role
 from annotation.models.tasks import TaskState
 from annotation.realtime.publish import publish
 from annotation.services.errors import Conflict, InvalidInput
+from annotation.services.webhooks import webhooks_emit
 
 # action -> (states it may start from, state it leads to)
 TASK_TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -94,6 +95,11 @@ def task_transition(*, task: Task, action: str, user: Any, comment: str = "") ->
     task.state = target
     task.save(update_fields=["state", "updated_at"])
     publish({"type": "review.changed", "video": task.video_id, "issue": None, "task": task.pk, "masklet": None})
+    if action in ("submit", "accept", "reject"):
+        webhooks_emit(task.project_id, f"task.{target}", {
+            "task": task.pk, "video": task.video_id, "frame_start": task.frame_start, "frame_end": task.frame_end,
+            "state": target, "by": getattr(user, "username", None), "comment": comment,
+        })
     return task
 
 

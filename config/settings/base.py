@@ -244,11 +244,18 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Seconds between two passes of the job reconciler (annotation/jobs/recovery.py), run by `celery
 # beat`; a pass not started within one period is dropped (the next one does the same work).
 JOB_RECONCILE_PERIOD = float(env("MASKLET_JOB_RECONCILE_PERIOD", "15") or 15)
+EXPORT_CLEANUP_PERIOD = float(env("MASKLET_EXPORT_CLEANUP_PERIOD", "3600") or 3600)
 CELERY_BEAT_SCHEDULE = {
     "reconcile-jobs": {
         "task": "annotation.tasks.reconcile_jobs",
         "schedule": JOB_RECONCILE_PERIOD,
         "options": {"expires": JOB_RECONCILE_PERIOD},
+    },
+    # Deletes export files older than MASKLET EXPORT_TTL_HOURS (annotation/services/exports_log.py).
+    "expire-exports": {
+        "task": "annotation.tasks.expire_exports",
+        "schedule": EXPORT_CLEANUP_PERIOD,
+        "options": {"expires": EXPORT_CLEANUP_PERIOD},
     },
 }
 
@@ -284,7 +291,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # A member's `role` and a project's `my_role` are one choice set: one enum in generated types.
-    "ENUM_NAME_OVERRIDES": {"RoleEnum": "annotation.models.projects.Role"},
+    "ENUM_NAME_OVERRIDES": {
+        "RoleEnum": "annotation.models.projects.Role",
+        "MaskletStatusEnum": "annotation.models.masklets.MaskletStatus",
+        "TaskStateEnum": "annotation.models.tasks.TaskState",
+        "WebhookEventEnum": "annotation.models.delivery.WebhookEvent",
+        "DeliveryStatusEnum": "annotation.models.delivery.DeliveryStatus",
+    },
 }
 
 LOGGING = {
@@ -300,6 +313,15 @@ LOGGING = {
 
 # --- Masklet -----------------------------------------------------------------------------------
 MASKLET = {
+    # Delivery: export files are deleted this many hours after their export finished (the
+    # past-exports list keeps the row, marked expired); 0 keeps them forever.
+    "EXPORT_TTL_HOURS": float(env("MASKLET_EXPORT_TTL_HOURS", "168") or 168),
+    # Webhooks: seconds a receiver has to answer; retries after a failed attempt (Celery's
+    # retry_backoff: BACKOFF * 2**n seconds, at most BACKOFF_MAX), then the delivery is failed.
+    "WEBHOOK_TIMEOUT": float(env("MASKLET_WEBHOOK_TIMEOUT", "10") or 10),
+    "WEBHOOK_MAX_RETRIES": env_int("MASKLET_WEBHOOK_MAX_RETRIES", 6),
+    "WEBHOOK_BACKOFF": env_int("MASKLET_WEBHOOK_BACKOFF", 10),
+    "WEBHOOK_BACKOFF_MAX": env_int("MASKLET_WEBHOOK_BACKOFF_MAX", 3600),
     # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend.
     "INFERENCE_BACKEND": env("MASKLET_BACKEND", "auto"),
     "SAM2_CHECKPOINT": env("MASKLET_SAM2_CHECKPOINT", ""),

@@ -22,4 +22,6 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT") or tempfile.mkdtemp(prefix="masklet-media-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DEBUG = False
 MASKLET = {**MASKLET, "JOB_LOCK_TTL": int(env("MASKLET_JOB_LOCK_TTL", "5") or 5), "INTERACTIVE_TIMEOUT": 120}  # noqa: F405
+# Webhook retries after 1, 2, 4... seconds, so a test sees a retry succeed.
+MASKLET.update({"WEBHOOK_BACKOFF": int(env("MASKLET_WEBHOOK_BACKOFF", "1") or 1), "WEBHOOK_TIMEOUT": 5})
 WHITENOISE_USE_FINDERS = True

@@ -13,6 +13,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { MyTasksPage } from "./pages/MyTasksPage";
 import { ProjectPage } from "./pages/ProjectPage";
 import { TaskRoute } from "./pages/TaskRoute";
+import { WebhooksPage } from "./pages/delivery/WebhooksPage";
 import { matchPath, navigate, useLocation } from "./router";
 import { WorkspacePage } from "./workspace/WorkspacePage";
 
@@ -90,6 +91,13 @@ function route(pathname: string, user: User | null) {
     return (
       <Layout>
         <ProjectPage projectId={Number(m.id)} />
+      </Layout>
+    );
+  }
+  if ((m = matchPath("/projects/:id/webhooks", pathname)) && isId(m.id)) {
+    return (
+      <Layout>
+        <WebhooksPage projectId={Number(m.id)} />
       </Layout>
     );
   }

@@ -122,3 +122,35 @@ def test_wait_draws_progress_and_raises_on_failure(monkeypatch):
     with pytest.raises(JobFailed, match="job 1 failed: bad file"):
         client.wait(1, poll_interval=0, progress=stream)
     assert " 25% running" in stream.getvalue() and " 50% failed" in stream.getvalue()
+
+
+def test_cli_parses_export_filters_and_the_exports_list():
+    parser = cli.build_parser()
+    args = parser.parse_args(
+        ["export", "3", "--format", "coco", "--status", "verified", "--status", "draft", "--task-state", "accepted",
+         "--label", "5", "--frame-start", "2", "--frame-end", "9"]
+    )
+    assert (args.statuses, args.task_states, args.labels, args.frame_start, args.frame_end) == (
+        ["verified", "draft"], ["accepted"], [5], 2, 9,
+    )
+    assert parser.parse_args(["exports", "4"]).project == 4
+    with pytest.raises(SystemExit):
+        parser.parse_args(["export", "3", "--format", "coco", "--status", "approved"])
+
+
+def test_download_names_come_from_the_server_but_never_as_paths():
+    import requests
+
+    from masklet_client.sdk import _download_name
+
+    def answer(header: str | None) -> requests.Response:
+        response = requests.Response()
+        if header is not None:
+            response.headers["Content-Disposition"] = header
+        return response
+
+    url = "http://masklet.test/api/jobs/5/download/"
+    assert _download_name(answer('attachment; filename="job_5_coco.zip"'), url, {"id": 5}) == "job_5_coco.zip"
+    assert _download_name(answer('attachment; filename="../../etc/passwd"'), url, {"id": 5}) == "passwd"
+    assert _download_name(answer(None), url, {"id": 5}) == "download"
+    assert _download_name(answer('attachment; filename=".."'), "http://h/", {"id": 7}) == "export-7"

@@ -94,3 +94,11 @@ def square(height: int, width: int, top: int, left: int, size: int) -> dict:
     mask = np.zeros((height, width), dtype=bool)
     mask[top : top + size, left : left + size] = True
     return dict(maskcodec.encode(mask))
+
+
+def everything(project: Project) -> None:
+    """Let exports hold every masklet but rejected ones and pending proposals (the "not_rejected"
+    delivery policy), for tests about formats rather than about what is delivered."""
+    from annotation.services.projects import project_update
+
+    project_update(project=project, settings={"delivery": {"policy": "not_rejected"}})

@@ -14,7 +14,7 @@ from PIL import Image
 import maskcodec
 from annotation.services import masklets as masklet_services
 from annotation.services import projects as project_services
-from tests.delivery.delivery_helpers import export, square, unzip
+from tests.delivery.delivery_helpers import everything, export, square, unzip
 from tests.factories import make_team
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -26,6 +26,7 @@ def _setup() -> tuple[Any, Any, Any, Any]:
     """Masklet 1 (car, verified) on frames 0-1; masklet 2 (no label, draft) on frames 0-2,
     overlapping masklet 1 on frame 0."""
     team = make_team("exp")
+    everything(team.project)  # these tests are about formats; the policy: test_delivery_policy.py
     car = project_services.label_create(project=team.project, name="car")
     project_services.label_create(project=team.project, name="tree")  # unused category
     a = masklet_services.masklet_create(video=team.video, user=team.manager, label=car.pk)
@@ -84,6 +85,10 @@ def test_export_formats_filters_and_records(celery_worker: Any) -> None:
             "only_verified": bool(body.get("only_verified")),
             "videos": [],
             "labels": body.get("labels", []),
+            "statuses": [],
+            "task_states": [],
+            "frame_start": None,
+            "frame_end": None,
         }
 
     # DAVIS: palette PNG per frame (pixel = masklet number), whole per-object PNGs for overlaps

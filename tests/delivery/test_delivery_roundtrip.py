@@ -11,7 +11,15 @@ import pytest
 from django.conf import settings
 
 from annotation.models import FrameMask, Masklet
-from tests.delivery.delivery_helpers import SAV_AUTO, SAV_MANUAL, export, sav_video, unzip, upload
+from tests.delivery.delivery_helpers import (
+    SAV_AUTO,
+    SAV_MANUAL,
+    everything,
+    export,
+    sav_video,
+    unzip,
+    upload,
+)
 from tests.factories import make_team
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -64,6 +72,7 @@ def _masks_by_number(video: Any) -> dict[tuple[int, int], str]:
 
 def test_sav_import_then_export_gives_the_same_files(celery_worker: Any) -> None:
     team = make_team("sav")
+    everything(team.project)
     client = team.client("manager")
     video = sav_video(team.project)
 
@@ -108,6 +117,7 @@ def test_sav_import_then_export_gives_the_same_files(celery_worker: Any) -> None
 
 def test_coco_and_davis_exports_reimport_to_identical_masks(celery_worker: Any) -> None:
     team = make_team("rt")
+    everything(team.project)
     client = team.client("manager")
     video = sav_video(team.project)
     _import_sav_example(client, video)

@@ -160,11 +160,12 @@ def test_beat_sends_the_reconciler_to_a_queue_a_worker_serves(deployment: str) -
     from config.celery import app
 
     app.loader.import_default_modules()
-    entries = [entry for entry in settings.CELERY_BEAT_SCHEDULE.values()
-               if entry["task"] == "annotation.tasks.reconcile_jobs"]
-    assert len(entries) == 1 and "annotation.tasks.reconcile_jobs" in app.tasks
-    queue = app.amqp.router.route({}, "annotation.tasks.reconcile_jobs")["queue"].name
-    assert queue in set().union(*DEPLOYMENTS[deployment]().values()), f"{deployment}: nobody serves {queue}"
+    # the job reconciler, and the cleanup of expired export files (annotation/services/exports_log.py)
+    for task in ("annotation.tasks.reconcile_jobs", "annotation.tasks.expire_exports"):
+        entries = [entry for entry in settings.CELERY_BEAT_SCHEDULE.values() if entry["task"] == task]
+        assert len(entries) == 1 and task in app.tasks
+        queue = app.amqp.router.route({}, task)["queue"].name
+        assert queue in set().union(*DEPLOYMENTS[deployment]().values()), f"{deployment}: nobody serves {queue}"
 
 
 def test_default_settings_heal_a_job_within_90_seconds() -> None:

@@ -14,12 +14,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 import maskcodec
-from annotation.models import Job, Label, Masklet, ReviewIssue
+from annotation.models import Job, Label, Masklet, ReviewIssue, Webhook
 from annotation.models.jobs import JobStatus
 from annotation.services import jobs as job_services
 from annotation.services import masklets as masklet_services
 from annotation.services import projects as project_services
 from annotation.services import review as review_services
+from annotation.services import webhooks as webhook_services
 from tests.factories import Team, make_team
 
 ROLES = ("outsider", "other_annotator", "annotator", "reviewer", "manager")
@@ -43,6 +44,7 @@ class World:
     issue: ReviewIssue
     job: Job  # queued, started by the manager
     export_job: Job  # finished export with a file in storage
+    webhook: Webhook
 
     def ids(self) -> dict[str, Any]:
         t = self.team
@@ -55,6 +57,7 @@ class World:
             "issue": self.issue.pk,
             "job": self.job.pk,
             "export_job": self.export_job.pk,
+            "webhook": self.webhook.pk,
             "membership": t.project.memberships.get(user=t.other_annotator).pk,
             "manager": t.manager.pk,
             "annotator": t.annotator.pk,
@@ -85,7 +88,10 @@ def make_world(prefix: str = "") -> World:
     export_job = job_services.job_finish(
         job=export_job, status=JobStatus.SUCCEEDED, result={"path": name}
     )
-    return World(team, label, masklet, issue, job, export_job)
+    webhook = webhook_services.webhook_create(
+        project=team.project, user=team.manager, url="https://example.org/hook", events=["task.accepted"]
+    )
+    return World(team, label, masklet, issue, job, export_job, webhook)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from annotation.models import (
+    Export,
     FrameMask,
     Job,
     Label,
@@ -28,6 +29,7 @@ from annotation.models import (
     Task,
     TaskTransition,
     Video,
+    Webhook,
 )
 from annotation.services import tasks as task_services
 from tests.factories import client_for
@@ -145,6 +147,20 @@ CASES: list[Case] = [
         MANAGERS,
         _json({"format": "coco"}),
     ),
+    Case("export-list", "get", "/api/projects/{project}/exports/", 200, MANAGERS),
+    # webhooks: managers only; a webhook of a project one does not manage is not found
+    Case("webhook-list", "get", "/api/projects/{project}/webhooks/", 200, MANAGERS),
+    Case(
+        "webhook-create",
+        "post",
+        "/api/projects/{project}/webhooks/",
+        201,
+        MANAGERS,
+        _json({"url": "https://example.org/other", "events": ["export.finished"]}),
+    ),
+    Case("webhook-patch", "patch", "/api/webhooks/{webhook}/", 200, MANAGERS, _json({"active": False}), refused=404),
+    Case("webhook-delete", "delete", "/api/webhooks/{webhook}/", 204, MANAGERS, refused=404),
+    Case("webhook-deliveries", "get", "/api/webhooks/{webhook}/deliveries/", 200, MANAGERS, refused=404),
     # tasks
     Case("task-list", "get", "/api/tasks/", 200, EVERYONE),
     Case("task-list-mine", "get", "/api/tasks/?mine=1", 200, EVERYONE),
@@ -340,6 +356,8 @@ def _counts() -> dict[str, int]:
         Job,
         ReviewIssue,
         ReviewComment,
+        Webhook,
+        Export,
     )
     return {m.__name__: m.objects.count() for m in models}
 

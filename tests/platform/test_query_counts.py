@@ -18,6 +18,7 @@ from annotation.services import prompts as prompt_services
 from annotation.services import review as review_services
 from annotation.services import tasks as task_services
 from annotation.services import videos as video_services
+from annotation.services import webhooks as webhook_services
 from tests.factories import Team, make_team, make_user, ready_video
 from tests.platform.conftest import square_rle
 
@@ -94,6 +95,20 @@ def _add_users(team: Team, start: int, stop: int) -> None:
         project_services.membership_add(project=team.project, user=make_user(f"user{i}").pk, role="annotator")
 
 
+def _add_exports(team: Team, start: int, stop: int) -> None:
+    from annotation.services.exports import export_start
+
+    for _ in range(start, stop):
+        export_start(project=team.project, user=team.manager, format="coco", statuses=["verified"])
+
+
+def _add_webhook_deliveries(team: Team, start: int, stop: int) -> None:
+    from annotation.services.webhooks import webhooks_emit
+
+    for i in range(start, stop):
+        webhooks_emit(team.project, "qa.flagged", {"masklet": i})
+
+
 ENDPOINTS: dict[str, tuple[str, str, Callable[[Team, int, int], None]]] = {
     # name: (role asking, path template, how to add rows [start, stop))
     "projects": ("reviewer", "/api/projects/", _add_projects),
@@ -110,6 +125,8 @@ ENDPOINTS: dict[str, tuple[str, str, Callable[[Team, int, int], None]]] = {
     "video jobs": ("annotator", "/api/videos/{video}/jobs/", _add_jobs),
     "video issues": ("annotator", "/api/videos/{video}/issues/", _add_issues),
     "users": ("manager", "/api/users/", _add_users),
+    "past exports": ("manager", "/api/projects/{project}/exports/", _add_exports),
+    "webhook deliveries": ("manager", "/api/webhooks/{webhook}/deliveries/", _add_webhook_deliveries),
 }
 
 
@@ -126,7 +143,10 @@ def test_list_queries_do_not_grow_with_rows(name: str) -> None:
     role, template, add_rows = ENDPOINTS[name]
     team = make_team(frames=MANY)
     first = masklet_services.masklet_create(video=team.video, user=team.manager)
-    path = template.format(project=team.project.pk, video=team.video.pk, masklet=first.pk)
+    hook = webhook_services.webhook_create(
+        project=team.project, user=team.manager, url="https://example.org/hook", events=["qa.flagged"]
+    )
+    path = template.format(project=team.project.pk, video=team.video.pk, masklet=first.pk, webhook=hook.pk)
     add_rows(team, 0, FEW)
     few_queries, few_rows = _queries(team, role, path)
     add_rows(team, FEW, MANY)

@@ -1,9 +1,7 @@
-"""Review issues and their comments; exports."""
+"""Review issues and their comments."""
 
 from __future__ import annotations
 
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
@@ -11,12 +9,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotation import permissions as policy
-from annotation.api.serializers import CommentIn, ExportIn, IssueOut, IssuePatch, JobRef
+from annotation.api.serializers import CommentIn, IssueOut, IssuePatch
 from annotation.api.views.base import parse, require
-from annotation.selectors import jobs as job_selectors
-from annotation.selectors import projects as project_selectors
 from annotation.selectors import review as review_selectors
-from annotation.services import exports as export_services
 from annotation.services import review as review_services
 
 
@@ -39,27 +34,3 @@ class IssueCommentView(APIView):
         require(policy.can_comment(request.user, issue.video), "You cannot comment on review issues of this video.")
         review_services.comment_add(issue=issue, user=request.user, **parse(CommentIn, request))
         return Response(IssueOut(review_selectors.issue_detail(issue)).data, status=status.HTTP_201_CREATED)
-
-
-class ExportView(APIView):
-    @extend_schema(request=ExportIn, responses={202: JobRef})
-    def post(self, request: Request, pk: int) -> Response:
-        project = project_selectors.project_get(request.user, pk)
-        require(policy.can_manage(request.user, project), "Only the project's managers can export.")
-        job = export_services.export_start(project=project, user=request.user, **parse(ExportIn, request))
-        return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
-
-
-class ExportDownloadView(APIView):
-    """The file an export job wrote; members of the project only."""
-
-    @extend_schema(responses={(200, "application/zip"): bytes})
-    def get(self, request: Request, pk: int) -> FileResponse:
-        name = job_selectors.export_file_name(job_selectors.job_get(request.user, pk))
-        if name is None:
-            raise Http404("this job has no finished export")
-        try:
-            handle = default_storage.open(name, "rb")
-        except OSError:
-            raise Http404("the export file is gone") from None
-        return FileResponse(handle, as_attachment=True, filename=name.rsplit("/", 1)[-1])

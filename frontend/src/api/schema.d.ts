@@ -260,7 +260,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The file an export job wrote; members of the project only. */
+        /** @description The file an export job wrote; members of the project only. 410 once the file expired. */
         get: operations["jobs_download_retrieve"];
         put?: never;
         post?: never;
@@ -390,8 +390,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description Past exports of the project, newest first (who, when, format, filters, size, expiry). */
+        get: operations["projects_exports_list"];
         put?: never;
+        /** @description Start an export: what the project's delivery policy accepts, narrowed by the filters. */
         post: operations["projects_exports_create"];
         delete?: never;
         options?: never;
@@ -507,6 +509,23 @@ export interface paths {
         get: operations["projects_videos_list"];
         put?: never;
         post: operations["projects_videos_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_webhooks_list"];
+        put?: never;
+        /** @description Register a webhook; the answer holds its signing secret, shown this once. */
+        post: operations["projects_webhooks_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -799,6 +818,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["webhooks_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["webhooks_partial_update"];
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The webhook's delivery log, newest first: status code, attempts, last error. */
+        get: operations["webhooks_deliveries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -931,6 +983,21 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description What an export may hold (annotation/services/delivery_policy.py). */
+        DeliverySettings: {
+            /**
+             * @description verified_or_accepted: verified masklets, and masklets' frames in tasks a reviewer accepted; verified: verified masklets only; not_rejected: all but rejected masklets. Pending proposals never.
+             * @default verified_or_accepted
+             */
+            policy?: components["schemas"]["PolicyEnum"];
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `succeeded` - Succeeded
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        DeliveryStatusEnum: "pending" | "succeeded" | "failed";
         DetailOut: {
             readonly detail: string;
         };
@@ -979,12 +1046,57 @@ export interface components {
             jf: number;
             frames: number;
         };
+        /** @description The filters an export was started with (exports from before delivery policies lack some). */
+        ExportFiltersOut: {
+            /** @default false */
+            readonly only_verified: boolean;
+            readonly videos: number[];
+            readonly labels: number[];
+            readonly statuses: string[];
+            readonly task_states: string[];
+            readonly frame_start: number | null;
+            readonly frame_end: number | null;
+        };
         ExportInRequest: {
             format: components["schemas"]["FormatEnum"];
             /** @default false */
             only_verified?: boolean;
             videos?: number[];
             labels?: number[];
+            /** @description only masklets with one of these statuses (within what the delivery policy accepts) */
+            statuses?: components["schemas"]["MaskletStatusEnum"][];
+            /** @description only frames inside tasks in one of these states */
+            task_states?: components["schemas"]["TaskStateEnum"][];
+            /** @description first annotated frame (inclusive) */
+            frame_start?: number | null;
+            /** @description last annotated frame (inclusive) */
+            frame_end?: number | null;
+        };
+        /** @description A past export from `selectors.exports.exports_of_project` (which annotates `expires_at`). */
+        ExportOut: {
+            readonly id: number;
+            readonly job: number;
+            readonly status: string;
+            /** Format: double */
+            readonly progress: number;
+            readonly error: string;
+            readonly format: string;
+            readonly policy: string;
+            readonly filters: components["schemas"]["ExportFiltersOut"];
+            readonly masklet_count: number | null;
+            readonly frame_mask_count: number | null;
+            readonly size_bytes: number | null;
+            readonly created_by: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            /** Format: date-time */
+            readonly expires_at: string | null;
+            readonly expired: boolean;
+            /** Format: date-time */
+            readonly expired_at: string | null;
+            readonly download_url: string | null;
         };
         /**
          * @description * `sav` - sav
@@ -1186,7 +1298,7 @@ export interface components {
             readonly number: number;
             readonly name: string;
             readonly label: number | null;
-            readonly status: components["schemas"]["MaskletOutStatusEnum"];
+            readonly status: components["schemas"]["MaskletStatusEnum"];
             readonly origin: components["schemas"]["OriginEnum"];
             readonly version: number;
             readonly created_by: number | null;
@@ -1198,14 +1310,6 @@ export interface components {
             readonly updated_at: string;
         };
         /**
-         * @description * `draft` - Draft
-         *     * `needs_verification` - Needs Verification
-         *     * `verified` - Verified
-         *     * `rejected` - Rejected
-         * @enum {string}
-         */
-        MaskletOutStatusEnum: "draft" | "needs_verification" | "verified" | "rejected";
-        /**
          * @description * `draft` - draft
          *     * `needs_verification` - needs_verification
          *     * `verified` - verified
@@ -1213,6 +1317,14 @@ export interface components {
          * @enum {string}
          */
         MaskletPatchStatusEnum: "draft" | "needs_verification" | "verified" | "rejected";
+        /**
+         * @description * `draft` - Draft
+         *     * `needs_verification` - Needs Verification
+         *     * `verified` - Verified
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        MaskletStatusEnum: "draft" | "needs_verification" | "verified" | "rejected";
         MeOut: {
             readonly id: number;
             readonly username: string;
@@ -1294,6 +1406,15 @@ export interface components {
             assignee?: number | null;
             reviewer?: number | null;
         };
+        PatchedWebhookInRequest: {
+            /** Format: uri */
+            url?: string;
+            events?: components["schemas"]["WebhookEventEnum"][];
+            /** @default true */
+            active?: boolean;
+        };
+        /** @enum {string} */
+        PolicyEnum: "verified_or_accepted" | "verified" | "not_rejected";
         /** @description Clean-up of every mask a click, a propagation or an automatic masklet produces. */
         PostprocessSettings: {
             /**
@@ -1343,6 +1464,7 @@ export interface components {
             propagation?: components["schemas"]["PropagationSettings"];
             postprocess?: components["schemas"]["PostprocessSettings"];
             automask?: components["schemas"]["AutomaskSettings"];
+            delivery?: components["schemas"]["DeliverySettings"];
         };
         /** @description The mask a click produced on its frame, as the interactive worker stored it. */
         PromptAnswerOut: {
@@ -1439,15 +1561,6 @@ export interface components {
          * @enum {string}
          */
         SourceEnum: "prompt" | "propagated" | "auto" | "edited" | "imported";
-        /**
-         * @description * `new` - New
-         *     * `in_progress` - In Progress
-         *     * `submitted` - Submitted
-         *     * `accepted` - Accepted
-         *     * `rejected` - Rejected
-         * @enum {string}
-         */
-        StateEnum: "new" | "in_progress" | "submitted" | "accepted" | "rejected";
         StatusOut: {
             readonly backend: components["schemas"]["BackendEnum"];
             readonly backend_label: string;
@@ -1473,7 +1586,7 @@ export interface components {
             readonly assignee_name: string | null;
             readonly reviewer: number | null;
             readonly reviewer_name: string | null;
-            readonly state: components["schemas"]["StateEnum"];
+            readonly state: components["schemas"]["TaskStateEnum"];
             /** @default 0 */
             readonly masklet_count: number;
             /** Format: date-time */
@@ -1481,6 +1594,15 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `new` - New
+         *     * `in_progress` - In Progress
+         *     * `submitted` - Submitted
+         *     * `accepted` - Accepted
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        TaskStateEnum: "new" | "in_progress" | "submitted" | "accepted" | "rejected";
         TimelineOut: {
             readonly frame_count: number;
             readonly masklets: components["schemas"]["TimelineRowOut"][];
@@ -1551,6 +1673,58 @@ export interface components {
             /** Format: binary */
             file: string;
             name?: string;
+        };
+        /** @description The new webhook and its secret: shown this once, never again. */
+        WebhookCreatedOut: {
+            readonly id: number;
+            readonly project: number;
+            /** Format: uri */
+            readonly url: string;
+            readonly events: string[];
+            readonly active: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly secret: string;
+        };
+        WebhookDeliveryOut: {
+            readonly id: number;
+            readonly event: components["schemas"]["WebhookEventEnum"];
+            readonly status: components["schemas"]["DeliveryStatusEnum"];
+            readonly status_code: number | null;
+            readonly attempts: number;
+            readonly last_error: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly delivered_at: string | null;
+            readonly body: string;
+        };
+        /**
+         * @description * `task.submitted` - Task Submitted
+         *     * `task.accepted` - Task Accepted
+         *     * `task.rejected` - Task Rejected
+         *     * `export.finished` - Export Finished
+         *     * `job.failed` - Job Failed
+         *     * `qa.flagged` - Qa Flagged
+         * @enum {string}
+         */
+        WebhookEventEnum: "task.submitted" | "task.accepted" | "task.rejected" | "export.finished" | "job.failed" | "qa.flagged";
+        WebhookInRequest: {
+            /** Format: uri */
+            url: string;
+            events: components["schemas"]["WebhookEventEnum"][];
+            /** @default true */
+            active?: boolean;
+        };
+        WebhookOut: {
+            readonly id: number;
+            readonly project: number;
+            /** Format: uri */
+            readonly url: string;
+            readonly events: string[];
+            readonly active: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
         };
     };
     responses: never;
@@ -2744,7 +2918,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object, or it belongs to a project you are not a member of. */
+            /** @description No such object, or not one you can see. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2752,6 +2926,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description No response body */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
             503: {
@@ -3717,6 +3898,63 @@ export interface operations {
             };
         };
     };
+    projects_exports_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportOut"][];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     projects_exports_create: {
         parameters: {
             query?: never;
@@ -3742,7 +3980,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobRef"];
                 };
             };
-            /** @description Bad input: `detail` says what is wrong; `errors` names the fields. */
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,7 +3998,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed: `detail` says who may do this. */
+            /** @description Not allowed (or a one-time password still to be changed). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,7 +4007,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object, or it belongs to a project you are not a member of. */
+            /** @description No such object, or not one you can see. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4635,6 +4873,153 @@ export interface operations {
                 };
             };
             /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_webhooks_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"][];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookInRequest"];
+                "multipart/form-data": components["schemas"]["WebhookInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreatedOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6182,6 +6567,218 @@ export interface operations {
                 };
             };
             /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedWebhookInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedWebhookInRequest"];
+                "multipart/form-data": components["schemas"]["PatchedWebhookInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_deliveries_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryOut"][];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
             404: {
                 headers: {
                     [name: string]: unknown;

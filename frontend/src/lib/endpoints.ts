@@ -7,6 +7,8 @@ import type {
   Invitation,
   InvitationPublic,
   IssueCreate,
+  ExportBody,
+  ExportRecord,
   Job,
   Joined,
   JobRef,
@@ -18,6 +20,7 @@ import type {
   NewAccount,
   NewInvitation,
   NewToken,
+  NewWebhook,
   Project,
   ProjectCreate,
   PromptRequest,
@@ -33,6 +36,9 @@ import type {
   TimelineSummary,
   User,
   Video,
+  Webhook,
+  WebhookBody,
+  WebhookDelivery,
 } from "./types";
 
 export const api = {
@@ -113,6 +119,15 @@ export const api = {
   patchTask: (id: number, body: TaskPatch) => http.patch<Task>(`/api/tasks/${id}/`, body),
   transition: (id: number, action: TaskAction, comment = "") =>
     http.post<Task>(`/api/tasks/${id}/transitions/`, { action, comment }),
+
+  // delivery: exports and webhooks (managers)
+  exports: (project: number) => http.get<ExportRecord[]>(`/api/projects/${project}/exports/`),
+  startExport: (project: number, body: ExportBody) => http.post<JobRef>(`/api/projects/${project}/exports/`, body),
+  webhooks: (project: number) => http.get<Webhook[]>(`/api/projects/${project}/webhooks/`),
+  createWebhook: (project: number, body: WebhookBody) => http.post<NewWebhook>(`/api/projects/${project}/webhooks/`, body),
+  patchWebhook: (id: number, body: Partial<WebhookBody>) => http.patch<Webhook>(`/api/webhooks/${id}/`, body),
+  deleteWebhook: (id: number) => http.delete(`/api/webhooks/${id}/`),
+  webhookDeliveries: (id: number) => http.get<WebhookDelivery[]>(`/api/webhooks/${id}/deliveries/`),
 
   // review
   issues: (video: number) => http.get<ReviewIssue[]>(`/api/videos/${video}/issues/`),

@@ -90,6 +90,14 @@ export type PromptResult = Refine<Answer<"/api/masklets/{id}/prompts/", "post">,
 export type Job = Out<Schemas["JobOut"]>;
 export type JobRef = Out<Schemas["JobRef"]>;
 export type Task = Out<Schemas["TaskOut"]>;
+export type ExportRecord = Out<Schemas["ExportOut"]>;
+export type ExportBody = Schemas["ExportInRequest"];
+export type ExportFormat = ExportBody["format"];
+export type Webhook = Out<Schemas["WebhookOut"]>;
+export type NewWebhook = Out<Schemas["WebhookCreatedOut"]>;
+export type WebhookBody = Schemas["WebhookInRequest"];
+export type WebhookEvent = WebhookBody["events"][number];
+export type WebhookDelivery = Out<Schemas["WebhookDeliveryOut"]>;
 
 export type IssueComment = Out<Schemas["CommentOut"]>;
 export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;

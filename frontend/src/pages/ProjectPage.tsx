@@ -1,6 +1,7 @@
 import { ErrorPage, Loading } from "../components/ErrorPage";
 import { useResource } from "../hooks";
 import { api } from "../lib/endpoints";
+import { ExportsSection } from "./delivery/ExportsSection";
 import { LabelsSection } from "./project/LabelsSection";
 import { MembersSection } from "./project/MembersSection";
 import { TasksSection } from "./project/TasksSection";
@@ -29,6 +30,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       {p.description ? <p className="muted">{p.description}</p> : null}
       <VideosSection projectId={projectId} videos={videos} canUpload={isManager} />
       <TasksSection projectId={projectId} tasks={tasks} videos={videos.data} members={members.data ?? []} isManager={isManager} />
+      {isManager ? <ExportsSection projectId={projectId} labels={labels.data ?? []} /> : null}
       <div className="two-col">
         <MembersSection projectId={projectId} members={members} isManager={isManager} />
         <LabelsSection projectId={projectId} labels={labels} isManager={isManager} />
