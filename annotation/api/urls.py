@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annotation.api.views import accounts, auth, evaluation, masklets, projects, review, videos
+from annotation.api.views import accounts, analytics, auth, evaluation, masklets, projects, review, videos
 
 urlpatterns = [
     path("auth/token", auth.TokenView.as_view(), name="auth-token"),
@@ -26,6 +26,9 @@ urlpatterns = [
     path("labels/<int:pk>/", projects.LabelDetailView.as_view(), name="label-detail"),
     path("projects/<int:pk>/videos/", videos.ProjectVideoListView.as_view(), name="video-list"),
     path("projects/<int:pk>/tasks/", projects.ProjectTaskListView.as_view(), name="project-task-list"),
+    path("projects/<int:pk>/effort/", analytics.EffortView.as_view(), name="project-effort"),
+    path("projects/<int:pk>/effort.csv", analytics.EffortCsvView.as_view(), name="project-effort-csv"),
+    path("videos/<int:pk>/activity/", analytics.ActivityView.as_view(), name="video-activity"),
     path("projects/<int:pk>/exports/", review.ExportView.as_view(), name="export-create"),
     path("tasks/", projects.TaskListView.as_view(), name="task-list"),
     path("tasks/<int:pk>/", projects.TaskDetailView.as_view(), name="task-detail"),

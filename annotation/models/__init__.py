@@ -1,6 +1,7 @@
 """Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review, accounts."""
 
 from annotation.models.accounts import Account, ApiToken, Invitation
+from annotation.models.analytics import Interaction, InteractionKind
 from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt
 from annotation.models.projects import Label, Membership, Project
@@ -13,6 +14,8 @@ __all__ = [
     "ApiToken",
     "Invitation",
     "FrameMask",
+    "Interaction",
+    "InteractionKind",
     "Job",
     "Label",
     "Masklet",
