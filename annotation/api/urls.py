@@ -1,6 +1,15 @@
 from django.urls import path
 
-from annotation.api.views import accounts, analytics, auth, evaluation, masklets, projects, review, videos
+from annotation.api.views import (
+    accounts,
+    analytics,
+    auth,
+    evaluation,
+    masklets,
+    projects,
+    review,
+    videos,
+)
 
 urlpatterns = [
     path("auth/token", auth.TokenView.as_view(), name="auth-token"),
