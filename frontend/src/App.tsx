@@ -13,6 +13,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { MyTasksPage } from "./pages/MyTasksPage";
 import { ProjectPage } from "./pages/ProjectPage";
 import { TaskRoute } from "./pages/TaskRoute";
+import { EffortPage } from "./pages/project/EffortPage";
 import { matchPath, navigate, useLocation } from "./router";
 import { WorkspacePage } from "./workspace/WorkspacePage";
 
@@ -83,6 +84,13 @@ function route(pathname: string, user: User | null) {
     return (
       <Layout>
         <MyTasksPage />
+      </Layout>
+    );
+  }
+  if ((m = matchPath("/projects/:id/effort", pathname)) && isId(m.id)) {
+    return (
+      <Layout>
+        <EffortPage projectId={Number(m.id)} />
       </Layout>
     );
   }

@@ -4,6 +4,8 @@ import type { Rle } from "./rle";
 import type {
   ApiToken,
   BackendStatus,
+  Effort,
+  EffortGroup,
   Invitation,
   InvitationPublic,
   IssueCreate,
@@ -113,6 +115,12 @@ export const api = {
   patchTask: (id: number, body: TaskPatch) => http.patch<Task>(`/api/tasks/${id}/`, body),
   transition: (id: number, action: TaskAction, comment = "") =>
     http.post<Task>(`/api/tasks/${id}/transitions/`, { action, comment }),
+
+  // effort analytics (managers: the project; others: their own work) and the workspace's heartbeat
+  effort: (project: number, group: EffortGroup) => http.get<Effort>(`/api/projects/${project}/effort/?group=${group}`),
+  effortDownloadUrl: (project: number, group: EffortGroup, format: "csv" | "json") =>
+    format === "csv" ? `/api/projects/${project}/effort.csv?group=${group}` : `/api/projects/${project}/effort/?group=${group}`,
+  activity: (video: number, frame: number) => http.post<void>(`/api/videos/${video}/activity/`, { frame }),
 
   // review
   issues: (video: number) => http.get<ReviewIssue[]>(`/api/videos/${video}/issues/`),

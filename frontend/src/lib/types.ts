@@ -90,6 +90,9 @@ export type PromptResult = Refine<Answer<"/api/masklets/{id}/prompts/", "post">,
 export type Job = Out<Schemas["JobOut"]>;
 export type JobRef = Out<Schemas["JobRef"]>;
 export type Task = Out<Schemas["TaskOut"]>;
+export type Effort = Out<Schemas["EffortOut"]>;
+export type EffortRow = Out<Schemas["EffortRowOut"]>;
+export type EffortGroup = Effort["group"];
 
 export type IssueComment = Out<Schemas["CommentOut"]>;
 export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;
