@@ -2,7 +2,7 @@
 
 export type Datum = { label: string; value: number | null };
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 /** Bars over time (one per day), with the value above each bar and the day below. */
 export function TimeSeriesChart({ data, unit, testId, title }: { data: Datum[]; unit: string; testId: string; title: string }) {
