@@ -22,7 +22,7 @@ class EffortQuery(serializers.Serializer):
 
 class EffortRowOut(serializers.Serializer):
     key = serializers.CharField(allow_null=True, help_text="user id, task id (null: outside tasks), ISO day or project id")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field.label
     active_seconds = serializers.FloatField(help_text="gaps of 60 s or less between interactions")
     annotated_frames = serializers.IntegerField(help_text="distinct (masklet, frame) pairs made by hand or propagation")
     hand_frames = serializers.IntegerField()

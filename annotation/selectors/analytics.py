@@ -12,7 +12,7 @@ Definitions (README "Effort analytics"):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +71,7 @@ def _ratio(numerator: float, denominator: int) -> float | None:
     return round(numerator / denominator, 3) if denominator else None
 
 
-def _grouping(group: str, project: Project) -> Callable[[dict[str, Any]], tuple[Any, str]]:
+def _grouping(group: str, project: Project) -> Callable[[Mapping[str, Any]], tuple[Any, str]]:
     if group == "annotator":
         return lambda row: (row["user_id"], row["user__username"])
     if group == "task":
@@ -110,11 +110,11 @@ def effort_report(
     return effort_sorted(_tally(rows, keyed))
 
 
-def _tally(rows: Iterable[dict[str, Any]], keyed: Callable[[dict[str, Any]], tuple[Any, str]]) -> list[EffortRow]:
+def _tally(rows: Iterable[Mapping[str, Any]], keyed: Callable[[Mapping[str, Any]], tuple[Any, str]]) -> list[EffortRow]:
     tallies: dict[Any, _Tally] = {}
     job_keys: dict[int, Any] = {}
     touched: set[int] = set()  # masklets whose first prompt or edit the scope has seen
-    previous: dict[str, Any] | None = None
+    previous: Mapping[str, Any] | None = None
     for row in rows:
         key, label = keyed(row)
         tally = tallies.setdefault(key, _Tally(label=label))

@@ -13,7 +13,7 @@ from annotation.services import masklets as masklet_services
 from annotation.services import tasks as task_services
 from annotation.services.masklets import NewMask
 from tests.analytics.test_effort import play_script, square
-from tests.factories import Team, make_team
+from tests.factories import Team, client_for, make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +51,6 @@ def test_everyone_else_sees_only_their_own_work(team: Team, role: str) -> None:
 def test_outsiders_and_anonymous_get_nothing(team: Team) -> None:
     assert team.client("outsider").get(_url(team)).status_code == 404
     assert team.client("outsider").get(_url(team, "effort.csv")).status_code == 404
-    from tests.factories import client_for
-
     assert client_for(None).get(_url(team)).status_code == 401
 
 
