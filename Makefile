@@ -50,7 +50,7 @@ migrations-check: venv
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 bench: install services
-	for b in ingest propagation memory click export load; do $(PY) benchmarks/$$b.py || exit 1; done
+	for b in ingest propagation memory click export load annotator; do $(PY) benchmarks/$$b.py || exit 1; done
 
 lint: venv
 	$(PY) -m ruff check .

@@ -436,12 +436,15 @@ class TaskOut(serializers.ModelSerializer):
     assignee_name = serializers.CharField(source="assignee.username", read_only=True, default=None, allow_null=True)
     reviewer_name = serializers.CharField(source="reviewer.username", read_only=True, default=None, allow_null=True)
     masklet_count = serializers.IntegerField(read_only=True, default=0)
+    annotated_frames = serializers.IntegerField(read_only=True, default=0, help_text="frames of the range with a mask")
+    frame_total = serializers.IntegerField(read_only=True, default=0, help_text="frames in the task's range")
 
     class Meta:
         model = Task
         fields = [
             "id", "project", "video", "video_name", "frame_start", "frame_end", "assignee",
-            "assignee_name", "reviewer", "reviewer_name", "state", "masklet_count", "created_at", "updated_at",
+            "assignee_name", "reviewer", "reviewer_name", "state", "masklet_count", "annotated_frames", "frame_total",
+            "created_at", "updated_at",
         ]
         read_only_fields = fields
 

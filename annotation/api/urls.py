@@ -2,6 +2,7 @@ from django.urls import path
 
 from annotation.api.views import (
     accounts,
+    analytics,
     auth,
     delivery,
     evaluation,
@@ -39,6 +40,9 @@ urlpatterns = [
     path("projects/<int:pk>/webhooks/", delivery.WebhookListView.as_view(), name="webhook-list"),
     path("webhooks/<int:pk>/", delivery.WebhookDetailView.as_view(), name="webhook-detail"),
     path("webhooks/<int:pk>/deliveries/", delivery.WebhookDeliveryListView.as_view(), name="webhook-deliveries"),
+    path("projects/<int:pk>/effort/", analytics.EffortView.as_view(), name="project-effort"),
+    path("projects/<int:pk>/effort.csv", analytics.EffortCsvView.as_view(), name="project-effort-csv"),
+    path("videos/<int:pk>/activity/", analytics.ActivityView.as_view(), name="video-activity"),
     path("tasks/", projects.TaskListView.as_view(), name="task-list"),
     path("tasks/<int:pk>/", projects.TaskDetailView.as_view(), name="task-detail"),
     path("tasks/<int:pk>/transitions/", projects.TaskTransitionView.as_view(), name="task-transition"),

@@ -1,6 +1,7 @@
 """Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review, accounts."""
 
 from annotation.models.accounts import Account, ApiToken, Invitation
+from annotation.models.analytics import Interaction, InteractionKind
 from annotation.models.delivery import Export, Webhook, WebhookDelivery
 from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt
@@ -16,6 +17,8 @@ __all__ = [
     "Invitation",
     "Export",
     "FrameMask",
+    "Interaction",
+    "InteractionKind",
     "Job",
     "Label",
     "Masklet",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from annotation.models import Project, Task
+from annotation.models import FrameMask, Project, Task
 from annotation.permissions import visible_projects
 from annotation.selectors.base import get_or_404
 
@@ -14,12 +15,37 @@ if TYPE_CHECKING:
     from annotation.permissions import AnyUser
 
 
+def _annotated_frames_in_range() -> Subquery:
+    """Distinct frames of the task's range where some masklet of its video has a non-empty mask."""
+    masks = (
+        FrameMask.objects.filter(
+            masklet__video_id=OuterRef("video_id"),
+            area__gt=0,
+            frame__gte=OuterRef("frame_start"),
+            frame__lte=OuterRef("last_frame"),
+        )
+        .order_by()
+        .values("masklet__video_id")
+        .annotate(n=Count("frame", distinct=True))
+        .values("n")
+    )
+    return Subquery(masks, output_field=IntegerField())
+
+
 def tasks_for(user: AnyUser) -> QuerySet[Task]:
-    """The user's tasks with their video and people joined and `masklet_count` (the video's)."""
+    """The user's tasks with their video and people joined, `masklet_count` (the video's) and
+    progress: `annotated_frames` of `frame_total` frames in the task's range."""
     return (
         Task.objects.filter(project__in=visible_projects(user))
         .select_related("video", "assignee", "reviewer")
-        .annotate(masklet_count=Count("video__masklets", distinct=True))
+        .annotate(
+            masklet_count=Count("video__masklets", distinct=True),
+            last_frame=Coalesce("frame_end", F("video__frame_count") - 1),
+        )
+        .annotate(
+            annotated_frames=Coalesce(_annotated_frames_in_range(), Value(0)),
+            frame_total=F("last_frame") - F("frame_start") + 1,
+        )
     )
 
 

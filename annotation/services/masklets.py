@@ -12,10 +12,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 import maskcodec
-from annotation.models import FrameMask, Label, Masklet, Video
+from annotation.models import FrameMask, InteractionKind, Label, Masklet, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.realtime.publish import publish
 from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
+from annotation.services.interactions import interaction_record
 
 # Which status may follow which; anything else answers 409.
 MASKLET_TRANSITIONS: dict[str, set[str]] = {
@@ -189,6 +190,7 @@ def frame_mask_put(
         raise Conflict(
             "someone changed this mask since you loaded it", extra={"current": mask_payload(winner)}
         ) from None
+    interaction_record(user=user, video=video, kind=InteractionKind.EDIT, frame=frame, masklet=masklet)
     _mask_event(masklet.pk, video.pk, [current], source, user)
     return current
 

@@ -11,9 +11,10 @@ from typing import Any
 
 from django.db import transaction
 
-from annotation.models import FrameMask, Masklet, Prompt
+from annotation.models import FrameMask, InteractionKind, Masklet, Prompt
 from annotation.models.masklets import MaskSource
 from annotation.services.errors import InvalidInput
+from annotation.services.interactions import interaction_record
 from annotation.services.masklets import NewMask, check_frame, frame_masks_store
 from maskcodec import RLE
 
@@ -47,9 +48,11 @@ def prompt_record(
         x0, y0, x1, y1 = box
         if not (0 <= x0 < x1 <= video.width and 0 <= y0 < y1 <= video.height):
             raise InvalidInput("box must be [x0, y0, x1, y1] with x0 < x1, y0 < y1 inside the frame")
-    return Prompt.objects.create(
+    prompt = Prompt.objects.create(
         masklet=masklet, frame=frame, points=points, labels=labels, box=box, reset=reset, user=user
     )
+    interaction_record(user=user, video=video, kind=InteractionKind.PROMPT, frame=frame, masklet=masklet)
+    return prompt
 
 
 @transaction.atomic

@@ -13,12 +13,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from annotation.models import FrameMask, Job, Masklet, Project, Video
+from annotation.models import FrameMask, InteractionKind, Job, Masklet, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES, JobKind
 from annotation.models.videos import VideoStatus
 from annotation.realtime.publish import publish
 from annotation.selectors.projects import project_settings
 from annotation.services.errors import Conflict, InvalidInput, NotFound, VideoNotReady
+from annotation.services.interactions import interaction_record
 from annotation.services.jobs import job_create
 from annotation.storage import import_prefix, storage_delete_after_commit, storage_delete_quietly
 
@@ -180,7 +181,9 @@ def propagation_start(
     }
     if frame_bounds is not None:
         params["frame_bounds"] = list(frame_bounds)
-    return job_create(project=video.project, kind="propagate", user=user, video=video, params=params)
+    job = job_create(project=video.project, kind="propagate", user=user, video=video, params=params)
+    interaction_record(user=user, video=video, kind=InteractionKind.PROPAGATE, frame=start_frame, job=job)
+    return job
 
 
 @transaction.atomic

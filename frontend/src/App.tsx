@@ -14,6 +14,7 @@ import { MyTasksPage } from "./pages/MyTasksPage";
 import { ProjectPage } from "./pages/ProjectPage";
 import { TaskRoute } from "./pages/TaskRoute";
 import { WebhooksPage } from "./pages/delivery/WebhooksPage";
+import { EffortPage } from "./pages/project/EffortPage";
 import { matchPath, navigate, useLocation } from "./router";
 import { WorkspacePage } from "./workspace/WorkspacePage";
 
@@ -84,6 +85,13 @@ function route(pathname: string, user: User | null) {
     return (
       <Layout>
         <MyTasksPage />
+      </Layout>
+    );
+  }
+  if ((m = matchPath("/projects/:id/effort", pathname)) && isId(m.id)) {
+    return (
+      <Layout>
+        <EffortPage projectId={Number(m.id)} />
       </Layout>
     );
   }

@@ -125,6 +125,10 @@ CASES: list[Case] = [
         multipart=True,
     ),
     Case("project-task-list", "get", "/api/projects/{project}/tasks/", 200, MEMBERS),
+    # Effort: every member may ask; a non-manager's answer holds only their own work (tests/analytics).
+    Case("project-effort", "get", "/api/projects/{project}/effort/", 200, MEMBERS),
+    Case("project-effort-csv", "get", "/api/projects/{project}/effort.csv", 200, MEMBERS),
+    Case("video-activity", "post", "/api/videos/{video}/activity/", 204, MEMBERS, _json({"frame": 1})),
     Case(
         "task-create",
         "post",

@@ -383,6 +383,39 @@ export interface paths {
         patch: operations["projects_partial_update"];
         trace?: never;
     };
+    "/api/projects/{id}/effort/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["projects_effort_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/effort.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The same rows as a CSV file, one line per group, the columns of the JSON rows. */
+        get: operations["projects_effort.csv_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/exports/": {
         parameters: {
             query?: never;
@@ -637,6 +670,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/videos/{id}/activity/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The workspace's heartbeat while someone looks at frames without clicking (active time). */
+        post: operations["videos_activity_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/videos/{id}/automasklets/": {
         parameters: {
             query?: never;
@@ -875,6 +925,9 @@ export interface components {
          * @enum {string}
          */
         ActionEnum: "start" | "submit" | "accept" | "reject";
+        ActivityInRequest: {
+            frame: number;
+        };
         /** @description A token as its owner lists it: never the key, only its first characters (`prefix`). */
         ApiTokenOut: {
             readonly id: number;
@@ -1008,6 +1061,45 @@ export interface components {
          * @enum {string}
          */
         DirectionEnum: "forward" | "backward" | "both";
+        EffortOut: {
+            group: components["schemas"]["GroupEnum"];
+            /**
+             * @description own: a non-manager sees only their own work
+             *
+             *     * `project` - project
+             *     * `own` - own
+             */
+            scope: components["schemas"]["ScopeEnum"];
+            rows: components["schemas"]["EffortRowOut"][];
+        };
+        EffortRowOut: {
+            /** @description user id, task id (null: outside tasks), ISO day or project id */
+            key: string | null;
+            label: string;
+            /**
+             * Format: double
+             * @description gaps of 60 s or less between interactions
+             */
+            active_seconds: number;
+            /** @description distinct (masklet, frame) pairs made by hand or propagation */
+            annotated_frames: number;
+            hand_frames: number;
+            propagated_frames: number;
+            clicks: number;
+            corrections: number;
+            edits: number;
+            propagations: number;
+            masklets: number;
+            /** Format: double */
+            clicks_per_masklet: number | null;
+            /** Format: double */
+            corrections_per_masklet: number | null;
+            /**
+             * Format: double
+             * @description active seconds per annotated frame
+             */
+            seconds_per_frame: number | null;
+        };
         /** @description The body of every error answer. */
         Error: {
             /** @description what went wrong, in words a user understands */
@@ -1105,6 +1197,14 @@ export interface components {
          * @enum {string}
          */
         FormatEnum: "sav" | "coco" | "davis";
+        /**
+         * @description * `annotator` - annotator
+         *     * `task` - task
+         *     * `day` - day
+         *     * `project` - project
+         * @enum {string}
+         */
+        GroupEnum: "annotator" | "task" | "day" | "project";
         /**
          * @description * `cached` - cached
          *     * `computed` - computed
@@ -1553,6 +1653,12 @@ export interface components {
          */
         RoleEnum: "manager" | "annotator" | "reviewer";
         /**
+         * @description * `project` - project
+         *     * `own` - own
+         * @enum {string}
+         */
+        ScopeEnum: "project" | "own";
+        /**
          * @description * `prompt` - Prompt
          *     * `propagated` - Propagated
          *     * `auto` - Auto
@@ -1589,6 +1695,16 @@ export interface components {
             readonly state: components["schemas"]["TaskStateEnum"];
             /** @default 0 */
             readonly masklet_count: number;
+            /**
+             * @description frames of the range with a mask
+             * @default 0
+             */
+            readonly annotated_frames: number;
+            /**
+             * @description frames in the task's range
+             * @default 0
+             */
+            readonly frame_total: number;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -3898,6 +4014,158 @@ export interface operations {
             };
         };
     };
+    projects_effort_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `annotator` - annotator
+                 *     * `task` - task
+                 *     * `day` - day
+                 *     * `project` - project
+                 */
+                group?: "annotator" | "task" | "day" | "project";
+                since?: string | null;
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffortOut"];
+                };
+            };
+            /** @description Bad input: `detail` says what is wrong; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "projects_effort.csv_retrieve": {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `annotator` - annotator
+                 *     * `task` - task
+                 *     * `day` - day
+                 *     * `project` - project
+                 */
+                group?: "annotator" | "task" | "day" | "project";
+                since?: string | null;
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: `detail` says what is wrong; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     projects_exports_list: {
         parameters: {
             query?: never;
@@ -5592,6 +5860,95 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (see `detail`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    videos_activity_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ActivityInRequest"];
+                "multipart/form-data": components["schemas"]["ActivityInRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `detail` says what is wrong; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the upload limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,8 @@ import type { Rle } from "./rle";
 import type {
   ApiToken,
   BackendStatus,
+  Effort,
+  EffortGroup,
   Invitation,
   InvitationPublic,
   IssueCreate,
@@ -128,6 +130,11 @@ export const api = {
   patchWebhook: (id: number, body: Partial<WebhookBody>) => http.patch<Webhook>(`/api/webhooks/${id}/`, body),
   deleteWebhook: (id: number) => http.delete(`/api/webhooks/${id}/`),
   webhookDeliveries: (id: number) => http.get<WebhookDelivery[]>(`/api/webhooks/${id}/deliveries/`),
+  // effort analytics (managers: the project; others: their own work) and the workspace's heartbeat
+  effort: (project: number, group: EffortGroup) => http.get<Effort>(`/api/projects/${project}/effort/?group=${group}`),
+  effortDownloadUrl: (project: number, group: EffortGroup, format: "csv" | "json") =>
+    format === "csv" ? `/api/projects/${project}/effort.csv?group=${group}` : `/api/projects/${project}/effort/?group=${group}`,
+  activity: (video: number, frame: number) => http.post<void>(`/api/videos/${video}/activity/`, { frame }),
 
   // review
   issues: (video: number) => http.get<ReviewIssue[]>(`/api/videos/${video}/issues/`),

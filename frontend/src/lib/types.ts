@@ -98,6 +98,9 @@ export type NewWebhook = Out<Schemas["WebhookCreatedOut"]>;
 export type WebhookBody = Schemas["WebhookInRequest"];
 export type WebhookEvent = WebhookBody["events"][number];
 export type WebhookDelivery = Out<Schemas["WebhookDeliveryOut"]>;
+export type Effort = Out<Schemas["EffortOut"]>;
+export type EffortRow = Out<Schemas["EffortRowOut"]>;
+export type EffortGroup = Effort["group"];
 
 export type IssueComment = Out<Schemas["CommentOut"]>;
 export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;

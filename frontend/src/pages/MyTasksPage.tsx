@@ -16,14 +16,12 @@ export function MyTasksPage() {
   );
 }
 
-const STATE_PROGRESS: Record<Task["state"], number> = { new: 0, in_progress: 0.33, submitted: 0.66, rejected: 0.33, accepted: 1 };
-
-/** How far the task is through its states, and its object count. */
+/** Annotated frames of the task's range (frames where some masklet has a mask), and its object count. */
 export function TaskProgress({ task }: { task: Task }) {
-  const value = STATE_PROGRESS[task.state];
+  const value = task.frame_total > 0 ? task.annotated_frames / task.frame_total : 0;
   return (
-    <span className="task-progress" data-testid="task-progress">
-      <ProgressBar value={value} />
+    <span className="task-progress" data-testid="task-progress" title={`${task.annotated_frames} of ${task.frame_total} frames annotated`}>
+      <ProgressBar value={value} label={`${task.annotated_frames} of ${task.frame_total} frames annotated`} />
       {task.masklet_count != null ? <small className="muted">{task.masklet_count} objects</small> : null}
     </span>
   );

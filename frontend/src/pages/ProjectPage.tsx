@@ -2,6 +2,7 @@ import { ErrorPage, Loading } from "../components/ErrorPage";
 import { useResource } from "../hooks";
 import { api } from "../lib/endpoints";
 import { ExportsSection } from "./delivery/ExportsSection";
+import { Link } from "../router";
 import { LabelsSection } from "./project/LabelsSection";
 import { MembersSection } from "./project/MembersSection";
 import { TasksSection } from "./project/TasksSection";
@@ -26,6 +27,9 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       <div className="section-head">
         <h1>{p.name}</h1>
         {p.my_role ? <span className={`badge role-${p.my_role}`}>you: {p.my_role}</span> : null}
+        <Link to={`/projects/${projectId}/effort`} data-testid="effort-link">
+          {isManager ? "Effort" : "My effort"}
+        </Link>
       </div>
       {p.description ? <p className="muted">{p.description}</p> : null}
       <VideosSection projectId={projectId} videos={videos} canUpload={isManager} />

@@ -5,6 +5,7 @@ import { currentConflict } from "../lib/conflicts";
 import { isPendingAutoMasklet, type BackendStatus, type Label, type Masklet, type Project, type ReadyVideo, type Task, type User } from "../lib/types";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
 import type { Roles } from "./ReviewPanel";
+import { useActivityHeartbeat } from "./useActivityHeartbeat";
 import { useCanvasTools } from "./useCanvasTools";
 import { useJobActions } from "./useJobActions";
 import { useMaskletActions } from "./useMaskletActions";
@@ -47,6 +48,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const data = useWorkspaceData({ video, masklets: maskletRes, frame, viewScale: state.viewScale, say });
   const { masks, editing, timeline, jobs, issues, frames } = data;
   const live = useWorkspaceEvents({ videoId: video.id, frame, data, task, setTask, dispatch });
+  useActivityHeartbeat(video.id, frame);
 
   const masklets = useMemo(() => maskletRes.data ?? [], [maskletRes.data]);
   const ordered = useMemo(() => masklets.slice().sort((a, b) => a.number - b.number), [masklets]);
