@@ -90,6 +90,10 @@ class MeOut(UserOut):
     )
 
 
+class SessionOut(serializers.Serializer):
+    user = MeOut(read_only=True, allow_null=True, help_text="the logged-in user, or null for nobody")
+
+
 class DetailOut(serializers.Serializer):
     detail = serializers.CharField(read_only=True)
 
@@ -375,6 +379,22 @@ class TaskOut(serializers.ModelSerializer):
 class TransitionIn(serializers.Serializer):
     action = serializers.ChoiceField(choices=["start", "submit", "accept", "reject"])
     comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TaskCommentIn(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+
+
+class TaskActivityOut(serializers.Serializer):
+    """One entry of a task's activity feed: a state change, a comment, or the task's creation."""
+
+    kind = serializers.ChoiceField(choices=["created", "transition", "comment"], read_only=True)
+    action = serializers.CharField(read_only=True)
+    from_state = serializers.CharField(read_only=True)
+    to_state = serializers.CharField(read_only=True)
+    user = serializers.CharField(read_only=True, allow_null=True)
+    text = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
 
 
 class IssueIn(serializers.Serializer):

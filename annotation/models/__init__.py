@@ -5,7 +5,7 @@ from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt
 from annotation.models.projects import Label, Membership, Project
 from annotation.models.review import ReviewComment, ReviewIssue
-from annotation.models.tasks import Task, TaskTransition
+from annotation.models.tasks import Task, TaskComment, TaskTransition
 from annotation.models.videos import Video
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "ReviewComment",
     "ReviewIssue",
     "Task",
+    "TaskComment",
     "TaskTransition",
     "Video",
 ]

@@ -26,6 +26,7 @@ from annotation.models import (
     ReviewComment,
     ReviewIssue,
     Task,
+    TaskComment,
     TaskTransition,
     Video,
 )
@@ -76,6 +77,7 @@ CASES: list[Case] = [
     Case("users-list", "get", "/api/users/", 200, MANAGERS, outsider=403),
     Case("status", "get", "/api/status/", 200, EVERYONE),
     Case("me", "get", "/api/auth/me/", 200, EVERYONE),
+    Case("session", "get", "/api/auth/session/", 200, EVERYONE),
     # projects
     Case("project-list", "get", "/api/projects/", 200, EVERYONE),
     Case("project-create", "post", "/api/projects/", 201, EVERYONE, _json({"name": "mine"})),
@@ -151,6 +153,9 @@ CASES: list[Case] = [
     Case("task-get", "get", "/api/tasks/{task}/", 200, MEMBERS),
     Case("task-patch", "patch", "/api/tasks/{task}/", 200, MANAGERS, _json({"frame_end": 4})),
     Case("task-delete", "delete", "/api/tasks/{task}/", 204, MANAGERS),
+    # the task's conversation: its assignee, its reviewer, the managers (can_discuss_task)
+    Case("task-activity", "get", "/api/tasks/{task}/activity/", 200, COMMENTERS),
+    Case("task-comment", "post", "/api/tasks/{task}/activity/", 201, COMMENTERS, _json({"text": "frame 3 is blurred"})),
     Case(
         "task-start",
         "post",
@@ -332,6 +337,7 @@ def _counts() -> dict[str, int]:
         Video,
         Task,
         TaskTransition,
+        TaskComment,
         Masklet,
         FrameMask,
         Prompt,
