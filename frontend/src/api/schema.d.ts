@@ -110,6 +110,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Who is logged in, if anyone: `{"user": null}` when nobody is (never a 401), so the browser app
+         *     learns it on every page load without an error; `/api/auth/me/` keeps answering 401 to scripts.
+         */
+        get: operations["auth_session_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/token": {
         parameters: {
             query?: never;
@@ -563,6 +583,24 @@ export interface paths {
         patch: operations["tasks_partial_update"];
         trace?: never;
     };
+    "/api/tasks/{id}/activity/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The task's activity feed: creation, state changes (with the reviewer's comments) and messages. */
+        get: operations["tasks_activity_list"];
+        put?: never;
+        /** @description The task's activity feed: creation, state changes (with the reviewer's comments) and messages. */
+        post: operations["tasks_activity_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/transitions/": {
         parameters: {
             query?: never;
@@ -988,7 +1026,7 @@ export interface components {
         /** @description A job from `selectors.jobs.jobs_for`, which annotates `queue_position`. */
         JobOut: {
             readonly id: number;
-            readonly kind: components["schemas"]["KindEnum"];
+            readonly kind: components["schemas"]["JobOutKindEnum"];
             readonly status: components["schemas"]["JobOutStatusEnum"];
             /** @description while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs */
             readonly queue_position: number | null;
@@ -1014,6 +1052,16 @@ export interface components {
             readonly finished_at: string | null;
         };
         /**
+         * @description * `ingest` - Ingest
+         *     * `segment` - Segment
+         *     * `propagate` - Propagate
+         *     * `automask` - Automask
+         *     * `export` - Export
+         *     * `import` - Import
+         * @enum {string}
+         */
+        JobOutKindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import";
+        /**
          * @description * `queued` - Queued
          *     * `running` - Running
          *     * `succeeded` - Succeeded
@@ -1032,16 +1080,6 @@ export interface components {
             readonly project: number;
             readonly role: components["schemas"]["RoleEnum"];
         };
-        /**
-         * @description * `ingest` - Ingest
-         *     * `segment` - Segment
-         *     * `propagate` - Propagate
-         *     * `automask` - Automask
-         *     * `export` - Export
-         *     * `import` - Import
-         * @enum {string}
-         */
-        KindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import";
         LabelInRequest: {
             name: string;
             /** @default #e6194b */
@@ -1295,6 +1333,10 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "manager" | "annotator" | "reviewer";
+        SessionOut: {
+            /** @description the logged-in user, or null for nobody */
+            readonly user: components["schemas"]["MeOut"] | null;
+        };
         /**
          * @description * `prompt` - Prompt
          *     * `propagated` - Propagated
@@ -1317,6 +1359,27 @@ export interface components {
             readonly backend: components["schemas"]["BackendEnum"];
             readonly backend_label: string;
             readonly version: string;
+        };
+        /** @description One entry of a task's activity feed: a state change, a comment, or the task's creation. */
+        TaskActivityOut: {
+            readonly kind: components["schemas"]["TaskActivityOutKindEnum"];
+            readonly action: string;
+            readonly from_state: string;
+            readonly to_state: string;
+            readonly user: string | null;
+            readonly text: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `created` - created
+         *     * `transition` - transition
+         *     * `comment` - comment
+         * @enum {string}
+         */
+        TaskActivityOutKindEnum: "created" | "transition" | "comment";
+        TaskCommentInRequest: {
+            text: string;
         };
         TaskInRequest: {
             video: number;
@@ -1692,6 +1755,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_session_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
                 };
             };
         };
@@ -2946,6 +3028,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+        };
+    };
+    tasks_activity_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskActivityOut"][];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    tasks_activity_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCommentInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TaskCommentInRequest"];
+                "multipart/form-data": components["schemas"]["TaskCommentInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskActivityOut"][];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

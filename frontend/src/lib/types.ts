@@ -90,6 +90,9 @@ export type PromptResult = Refine<Answer<"/api/masklets/{id}/prompts/", "post">,
 export type Job = Out<Schemas["JobOut"]>;
 export type JobRef = Out<Schemas["JobRef"]>;
 export type Task = Out<Schemas["TaskOut"]>;
+/** One entry of a task's activity feed (GET /api/tasks/{id}/activity/). */
+export type TaskActivity = Out<Schemas["TaskActivityOut"]>;
+export type Session = Out<Schemas["SessionOut"]>;
 
 export type IssueComment = Out<Schemas["CommentOut"]>;
 export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;
