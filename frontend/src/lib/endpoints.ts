@@ -82,6 +82,7 @@ export const api = {
   // videos
   videos: (project: number) => http.get<Video[]>(`/api/projects/${project}/videos/`),
   video: (id: number) => http.get<Video>(`/api/videos/${id}/`),
+  deleteVideo: (id: number) => http.delete(`/api/videos/${id}/`),
   uploadVideo: (project: number, file: File, onProgress: (f: number) => void): UploadHandle => {
     const form = new FormData();
     form.append("file", file);

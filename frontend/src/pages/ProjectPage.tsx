@@ -4,6 +4,7 @@ import { api } from "../lib/endpoints";
 import { LabelsSection } from "./project/LabelsSection";
 import { MembersSection } from "./project/MembersSection";
 import { TasksSection } from "./project/TasksSection";
+import { useProjectLive } from "./project/useProjectLive";
 import { VideosSection } from "./project/VideosSection";
 
 /** A project's dashboard: managers see and change everything, others see videos and their own tasks. */
@@ -14,6 +15,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
   const members = useResource(() => api.members(projectId), [projectId]);
   const isManager = project.data?.my_role === "manager";
   const tasks = useResource(() => api.projectTasks(projectId), [projectId]);
+  const live = useProjectLive(projectId, { tasks: () => void tasks.reload(), videos: () => void videos.reload() });
 
   const fatal = project.error ?? videos.error;
   if (fatal) return <ErrorPage error={fatal} />;
@@ -25,9 +27,12 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       <div className="section-head">
         <h1>{p.name}</h1>
         {p.my_role ? <span className={`badge role-${p.my_role}`}>you: {p.my_role}</span> : null}
+        <span className={`badge live-${live.status}`} data-testid="project-live" title="task states and ingest progress update live">
+          {live.status === "open" ? "live" : live.status}
+        </span>
       </div>
       {p.description ? <p className="muted">{p.description}</p> : null}
-      <VideosSection projectId={projectId} videos={videos} canUpload={isManager} />
+      <VideosSection projectId={projectId} videos={videos} canUpload={isManager} pushed={live.jobs} />
       <TasksSection projectId={projectId} tasks={tasks} videos={videos.data} members={members.data ?? []} isManager={isManager} />
       <div className="two-col">
         <MembersSection projectId={projectId} members={members} isManager={isManager} />

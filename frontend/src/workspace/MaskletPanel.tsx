@@ -1,3 +1,4 @@
+import { useRef, useState } from "react";
 import { ProgressBar } from "../components/ErrorPage";
 import { isPendingAutoMasklet } from "../lib/types";
 import { useWorkspace } from "./context";
@@ -5,7 +6,7 @@ import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
 import { maskletColor } from "./useMaskLayer";
 
-type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel">;
+type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel" | "rename">;
 
 /** The video's objects: select, hide, label, create and delete; `onFrame` have a mask on this frame. */
 export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onFrame: Set<number> }) {
@@ -73,6 +74,7 @@ function SelectedControls({ actions }: { actions: ObjectActions }) {
   if (!m) return null;
   return (
     <div className="selected-controls">
+      <NameField key={m.id} name={m.name} onRename={(name) => actions.rename(m.id, name)} />
       <label className="inline">
         Label{" "}
         <select value={m.label ?? ""} onChange={(e) => actions.changeLabel(m.id, e.target.value ? Number(e.target.value) : null)} data-testid="masklet-label">
@@ -93,6 +95,35 @@ function SelectedControls({ actions }: { actions: ObjectActions }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Rename the selected object: Enter or leaving the field saves, Escape leaves it unchanged. */
+function NameField({ name, onRename }: { name: string; onRename: (name: string) => void }) {
+  const [value, setValue] = useState(name);
+  const cancelled = useRef(false); // Escape blurs the field too (useShortcuts): do not save then
+  const save = () => {
+    if (!cancelled.current && value.trim() !== name) onRename(value.trim());
+    cancelled.current = false;
+  };
+  return (
+    <label className="inline">
+      Name{" "}
+      <input
+        value={value}
+        maxLength={200}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={save}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") e.currentTarget.blur();
+          if (e.key === "Escape") {
+            cancelled.current = true;
+            setValue(name);
+          }
+        }}
+        data-testid="masklet-name"
+      />
+    </label>
   );
 }
 

@@ -66,6 +66,7 @@ export function useMaskletActions(ws: WorkspaceContextValue, data: WorkspaceData
   );
 
   const changeLabel = (id: number, label: number | null) => void patch(id, { label });
+  const rename = (id: number, name: string) => void patch(id, { name }, "Renamed");
 
   const cycleLabel = () => {
     if (!selectedMasklet || labels.length === 0) return;
@@ -103,5 +104,5 @@ export function useMaskletActions(ws: WorkspaceContextValue, data: WorkspaceData
     masks.bump();
   };
 
-  return { create, ensure, remove, patch, changeLabel, cycleLabel, step, acceptProposals, discardProposals };
+  return { create, ensure, remove, patch, changeLabel, rename, cycleLabel, step, acceptProposals, discardProposals };
 }
