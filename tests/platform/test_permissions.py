@@ -556,7 +556,7 @@ def test_task_reviewer_of_another_task_cannot_judge_it(world: World) -> None:
 
 # --- unauthenticated ------------------------------------------------------------------------------
 
-PUBLIC = {"status"}
+PUBLIC = {"status", "session"}  # session: {"user": null} for nobody (tests/platform/test_task_activity.py)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.name not in PUBLIC], ids=lambda c: c.name)
