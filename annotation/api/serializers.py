@@ -150,20 +150,32 @@ class MemberOut(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class AttributeSpec(serializers.Serializer):
+    """One attribute of a label (annotation/services/attributes.py checks the list)."""
+
+    name = serializers.CharField(max_length=100)
+    type = serializers.ChoiceField(choices=["text", "select", "checkbox"])
+    options = serializers.ListField(child=serializers.CharField(max_length=100), required=False, default=list)
+
+
 class LabelIn(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     color = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False, default="#e6194b")
+    attributes = AttributeSpec(many=True, required=False, default=list)
 
 
 class LabelPatch(serializers.Serializer):
     name = serializers.CharField(max_length=100, required=False)
     color = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False)
+    attributes = AttributeSpec(many=True, required=False)
 
 
 class LabelOut(serializers.ModelSerializer):
+    attributes = AttributeSpec(many=True, read_only=True)
+
     class Meta:
         model = Label
-        fields = ["id", "name", "color"]
+        fields = ["id", "name", "color", "attributes"]
         read_only_fields = fields
 
 
@@ -210,15 +222,20 @@ class MaskletIn(serializers.Serializer):
 class MaskletPatch(serializers.Serializer):
     label = serializers.IntegerField(required=False, allow_null=True)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    attributes = serializers.DictField(
+        required=False, help_text="values of the label's attributes to set, {name: text, option or true/false}"
+    )
     status = serializers.ChoiceField(choices=["draft", "needs_verification", "verified", "rejected"], required=False)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class MaskletOut(serializers.ModelSerializer):
+    attributes = serializers.DictField(read_only=True, help_text="values of its label's attributes")
+
     class Meta:
         model = Masklet
         fields = [
-            "id", "video", "number", "name", "label", "status", "origin", "version", "created_by",
+            "id", "video", "number", "name", "label", "attributes", "status", "origin", "version", "created_by",
             "review_comment", "reviewed_by", "created_at", "updated_at",
         ]
         read_only_fields = fields
