@@ -100,3 +100,38 @@ def test_objects_are_renamed_in_the_workspace(open_page: Any, team: Any, rest: A
     assert annotator_api.get(f"/api/masklets/{masklet}/")["name"] == "left dog"
     _shot(page, "object-renamed")
     assert not page.js_errors
+
+
+def test_label_attributes_are_defined_then_set_on_an_object(open_page: Any, team: Any, rest: Any) -> None:
+    manager_api = rest(team.manager)
+    label = manager_api.post(f"/api/projects/{team.project.pk}/labels/", {"name": "person", "color": "#3366ff"})
+    boss = open_page(team.manager, f"/projects/{team.project.pk}")
+    editor = boss.get_by_test_id("attributes-person")
+    editor.get_by_test_id("attribute-name").fill("pose")
+    editor.get_by_test_id("attribute-type").select_option("select")
+    editor.get_by_test_id("attribute-options").fill("standing, sitting")
+    editor.get_by_test_id("attribute-add").click()
+    editor.get_by_test_id("attribute-pose").wait_for()
+    editor.get_by_test_id("attribute-name").fill("occluded")
+    editor.get_by_test_id("attribute-type").select_option("checkbox")
+    editor.get_by_test_id("attribute-add").click()
+    editor.get_by_test_id("attribute-occluded").wait_for()
+    schema = next(lbl for lbl in manager_api.get(f"/api/projects/{team.project.pk}/labels/") if lbl["id"] == label["id"])["attributes"]
+    assert schema == [
+        {"name": "pose", "type": "select", "options": ["standing", "sitting"]},
+        {"name": "occluded", "type": "checkbox", "options": []},
+    ]
+    _shot(boss, "label-attributes")
+
+    annotator_api = rest(team.annotator)
+    masklet = annotator_api.post(f"/api/videos/{team.video.pk}/masklets/", {"label": label["id"], "name": "kid"})["id"]
+    page = open_page(team.annotator)
+    open_workspace(page, f"/tasks/{team.task.pk}")
+    page.get_by_test_id(f"masklet-{masklet}").click()
+    values = page.get_by_test_id("masklet-attributes")
+    values.get_by_test_id("attribute-value-pose").select_option("sitting")
+    wait_until(lambda: annotator_api.get(f"/api/masklets/{masklet}/")["attributes"].get("pose") == "sitting", what="pose set")
+    values.get_by_test_id("attribute-value-occluded").check()
+    wait_until(lambda: annotator_api.get(f"/api/masklets/{masklet}/")["attributes"] == {"pose": "sitting", "occluded": True}, what="occluded set")
+    _shot(page, "object-attributes")
+    assert not page.js_errors and not boss.js_errors

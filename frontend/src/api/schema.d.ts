@@ -873,6 +873,18 @@ export interface components {
             /** @description the token this request was made with */
             readonly current: boolean;
         };
+        /** @description One attribute of a label (annotation/services/attributes.py checks the list). */
+        AttributeSpec: {
+            name: string;
+            type: components["schemas"]["TypeEnum"];
+            options?: string[];
+        };
+        /** @description One attribute of a label (annotation/services/attributes.py checks the list). */
+        AttributeSpecRequest: {
+            name: string;
+            type: components["schemas"]["TypeEnum"];
+            options?: string[];
+        };
         AutomaskletsInRequest: {
             key_frame?: number;
             points_per_side?: number[];
@@ -1084,11 +1096,13 @@ export interface components {
             name: string;
             /** @default #e6194b */
             color?: string;
+            attributes?: components["schemas"]["AttributeSpecRequest"][];
         };
         LabelOut: {
             readonly id: number;
             readonly name: string;
             readonly color: string;
+            readonly attributes: components["schemas"]["AttributeSpec"][];
         };
         LoginInRequest: {
             username: string;
@@ -1144,6 +1158,10 @@ export interface components {
             readonly number: number;
             readonly name: string;
             readonly label: number | null;
+            /** @description values of its label's attributes */
+            readonly attributes: {
+                [key: string]: unknown;
+            };
             readonly status: components["schemas"]["MaskletOutStatusEnum"];
             readonly origin: components["schemas"]["OriginEnum"];
             readonly version: number;
@@ -1231,10 +1249,15 @@ export interface components {
         PatchedLabelPatchRequest: {
             name?: string;
             color?: string;
+            attributes?: components["schemas"]["AttributeSpecRequest"][];
         };
         PatchedMaskletPatchRequest: {
             label?: number | null;
             name?: string;
+            /** @description values of the label's attributes to set, {name: text, option or true/false} */
+            attributes?: {
+                [key: string]: unknown;
+            };
             status?: components["schemas"]["MaskletPatchStatusEnum"];
             /** @default  */
             comment?: string;
@@ -1428,6 +1451,13 @@ export interface components {
             /** @default  */
             comment?: string;
         };
+        /**
+         * @description * `text` - text
+         *     * `select` - select
+         *     * `checkbox` - checkbox
+         * @enum {string}
+         */
+        TypeEnum: "text" | "select" | "checkbox";
         UserOut: {
             readonly id: number;
             readonly username: string;

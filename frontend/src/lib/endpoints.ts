@@ -3,6 +3,7 @@ import { http, uploadWithProgress, type UploadHandle } from "./api";
 import type { Rle } from "./rle";
 import type {
   ApiToken,
+  AttributeSpec,
   BackendStatus,
   Invitation,
   InvitationPublic,
@@ -76,7 +77,7 @@ export const api = {
   labels: (project: number) => http.get<Label[]>(`/api/projects/${project}/labels/`),
   addLabel: (project: number, name: string, color: string) =>
     http.post<Label>(`/api/projects/${project}/labels/`, { name, color }),
-  patchLabel: (id: number, body: { name?: string; color?: string }) => http.patch<Label>(`/api/labels/${id}/`, body),
+  patchLabel: (id: number, body: { name?: string; color?: string; attributes?: AttributeSpec[] }) => http.patch<Label>(`/api/labels/${id}/`, body),
   deleteLabel: (id: number) => http.delete(`/api/labels/${id}/`),
 
   // videos

@@ -4,7 +4,8 @@ import { asApiError, type Resource } from "../../hooks";
 import type { ApiError } from "../../lib/api";
 import { fallbackColor } from "../../lib/compose";
 import { api } from "../../lib/endpoints";
-import type { Label } from "../../lib/types";
+import type { AttributeSpec, Label } from "../../lib/types";
+import { AttributeEditor } from "./AttributeEditor";
 
 export function LabelsSection({ projectId, labels, isManager }: { projectId: number; labels: Resource<Label[]>; isManager: boolean }) {
   const [name, setName] = useState("");
@@ -56,7 +57,7 @@ export function LabelsSection({ projectId, labels, isManager }: { projectId: num
 /** A manager's label: rename and recolour in place, or delete (its objects keep their masks, unlabelled). */
 function LabelRow({ label, labels, onError }: { label: Label; labels: Resource<Label[]>; onError: (e: ApiError | null) => void }) {
   const [name, setName] = useState(label.name);
-  const save = async (body: { name?: string; color?: string }) => {
+  const save = async (body: { name?: string; color?: string; attributes?: AttributeSpec[] }) => {
     try {
       const got = await api.patchLabel(label.id, body);
       labels.setData((old) => (old ?? []).map((l) => (l.id === label.id ? got : l)));
@@ -90,6 +91,7 @@ function LabelRow({ label, labels, onError }: { label: Label; labels: Resource<L
       <button className="link danger" onClick={() => void remove()} data-testid={`label-delete-${label.id}`} aria-label={`Delete label ${label.name}`}>
         Delete
       </button>
+      <AttributeEditor label={label.name} attributes={label.attributes} onSave={(attributes) => void save({ attributes })} />
     </li>
   );
 }
