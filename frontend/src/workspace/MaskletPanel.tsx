@@ -108,19 +108,37 @@ function SelectedControls({ actions }: { actions: ObjectActions }) {
 
 /** One attribute of the selected object's label: a text field (saved on Enter or leaving it), a select, a checkbox. */
 function AttributeField({ spec, value, onSet }: { spec: AttributeSpec; value: unknown; onSet: (v: string | boolean) => void }) {
+  // shown at once, saved in the background (a refused value shows the server's message)
   const [text, setText] = useState(typeof value === "string" ? value : "");
+  const [on, setOn] = useState(value === true);
   const testId = `attribute-value-${spec.name}`;
   if (spec.type === "checkbox")
     return (
       <label>
-        <input type="checkbox" checked={value === true} onChange={(e) => onSet(e.target.checked)} data-testid={testId} /> {spec.name}
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => {
+            setOn(e.target.checked);
+            onSet(e.target.checked);
+          }}
+          data-testid={testId}
+        />{" "}
+        {spec.name}
       </label>
     );
   if (spec.type === "select")
     return (
       <label>
         {spec.name}
-        <select value={typeof value === "string" ? value : ""} onChange={(e) => onSet(e.target.value)} data-testid={testId}>
+        <select
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            onSet(e.target.value);
+          }}
+          data-testid={testId}
+        >
           <option value="">(unset)</option>
           {(spec.options ?? []).map((o) => (
             <option key={o} value={o}>
