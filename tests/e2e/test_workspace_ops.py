@@ -152,6 +152,7 @@ def test_read_only_reasons_and_the_live_activity_feed(open_page: Any, team: Any,
     annotator.get_by_test_id("task-submit").click()
     annotator.get_by_test_id("read-only").get_by_text("submitted for review").wait_for()
     assert annotator.get_by_test_id("tool-box").is_disabled() and annotator.get_by_test_id("undo").is_disabled()
+    assert annotator.get_by_test_id("propagate").is_disabled()
     _shot(annotator, "read-only-submitted")
 
     # the reviewer: read-only with their reason, the whole history in the feed

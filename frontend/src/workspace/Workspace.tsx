@@ -117,7 +117,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
               }
             : null
         }
-        side={{ task, activity, roles, masklets: maskletActions, onFrame, jobs: jobActions, review, issues: allIssues }}
+        side={{ task, activity, roles, masklets: maskletActions, onFrame, jobs: readOnly ? { ...jobActions, disabled: true } : jobActions, review, issues: allIssues }}
         timeline={{
           frames: { count: N, current: frame, taskRange, issues: allIssues.filter((i) => !i.resolved).map((i) => i.frame) },
           objects: {
