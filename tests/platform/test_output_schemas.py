@@ -27,6 +27,7 @@ FREE_FORM = {
     "JobOut.params",  # one shape per job kind, written by the service that starts the job
     "JobOut.result",  # one shape per job kind, written by the job's body
     "ErrorOut.errors",  # a 400's messages keyed by the names of the fields sent
+    "MaskletOut.attributes",  # keyed by the attribute names its label's schema defines (LabelOut.attributes)
 }
 
 
