@@ -12,6 +12,7 @@ Rules:
 - reviewers verify or reject masklets, accept or reject tasks, and file review issues;
 - a review issue's text is changed by its author only; it is resolved or reopened by anyone who may
   comment on it (reviewers, managers and the video's annotators);
+- a task's conversation (its activity feed) belongs to its assignee, its reviewer and the managers;
 - a job is cancelled by its author or the project's managers;
 - site admins (Django's `is_staff`, e.g. made by `manage.py createsuperuser`) know every user and
   create accounts without a project; everyone else learns only the usernames of people who share a
@@ -168,6 +169,13 @@ def can_transition_task(user: AnyUser, task: Task, action: str) -> bool:
     if action in ("accept", "reject"):
         return role == Role.REVIEWER and task.reviewer_id in (None, user.pk)
     return False
+
+
+def can_discuss_task(user: AnyUser, task: Task) -> bool:
+    """Read and write a task's activity feed: its assignee, its reviewer and the project's managers."""
+    if not user.is_authenticated:
+        return False
+    return can_manage(user, task.project_id) or user.pk in (task.assignee_id, task.reviewer_id)
 
 
 def can_set_masklet_status(user: AnyUser, video: Video, status: str) -> bool:

@@ -113,6 +113,10 @@ class MeOut(UserOut):
     )
 
 
+class SessionOut(serializers.Serializer):
+    user = MeOut(read_only=True, allow_null=True, help_text="the logged-in user, or null for nobody")
+
+
 class DetailOut(serializers.Serializer):
     detail = serializers.CharField(read_only=True)
 
@@ -201,20 +205,32 @@ class MemberOut(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class AttributeSpec(serializers.Serializer):
+    """One attribute of a label (annotation/services/attributes.py checks the list)."""
+
+    name = serializers.CharField(max_length=100)
+    type = serializers.ChoiceField(choices=["text", "select", "checkbox"])
+    options = serializers.ListField(child=serializers.CharField(max_length=100), required=False, default=list)
+
+
 class LabelIn(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     color = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False, default="#e6194b")
+    attributes = AttributeSpec(many=True, required=False, default=list)
 
 
 class LabelPatch(serializers.Serializer):
     name = serializers.CharField(max_length=100, required=False)
     color = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False)
+    attributes = AttributeSpec(many=True, required=False)
 
 
 class LabelOut(serializers.ModelSerializer):
+    attributes = AttributeSpec(many=True, read_only=True)
+
     class Meta:
         model = Label
-        fields = ["id", "name", "color"]
+        fields = ["id", "name", "color", "attributes"]
         read_only_fields = fields
 
 
@@ -261,15 +277,20 @@ class MaskletIn(serializers.Serializer):
 class MaskletPatch(serializers.Serializer):
     label = serializers.IntegerField(required=False, allow_null=True)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    attributes = serializers.DictField(
+        required=False, help_text="values of the label's attributes to set, {name: text, option or true/false}"
+    )
     status = serializers.ChoiceField(choices=["draft", "needs_verification", "verified", "rejected"], required=False)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class MaskletOut(serializers.ModelSerializer):
+    attributes = serializers.DictField(read_only=True, help_text="values of its label's attributes")
+
     class Meta:
         model = Masklet
         fields = [
-            "id", "video", "number", "name", "label", "status", "origin", "version", "created_by",
+            "id", "video", "number", "name", "label", "attributes", "status", "origin", "version", "created_by",
             "review_comment", "reviewed_by", "created_at", "updated_at",
         ]
         read_only_fields = fields
@@ -452,6 +473,22 @@ class TaskOut(serializers.ModelSerializer):
 class TransitionIn(serializers.Serializer):
     action = serializers.ChoiceField(choices=["start", "submit", "accept", "reject"])
     comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TaskCommentIn(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+
+
+class TaskActivityOut(serializers.Serializer):
+    """One entry of a task's activity feed: a state change, a comment, or the task's creation."""
+
+    kind = serializers.ChoiceField(choices=["created", "transition", "comment"], read_only=True)
+    action = serializers.CharField(read_only=True)
+    from_state = serializers.CharField(read_only=True)
+    to_state = serializers.CharField(read_only=True)
+    user = serializers.CharField(read_only=True, allow_null=True)
+    text = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
 
 
 class IssueIn(serializers.Serializer):

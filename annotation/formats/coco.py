@@ -113,6 +113,7 @@ def write_coco(
             m.masklet_id: category_id[m.label if m.label is not None else UNLABELED]
             for m in item.masklets
         }
+        attributes_of = {m.masklet_id: dict(m.attributes) for m in item.masklets if m.attributes}
         for raw in item.frames([m.masklet_id for m in item.masklets]):
             row = frame_row(raw)
             if not 0 <= row.frame < v.annotated_frame_count:
@@ -145,6 +146,8 @@ def write_coco(
                     "video_id": vi + 1,
                     "frame_index": row.frame,
                 }
+                if masklet_id in attributes_of:  # CVAT's COCO puts them here
+                    annotation["attributes"] = attributes_of[masklet_id]
                 out.write((b"," if annotation_id > 1 else b"") + _dumps(annotation))
                 entry.masks += 1
         manifest.videos.append(entry)

@@ -40,6 +40,9 @@ class MaskletMeta:
     type: MaskletType = "manual"
     label: str | None = None
     edited_frame_count: int = 0  # frames a human edited (SA-V `masklet_edited_frame_count`)
+    # values of the label's attributes ({name: str or bool}): COCO `attributes` of each
+    # annotation (CVAT's convention), SA-V `masklet_attributes` (an extension key)
+    attributes: Mapping[str, Any] = field(default_factory=dict)
 
 
 class FrameRow(NamedTuple):

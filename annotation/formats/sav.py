@@ -244,6 +244,8 @@ def write_sav(
             ],
             "masklet_type": [kind] * len(ids),
         }
+        if any(m.attributes for m in masklets):  # SA-V has no attributes: an extension key, only when used
+            tail["masklet_attributes"] = [dict(m.attributes) for m in masklets]
         out.write(b"], " + _dumps(tail)[1:-1] + b', "masklet_stability_score": ')
         if manual:
             out.write(_dumps([None] * len(ids)))

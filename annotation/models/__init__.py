@@ -8,7 +8,7 @@ from annotation.models.masklets import FrameMask, Masklet, Prompt
 from annotation.models.projects import Label, Membership, Project
 from annotation.models.provenance import ModelProvenance
 from annotation.models.review import ReviewComment, ReviewIssue
-from annotation.models.tasks import Task, TaskTransition
+from annotation.models.tasks import Task, TaskComment, TaskTransition
 from annotation.models.videos import Video
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "ReviewComment",
     "ReviewIssue",
     "Task",
+    "TaskComment",
     "TaskTransition",
     "Video",
     "Webhook",

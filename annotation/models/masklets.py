@@ -25,6 +25,8 @@ class Masklet(models.Model):
     label = models.ForeignKey(Label, null=True, blank=True, on_delete=models.SET_NULL, related_name="masklets")
     number = models.PositiveIntegerField()  # 1.. within the video; the object id of exports
     name = models.CharField(max_length=200, blank=True, default="")
+    # values of its label's attributes, {attribute name: str or bool} (services/attributes.py)
+    attributes = models.JSONField(default=dict, blank=True)
     origin = models.CharField(max_length=16, choices=MaskletOrigin.choices, default=MaskletOrigin.MANUAL)
     status = models.CharField(max_length=24, choices=MaskletStatus.choices, default=MaskletStatus.DRAFT)
     version = models.PositiveIntegerField(default=1)

@@ -53,6 +53,9 @@ class Label(models.Model):
         default="#e6194b",
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Colour must look like #rrggbb.")],
     )
+    # the attributes objects of this label carry: [{"name", "type": text|select|checkbox, "options"}]
+    # (annotation/services/attributes.py checks it)
+    attributes = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["project", "name"], name="unique_label_name")]

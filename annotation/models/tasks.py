@@ -51,3 +51,18 @@ class TaskTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state} -> {self.to_state}"
+
+
+class TaskComment(models.Model):
+    """A message in a task's conversation (the task's activity feed merges these with transitions)."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on task {self.task_id}"

@@ -13,12 +13,31 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 from annotation.realtime.events import VideoEvent
+from annotation.selectors.videos import video_project_id
 
 log = logging.getLogger(__name__)
 
 
 def video_group(video_id: int) -> str:
     return f"video.{video_id}"
+
+
+def project_group(project_id: int) -> str:
+    """Every open project page of the project (annotation.realtime.project_consumer)."""
+    return f"project.{project_id}"
+
+
+# What a project page shows live: task states, video status and ingest (cpu queue) progress.
+PROJECT_EVENT_TYPES = ("review.changed", "video.changed", "job.progress", "job.finished")
+PROJECT_JOB_KINDS = ("ingest", "export", "import")
+
+
+def _for_project_page(event: VideoEvent) -> bool:
+    if event["type"] not in PROJECT_EVENT_TYPES:
+        return False
+    if event["type"] in ("job.progress", "job.finished"):
+        return event["kind"] in PROJECT_JOB_KINDS  # type: ignore[typeddict-item]
+    return event["type"] != "review.changed" or event["task"] is not None  # type: ignore[typeddict-item]
 
 
 def user_group(user_id: int) -> str:
@@ -39,6 +58,10 @@ def _group_send(group: str, message: dict) -> None:
 def send_now(event: VideoEvent) -> None:
     """Send at once (no transaction to wait for); a broken layer never breaks the write."""
     _group_send(video_group(event["video"]), {"type": "event.forward", "event": event})
+    if _for_project_page(event):
+        project_id = video_project_id(event["video"])
+        if project_id is not None:
+            _group_send(project_group(project_id), {"type": "event.forward", "event": event})
 
 
 def publish(event: VideoEvent) -> None:

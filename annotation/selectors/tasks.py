@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from annotation.models import FrameMask, Project, Task
+from annotation.models import FrameMask, Project, Task, TaskComment, TaskTransition
 from annotation.permissions import visible_projects
 from annotation.selectors.base import get_or_404
 
@@ -60,3 +60,24 @@ def my_tasks(user: AnyUser) -> QuerySet[Task]:
 
 def task_get(user: AnyUser, pk: Any) -> Task:
     return get_or_404(tasks_for(user), pk, "task")
+
+
+def task_activity(task: Task) -> list[dict[str, Any]]:
+    """The task's history, oldest first: its creation, every state change and every comment, with
+    who and when (`kind` is "created", "transition" or "comment")."""
+    entries: list[dict[str, Any]] = [
+        {"kind": "created", "action": "", "from_state": "", "to_state": "new", "user": None, "text": "", "created_at": task.created_at}
+    ]
+    for t in TaskTransition.objects.filter(task=task).select_related("user"):
+        entries.append({
+            "kind": "transition", "action": t.action, "from_state": t.from_state, "to_state": t.to_state,
+            "user": t.user.get_username() if t.user else None, "text": t.comment, "created_at": t.created_at,
+        })
+    for c in TaskComment.objects.filter(task=task).select_related("author"):
+        entries.append({
+            "kind": "comment", "action": "", "from_state": "", "to_state": "",
+            "user": c.author.get_username() if c.author else None, "text": c.text, "created_at": c.created_at,
+        })
+    entries.sort(key=lambda e: e["created_at"])
+    return entries
+

@@ -59,6 +59,11 @@ def video_watch_facts(video_id: int) -> tuple[int, int] | None:
     return Video.objects.filter(pk=video_id).values_list("project_id", "frame_count").first()
 
 
+def video_project_id(video_id: int) -> int | None:
+    """The project of a video (None once it is gone), to send its events to the project's page."""
+    return Video.objects.filter(pk=video_id).values_list("project_id", flat=True).first()
+
+
 def timeline_of(video: Video) -> dict[str, Any]:
     """Per masklet: [frame, source, area] of every stored mask and the frames holding prompts.
 

@@ -237,6 +237,7 @@ def _video_export(plan: _VideoPlan, progress: _Progress) -> VideoExport:
             type=plan.sav[m.pk].kind,  # type: ignore[arg-type]
             label=m.label.name if m.label else None,
             edited_frame_count=plan.edited.get(m.pk, 0),
+            attributes=m.attributes,
         )
         for m in plan.masklets
     ]
@@ -290,6 +291,7 @@ def _write_sav(
                             type=kind,  # type: ignore[arg-type]
                             label=m.label.name if m.label else None,
                             edited_frame_count=edited,
+                            attributes=m.attributes,
                         )
                     )
                 name = f"{plan.meta.video_id}_{kind}.json"

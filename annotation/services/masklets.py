@@ -15,6 +15,7 @@ import maskcodec
 from annotation.models import FrameMask, InteractionKind, Label, Masklet, Video
 from annotation.models.masklets import MaskletOrigin, MaskletStatus, MaskSource
 from annotation.realtime.publish import publish
+from annotation.services.attributes import attribute_values_clean, attribute_values_kept
 from annotation.services.errors import Conflict, InvalidInput, VideoNotReady
 from annotation.services.interactions import interaction_record
 
@@ -84,8 +85,13 @@ def masklet_update(*, masklet: Masklet, **fields: Any) -> Masklet:
     masklet = Masklet.objects.select_for_update().get(pk=masklet.pk)
     if "label" in fields:
         masklet.label = _check_label(masklet.video, fields["label"])
+        # values of the old label's attributes stay only where the new label has them too
+        masklet.attributes = attribute_values_kept(masklet.label.attributes if masklet.label else [], masklet.attributes)
     if "name" in fields:
         masklet.name = fields["name"]
+    if "attributes" in fields:
+        schema = masklet.label.attributes if masklet.label else []
+        masklet.attributes = {**masklet.attributes, **attribute_values_clean(schema, fields["attributes"])}
     masklet.version += 1
     masklet.save()
     _changed(masklet, "updated")

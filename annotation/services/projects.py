@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from pydantic import ValidationError as PydanticValidationError
 
-from annotation.models import Job, Label, Membership, Project, Video
+from annotation.models import Job, Label, Masklet, Membership, Project, Video
 from annotation.models.jobs import JobKind
 from annotation.models.projects import Role
 from annotation.project_settings import error_tree, settings_overrides
 from annotation.realtime.publish import notify_membership_changed
+from annotation.services.attributes import attribute_schema_clean, attribute_values_kept
 from annotation.services.errors import Conflict, InvalidInput, NotFound
 from annotation.services.videos import export_paths
 from annotation.storage import export_prefix, import_prefix, storage_delete_after_commit
@@ -122,8 +123,8 @@ def membership_remove(*, project: Project, membership_id: int) -> None:
 
 
 @transaction.atomic
-def label_create(*, project: Project, name: str, color: str = "#e6194b") -> Label:
-    label = Label(project=project, name=name, color=color)
+def label_create(*, project: Project, name: str, color: str = "#e6194b", attributes: Any = None) -> Label:
+    label = Label(project=project, name=name, color=color, attributes=attribute_schema_clean(attributes or []))
     if Label.objects.filter(project=project, name=name).exists():
         raise Conflict(f"the project already has a label named {name!r}")
     try:
@@ -139,6 +140,13 @@ def label_update(*, label: Label, **fields: Any) -> Label:
     for key in ("name", "color"):
         if key in fields:
             setattr(label, key, fields[key])
+    if "attributes" in fields:
+        label.attributes = attribute_schema_clean(fields["attributes"])
+        # objects keep the values that still fit; a removed attribute or option goes
+        for masklet in Masklet.objects.filter(label=label).exclude(attributes={}).select_for_update():
+            kept = attribute_values_kept(label.attributes, masklet.attributes)
+            if kept != masklet.attributes:
+                Masklet.objects.filter(pk=masklet.pk).update(attributes=kept)
     try:
         with transaction.atomic():
             _save(label)

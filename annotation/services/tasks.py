@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from annotation.models import Membership, Project, Task, TaskTransition, Video
+from annotation.models import Membership, Project, Task, TaskComment, TaskTransition, Video
 from annotation.models.projects import Role
 from annotation.models.tasks import TaskState
 from annotation.realtime.publish import publish
@@ -105,4 +105,19 @@ def task_transition(*, task: Task, action: str, user: Any, comment: str = "") ->
 
 def task_delete(*, task: Task) -> None:
     task.delete()
+
+
+@transaction.atomic
+def task_comment_create(*, task: Task, author: Any, text: str) -> TaskComment:
+    """Add a message to the task's conversation; the task's members see it live (review.changed)."""
+    text = text.strip()
+    if not text:
+        raise InvalidInput("write something (text)")
+    if len(text) > 5000:
+        raise InvalidInput("a comment has at most 5000 characters")
+    comment = TaskComment(task=task, author=author, text=text)
+    comment.full_clean()
+    comment.save()
+    publish({"type": "review.changed", "video": task.video_id, "issue": None, "task": task.pk, "masklet": None})
+    return comment
 

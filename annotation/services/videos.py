@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from annotation.models import FrameMask, InteractionKind, Job, Masklet, Project, Video
-from annotation.models.jobs import FINISHED_STATUSES, JobKind
+from annotation.models.jobs import FINISHED_STATUSES
 from annotation.models.videos import VideoStatus
 from annotation.realtime.publish import publish
 from annotation.selectors.projects import project_settings
@@ -123,13 +123,11 @@ def _video_with_hash(project_id: int, content_hash: str) -> Video | None:
 @transaction.atomic
 def video_delete(*, video: Video) -> None:
     """Delete the video, its annotations and jobs, and after commit everything it had in storage:
-    frames, display copies and thumbnail, the upload, pending import files, and the exports made
-    of this video alone (exports of several videos stay with the project)."""
-    exports = Job.objects.filter(project_id=video.project_id, kind=JobKind.EXPORT, params__videos=[video.pk])
+    frames, display copies and thumbnail, the upload and pending import files. Exports already
+    made stay valid, their files kept (even an export of this video alone): a delivery someone
+    downloaded must still be downloadable; they go with the project."""
     names = [video.source.name] if video.source else []
-    names += export_paths(exports)
     prefixes = [video.storage_prefix, import_prefix(video.pk)]
-    exports.delete()
     video.delete()
     storage_delete_after_commit(names=names, prefixes=prefixes)
 

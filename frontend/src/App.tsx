@@ -27,8 +27,8 @@ export function App() {
   useEffect(() => {
     let alive = true;
     api
-      .me()
-      .then((u) => alive && setUser(u))
+      .session()
+      .then((s) => alive && setUser(s.user))
       .catch((e: unknown) => {
         const err = asApiError(e);
         // 401/403 just mean "not logged in"; anything else is a real failure to show

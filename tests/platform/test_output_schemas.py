@@ -25,6 +25,7 @@ FREE_FORM = {
     "Error.errors",  # the fields' messages of a 400, nested as the request body is
     "JobOut.params",  # one shape per job kind, written by the service that starts the job
     "JobOut.result",  # one shape per job kind, written by the job's body
+    "MaskletOut.attributes",  # keyed by the attribute names its label's schema defines (LabelOut.attributes)
 }
 
 

@@ -27,6 +27,7 @@ from annotation.models import (
     ReviewComment,
     ReviewIssue,
     Task,
+    TaskComment,
     TaskTransition,
     Video,
     Webhook,
@@ -78,6 +79,7 @@ CASES: list[Case] = [
     Case("users-list", "get", "/api/users/", 200, MANAGERS, outsider=403),
     Case("status", "get", "/api/status/", 200, EVERYONE),
     Case("me", "get", "/api/auth/me/", 200, EVERYONE),
+    Case("session", "get", "/api/auth/session/", 200, EVERYONE),
     # projects
     Case("project-list", "get", "/api/projects/", 200, EVERYONE),
     Case("project-create", "post", "/api/projects/", 201, EVERYONE, _json({"name": "mine"})),
@@ -171,6 +173,9 @@ CASES: list[Case] = [
     Case("task-get", "get", "/api/tasks/{task}/", 200, MEMBERS),
     Case("task-patch", "patch", "/api/tasks/{task}/", 200, MANAGERS, _json({"frame_end": 4})),
     Case("task-delete", "delete", "/api/tasks/{task}/", 204, MANAGERS),
+    # the task's conversation: its assignee, its reviewer, the managers (can_discuss_task)
+    Case("task-activity", "get", "/api/tasks/{task}/activity/", 200, COMMENTERS),
+    Case("task-comment", "post", "/api/tasks/{task}/activity/", 201, COMMENTERS, _json({"text": "frame 3 is blurred"})),
     Case(
         "task-start",
         "post",
@@ -354,6 +359,7 @@ def _counts() -> dict[str, int]:
         Video,
         Task,
         TaskTransition,
+        TaskComment,
         Masklet,
         FrameMask,
         Prompt,
@@ -574,7 +580,7 @@ def test_task_reviewer_of_another_task_cannot_judge_it(world: World) -> None:
 
 # --- unauthenticated ------------------------------------------------------------------------------
 
-PUBLIC = {"status"}
+PUBLIC = {"status", "session"}  # session: {"user": null} for nobody (tests/platform/test_task_activity.py)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.name not in PUBLIC], ids=lambda c: c.name)

@@ -85,8 +85,10 @@ def test_deleting_a_video_then_its_project_leaves_nothing_in_storage(
     upload_of = {v.pk: v.source.name for v in Video.objects.filter(project_id=project)}
     assert upload_of[failed["id"]] == "", "a failed ingest removes its upload at once"
     of_gone = {name for name in files if name.startswith((f"videos/{gone}/", f"imports/{gone}/"))}
-    of_gone |= {upload_of[gone], f"exports/{project}/job_{gone_alone}_coco.zip"}
-    assert len(of_gone) == 18 * 2 + 1 + 1 + 1 + 1  # frames, display copies, thumbnail, upload, import, export
+    of_gone |= {upload_of[gone]}
+    assert len(of_gone) == 18 * 2 + 1 + 1 + 1  # frames, display copies, thumbnail, upload, import
+    # exports already made stay valid (issue 14): even the export of the deleted video alone
+    assert f"exports/{project}/job_{gone_alone}_coco.zip" in files
     assert {upload_of[kept], upload_of[waiting.json()["id"]], f"exports/{project}/job_{whole}_coco.zip"} < files
     if bucket_or_disk is not None:
         assert set(bucket_or_disk.keys()) == files
@@ -94,7 +96,7 @@ def test_deleting_a_video_then_its_project_leaves_nothing_in_storage(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.delete(f"/api/videos/{gone}/").status_code == 204
     assert set(storage_files()) - set(before) == files - of_gone
-    assert client.get(f"/api/jobs/{gone_alone}/").status_code == 404  # the export of it alone went too
+    assert client.get(f"/api/jobs/{gone_alone}/download/").status_code == 200  # exports made stay valid (issue 14)
     assert client.get(f"/api/jobs/{whole}/download/").status_code == 200  # the project's stays
     assert client.get(f"/api/videos/{kept}/frames/11/").status_code == 200
 

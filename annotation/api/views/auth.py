@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 from annotation import permissions as policy
 from annotation.api.account_serializers import LoginTokenIn, NewTokenOut
 from annotation.api.lockout import lockout_message, lockout_seconds
-from annotation.api.serializers import DetailOut, LoginIn, MeOut, StatusOut, UserOut
+from annotation.api.serializers import DetailOut, LoginIn, MeOut, SessionOut, StatusOut, UserOut
 from annotation.api.views.base import RETRY_AFTER, error_responses, parse, require
 from annotation.jobs.workers import queues_provenance
 from annotation.models import ApiToken
@@ -117,11 +117,26 @@ class MeView(APIView):
 
     @extend_schema(responses={200: MeOut, **error_responses(401, 403)})
     def get(self, request: Request) -> Response:
-        user = request.user
-        return Response(MeOut({
-            "id": user.pk, "username": user.get_username(), "is_staff": user.is_staff,
-            "password_change_required": account_selectors.password_change_required(user),
-        }).data)
+        return Response(MeOut(_me(request.user)).data)
+
+
+def _me(user) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "id": user.pk, "username": user.get_username(), "is_staff": user.is_staff,
+        "password_change_required": account_selectors.password_change_required(user),
+    }
+
+
+class SessionView(APIView):
+    """Who is logged in, if anyone: `{"user": null}` when nobody is (never a 401), so the browser app
+    learns it on every page load without an error; `/api/auth/me/` keeps answering 401 to scripts."""
+
+    permission_classes = [AllowAny]
+    allowed_before_password_change = True
+
+    @extend_schema(responses={200: SessionOut})
+    def get(self, request: Request) -> Response:
+        return Response(SessionOut({"user": _me(request.user) if request.user.is_authenticated else None}).data)
 
 
 class UsersView(APIView):

@@ -18,12 +18,14 @@ from annotation.api.serializers import (
     ProjectIn,
     ProjectOut,
     ProjectPatch,
+    TaskActivityOut,
+    TaskCommentIn,
     TaskIn,
     TaskOut,
     TaskPatch,
     TransitionIn,
 )
-from annotation.api.views.base import parse, require
+from annotation.api.views.base import error_responses, parse, require
 from annotation.selectors import projects as project_selectors
 from annotation.selectors import tasks as task_selectors
 from annotation.selectors import users as user_selectors
@@ -184,3 +186,24 @@ class TaskTransitionView(APIView):
         )
         task_services.task_transition(task=task, user=request.user, **data)
         return Response(TaskOut(task_selectors.task_get(request.user, pk)).data)
+
+
+TASK_MEMBERS_ONLY = "Only the task's assignee, its reviewer and the project's managers take part in its conversation."
+
+
+class TaskActivityView(APIView):
+    """The task's activity feed: creation, state changes (with the reviewer's comments) and messages."""
+
+    @extend_schema(responses={200: TaskActivityOut(many=True), **error_responses(403, 404)})
+    def get(self, request: Request, pk: int) -> Response:
+        task = task_selectors.task_get(request.user, pk)
+        require(policy.can_discuss_task(request.user, task), TASK_MEMBERS_ONLY)
+        return Response(TaskActivityOut(task_selectors.task_activity(task), many=True).data)
+
+    @extend_schema(request=TaskCommentIn, responses={201: TaskActivityOut(many=True), **error_responses(400, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        task = task_selectors.task_get(request.user, pk)
+        require(policy.can_discuss_task(request.user, task), TASK_MEMBERS_ONLY)
+        task_services.task_comment_create(task=task, author=request.user, **parse(TaskCommentIn, request))
+        return Response(TaskActivityOut(task_selectors.task_activity(task), many=True).data, status=status.HTTP_201_CREATED)
+

@@ -110,6 +110,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Who is logged in, if anyone: `{"user": null}` when nobody is (never a 401), so the browser app
+         *     learns it on every page load without an error; `/api/auth/me/` keeps answering 401 to scripts.
+         */
+        get: operations["auth_session_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/token": {
         parameters: {
             query?: never;
@@ -618,6 +638,24 @@ export interface paths {
         patch: operations["tasks_partial_update"];
         trace?: never;
     };
+    "/api/tasks/{id}/activity/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The task's activity feed: creation, state changes (with the reviewer's comments) and messages. */
+        get: operations["tasks_activity_list"];
+        put?: never;
+        /** @description The task's activity feed: creation, state changes (with the reviewer's comments) and messages. */
+        post: operations["tasks_activity_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/transitions/": {
         parameters: {
             query?: never;
@@ -942,6 +980,18 @@ export interface components {
             readonly last_used: string | null;
             /** @description the token this request was made with */
             readonly current: boolean;
+        };
+        /** @description One attribute of a label (annotation/services/attributes.py checks the list). */
+        AttributeSpec: {
+            name: string;
+            type: components["schemas"]["TypeEnum"];
+            options?: string[];
+        };
+        /** @description One attribute of a label (annotation/services/attributes.py checks the list). */
+        AttributeSpecRequest: {
+            name: string;
+            type: components["schemas"]["TypeEnum"];
+            options?: string[];
         };
         /**
          * @description Automatic masklets, after the SA-V data engine: a 32x32 point grid on the key frame,
@@ -1270,7 +1320,7 @@ export interface components {
         /** @description A job from `selectors.jobs.jobs_for`, which annotates `queue_position`. */
         JobOut: {
             readonly id: number;
-            readonly kind: components["schemas"]["KindEnum"];
+            readonly kind: components["schemas"]["JobOutKindEnum"];
             readonly status: components["schemas"]["JobOutStatusEnum"];
             /** @description while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs */
             readonly queue_position: number | null;
@@ -1298,6 +1348,16 @@ export interface components {
             readonly provenance: components["schemas"]["ProvenanceOut"] | null;
         };
         /**
+         * @description * `ingest` - Ingest
+         *     * `segment` - Segment
+         *     * `propagate` - Propagate
+         *     * `automask` - Automask
+         *     * `export` - Export
+         *     * `import` - Import
+         * @enum {string}
+         */
+        JobOutKindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import";
+        /**
          * @description * `queued` - Queued
          *     * `running` - Running
          *     * `succeeded` - Succeeded
@@ -1316,25 +1376,17 @@ export interface components {
             readonly project: number;
             readonly role: components["schemas"]["RoleEnum"];
         };
-        /**
-         * @description * `ingest` - Ingest
-         *     * `segment` - Segment
-         *     * `propagate` - Propagate
-         *     * `automask` - Automask
-         *     * `export` - Export
-         *     * `import` - Import
-         * @enum {string}
-         */
-        KindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import";
         LabelInRequest: {
             name: string;
             /** @default #e6194b */
             color?: string;
+            attributes?: components["schemas"]["AttributeSpecRequest"][];
         };
         LabelOut: {
             readonly id: number;
             readonly name: string;
             readonly color: string;
+            readonly attributes: components["schemas"]["AttributeSpec"][];
         };
         LiveWorkerOut: {
             readonly name: string;
@@ -1398,6 +1450,10 @@ export interface components {
             readonly number: number;
             readonly name: string;
             readonly label: number | null;
+            /** @description values of its label's attributes */
+            readonly attributes: {
+                [key: string]: unknown;
+            };
             readonly status: components["schemas"]["MaskletStatusEnum"];
             readonly origin: components["schemas"]["OriginEnum"];
             readonly version: number;
@@ -1485,10 +1541,15 @@ export interface components {
         PatchedLabelPatchRequest: {
             name?: string;
             color?: string;
+            attributes?: components["schemas"]["AttributeSpecRequest"][];
         };
         PatchedMaskletPatchRequest: {
             label?: number | null;
             name?: string;
+            /** @description values of the label's attributes to set, {name: text, option or true/false} */
+            attributes?: {
+                [key: string]: unknown;
+            };
             status?: components["schemas"]["MaskletPatchStatusEnum"];
             /** @default  */
             comment?: string;
@@ -1658,6 +1719,10 @@ export interface components {
          * @enum {string}
          */
         ScopeEnum: "project" | "own";
+        SessionOut: {
+            /** @description the logged-in user, or null for nobody */
+            readonly user: components["schemas"]["MeOut"] | null;
+        };
         /**
          * @description * `prompt` - Prompt
          *     * `propagated` - Propagated
@@ -1672,6 +1737,27 @@ export interface components {
             readonly backend_label: string;
             readonly version: string;
             readonly queues: components["schemas"]["QueueStatusOut"][];
+        };
+        /** @description One entry of a task's activity feed: a state change, a comment, or the task's creation. */
+        TaskActivityOut: {
+            readonly kind: components["schemas"]["TaskActivityOutKindEnum"];
+            readonly action: string;
+            readonly from_state: string;
+            readonly to_state: string;
+            readonly user: string | null;
+            readonly text: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /**
+         * @description * `created` - created
+         *     * `transition` - transition
+         *     * `comment` - comment
+         * @enum {string}
+         */
+        TaskActivityOutKindEnum: "created" | "transition" | "comment";
+        TaskCommentInRequest: {
+            text: string;
         };
         TaskInRequest: {
             video: number;
@@ -1739,6 +1825,13 @@ export interface components {
             /** @default  */
             comment?: string;
         };
+        /**
+         * @description * `text` - text
+         *     * `select` - select
+         *     * `checkbox` - checkbox
+         * @enum {string}
+         */
+        TypeEnum: "text" | "select" | "checkbox";
         UserOut: {
             readonly id: number;
             readonly username: string;
@@ -2231,6 +2324,43 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5583,6 +5713,153 @@ export interface operations {
                 };
             };
             /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tasks_activity_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskActivityOut"][];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tasks_activity_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCommentInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TaskCommentInRequest"];
+                "multipart/form-data": components["schemas"]["TaskCommentInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskActivityOut"][];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -22,6 +22,10 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
         <nav>
           <Link to="/">Projects</Link>
           <Link to="/tasks">My tasks</Link>
+          {/* the server's own page (Swagger UI over /api/schema/), outside the app's router */}
+          <a href="/api/docs/" target="_blank" rel="noreferrer" data-testid="nav-api-docs">
+            API docs
+          </a>
         </nav>
         <div className="spacer" />
         {user ? (

@@ -3,6 +3,7 @@ import { http, uploadWithProgress, type UploadHandle } from "./api";
 import type { Rle } from "./rle";
 import type {
   ApiToken,
+  AttributeSpec,
   BackendStatus,
   Effort,
   EffortGroup,
@@ -31,8 +32,10 @@ import type {
   ReviewIssue,
   Role,
   StoredMask,
+  Session,
   Task,
   TaskAction,
+  TaskActivity,
   TaskCreate,
   TaskPatch,
   TimelineSummary,
@@ -47,6 +50,8 @@ export const api = {
   // auth
   csrf: () => http.ensureCsrf(true),
   me: () => http.get<Me>("/api/auth/me/"),
+  /** who is logged in, or {user: null}: never a 401, so a page load logs no error */
+  session: () => http.get<Session>("/api/auth/session/"),
   login: (username: string, password: string) => http.post<User>("/api/auth/login/", { username, password }),
   logout: () => http.post<void>("/api/auth/logout/"),
   status: () => http.get<BackendStatus>("/api/status/"),
@@ -80,10 +85,13 @@ export const api = {
   labels: (project: number) => http.get<Label[]>(`/api/projects/${project}/labels/`),
   addLabel: (project: number, name: string, color: string) =>
     http.post<Label>(`/api/projects/${project}/labels/`, { name, color }),
+  patchLabel: (id: number, body: { name?: string; color?: string; attributes?: AttributeSpec[] }) => http.patch<Label>(`/api/labels/${id}/`, body),
+  deleteLabel: (id: number) => http.delete(`/api/labels/${id}/`),
 
   // videos
   videos: (project: number) => http.get<Video[]>(`/api/projects/${project}/videos/`),
   video: (id: number) => http.get<Video>(`/api/videos/${id}/`),
+  deleteVideo: (id: number) => http.delete(`/api/videos/${id}/`),
   uploadVideo: (project: number, file: File, onProgress: (f: number) => void): UploadHandle => {
     const form = new FormData();
     form.append("file", file);
@@ -119,6 +127,9 @@ export const api = {
   task: (id: number) => http.get<Task>(`/api/tasks/${id}/`),
   createTask: (project: number, body: TaskCreate) => http.post<Task>(`/api/projects/${project}/tasks/`, body),
   patchTask: (id: number, body: TaskPatch) => http.patch<Task>(`/api/tasks/${id}/`, body),
+  deleteTask: (id: number) => http.delete(`/api/tasks/${id}/`),
+  taskActivity: (id: number) => http.get<TaskActivity[]>(`/api/tasks/${id}/activity/`),
+  commentTask: (id: number, text: string) => http.post<TaskActivity[]>(`/api/tasks/${id}/activity/`, { text }),
   transition: (id: number, action: TaskAction, comment = "") =>
     http.post<Task>(`/api/tasks/${id}/transitions/`, { action, comment }),
 

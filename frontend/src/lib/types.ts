@@ -57,6 +57,8 @@ export type BackendStatus = Answer<"/api/status/", "get">;
 export type Project = Refine<Out<Schemas["ProjectOut"]>, { my_role: Role | null }>;
 export type Membership = Out<Schemas["MemberOut"]>;
 export type Label = Out<Schemas["LabelOut"]>;
+/** One attribute of a label's schema (text, select with options, checkbox). */
+export type AttributeSpec = Out<Schemas["AttributeSpec"]>;
 
 /** A video; width and height are null until ingest has read the file (status "ready" has them). */
 export type Video = Out<Schemas["VideoOut"]>;
@@ -101,6 +103,9 @@ export type WebhookDelivery = Out<Schemas["WebhookDeliveryOut"]>;
 export type Effort = Out<Schemas["EffortOut"]>;
 export type EffortRow = Out<Schemas["EffortRowOut"]>;
 export type EffortGroup = Effort["group"];
+/** One entry of a task's activity feed (GET /api/tasks/{id}/activity/). */
+export type TaskActivity = Out<Schemas["TaskActivityOut"]>;
+export type Session = Out<Schemas["SessionOut"]>;
 
 export type IssueComment = Out<Schemas["CommentOut"]>;
 export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;

@@ -6,6 +6,7 @@ import { Link } from "../router";
 import { LabelsSection } from "./project/LabelsSection";
 import { MembersSection } from "./project/MembersSection";
 import { TasksSection } from "./project/TasksSection";
+import { useProjectLive } from "./project/useProjectLive";
 import { VideosSection } from "./project/VideosSection";
 
 /** A project's dashboard: managers see and change everything, others see videos and their own tasks. */
@@ -16,6 +17,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
   const members = useResource(() => api.members(projectId), [projectId]);
   const isManager = project.data?.my_role === "manager";
   const tasks = useResource(() => api.projectTasks(projectId), [projectId]);
+  const live = useProjectLive(projectId, { tasks: () => void tasks.reload(), videos: () => void videos.reload() });
 
   const fatal = project.error ?? videos.error;
   if (fatal) return <ErrorPage error={fatal} />;
@@ -30,9 +32,12 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         <Link to={`/projects/${projectId}/effort`} data-testid="effort-link">
           {isManager ? "Effort" : "My effort"}
         </Link>
+        <span className={`badge live-${live.status}`} data-testid="project-live" title="task states and ingest progress update live">
+          {live.status === "open" ? "live" : live.status}
+        </span>
       </div>
       {p.description ? <p className="muted">{p.description}</p> : null}
-      <VideosSection projectId={projectId} videos={videos} canUpload={isManager} />
+      <VideosSection projectId={projectId} videos={videos} canUpload={isManager} pushed={live.jobs} />
       <TasksSection projectId={projectId} tasks={tasks} videos={videos.data} members={members.data ?? []} isManager={isManager} />
       {isManager ? <ExportsSection projectId={projectId} labels={labels.data ?? []} /> : null}
       <div className="two-col">

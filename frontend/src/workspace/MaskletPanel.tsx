@@ -1,11 +1,12 @@
+import { useRef, useState } from "react";
 import { ProgressBar } from "../components/ErrorPage";
-import { isPendingAutoMasklet } from "../lib/types";
+import { isPendingAutoMasklet, type AttributeSpec } from "../lib/types";
 import { useWorkspace } from "./context";
 import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
 import { maskletColor } from "./useMaskLayer";
 
-type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel">;
+type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel" | "rename" | "setAttribute">;
 
 /** The video's objects: select, hide, label, create and delete; `onFrame` have a mask on this frame. */
 export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onFrame: Set<number> }) {
@@ -69,10 +70,12 @@ export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onF
 }
 
 function SelectedControls({ actions }: { actions: ObjectActions }) {
-  const { labels, selectedMasklet: m } = useWorkspace();
+  const { labels, labelMap, selectedMasklet: m } = useWorkspace();
   if (!m) return null;
+  const schema = m.label != null ? labelMap.get(m.label)?.attributes ?? [] : [];
   return (
     <div className="selected-controls">
+      <NameField key={m.id} name={m.name} onRename={(name) => actions.rename(m.id, name)} />
       <label className="inline">
         Label{" "}
         <select value={m.label ?? ""} onChange={(e) => actions.changeLabel(m.id, e.target.value ? Number(e.target.value) : null)} data-testid="masklet-label">
@@ -84,6 +87,13 @@ function SelectedControls({ actions }: { actions: ObjectActions }) {
           ))}
         </select>
       </label>
+      {schema.length > 0 ? (
+        <div className="attribute-values" data-testid="masklet-attributes">
+          {schema.map((a) => (
+            <AttributeField key={`${m.id}:${a.name}`} spec={a} value={(m.attributes as Record<string, unknown>)[a.name]} onSet={(v) => actions.setAttribute(m.id, a.name, v)} />
+          ))}
+        </div>
+      ) : null}
       <button className="danger" onClick={() => void actions.remove(m.id)} data-testid="delete-object" title="Delete object (Del)">
         Delete object
       </button>
@@ -93,6 +103,91 @@ function SelectedControls({ actions }: { actions: ObjectActions }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** One attribute of the selected object's label: a text field (saved on Enter or leaving it), a select, a checkbox. */
+function AttributeField({ spec, value, onSet }: { spec: AttributeSpec; value: unknown; onSet: (v: string | boolean) => void }) {
+  // shown at once, saved in the background (a refused value shows the server's message)
+  const [text, setText] = useState(typeof value === "string" ? value : "");
+  const [on, setOn] = useState(value === true);
+  const testId = `attribute-value-${spec.name}`;
+  if (spec.type === "checkbox")
+    return (
+      <label>
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => {
+            setOn(e.target.checked);
+            onSet(e.target.checked);
+          }}
+          data-testid={testId}
+        />{" "}
+        {spec.name}
+      </label>
+    );
+  if (spec.type === "select")
+    return (
+      <label>
+        {spec.name}
+        <select
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            onSet(e.target.value);
+          }}
+          data-testid={testId}
+        >
+          <option value="">(unset)</option>
+          {(spec.options ?? []).map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  return (
+    <label>
+      {spec.name}
+      <input
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => text !== (value ?? "") && onSet(text)}
+        onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
+        data-testid={testId}
+      />
+    </label>
+  );
+}
+
+/** Rename the selected object: Enter or leaving the field saves, Escape leaves it unchanged. */
+function NameField({ name, onRename }: { name: string; onRename: (name: string) => void }) {
+  const [value, setValue] = useState(name);
+  const cancelled = useRef(false); // Escape blurs the field too (useShortcuts): do not save then
+  const save = () => {
+    if (!cancelled.current && value.trim() !== name) onRename(value.trim());
+    cancelled.current = false;
+  };
+  return (
+    <label className="inline">
+      Name{" "}
+      <input
+        value={value}
+        maxLength={200}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={save}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") e.currentTarget.blur();
+          if (e.key === "Escape") {
+            cancelled.current = true;
+            setValue(name);
+          }
+        }}
+        data-testid="masklet-name"
+      />
+    </label>
   );
 }
 

@@ -64,7 +64,7 @@ export interface Roles {
 interface TaskProps {
   task: Task;
   roles: Roles;
-  onAction: (action: TaskAction, comment: string) => void;
+  onAction: (action: TaskAction, comment: string) => void | Promise<void>;
 }
 
 export function TaskPanel({ task, roles: { isAssignee, isReviewer }, onAction }: TaskProps) {
@@ -86,8 +86,16 @@ export function TaskPanel({ task, roles: { isAssignee, isReviewer }, onAction }:
             Start
           </button>
         ) : null}
-        {isAssignee && task.state === "in_progress" ? (
-          <button className="primary" onClick={() => onAction("submit", comment)} data-testid="task-submit">
+        {isAssignee && (task.state === "in_progress" || task.state === "new") ? (
+          // a "new" task is started on the way (the state machine submits only work in progress)
+          <button
+            className="primary"
+            onClick={async () => {
+              if (task.state === "new") await onAction("start", "");
+              await onAction("submit", comment);
+            }}
+            data-testid="task-submit"
+          >
             Submit for review
           </button>
         ) : null}

@@ -226,7 +226,7 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
     ctx.lineTo(xx - 4, HEADER_H - 9);
     ctx.lineTo(xx + 4, HEADER_H - 9);
     ctx.fill();
-    ctx.fillText(u.username.slice(0, 8), xx + 5, HEADER_H - 2);
+    ctx.fillText(u.username, xx + 5, HEADER_H - 2); // the full name: people share prefixes
   }
 
   // rows

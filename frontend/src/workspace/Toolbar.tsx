@@ -3,6 +3,7 @@ import { ProgressBar } from "../components/ErrorPage";
 import { useWorkspace } from "./context";
 import type { Tool } from "./MaskCanvas";
 import { MAX_BRUSH } from "./state";
+import { isEditingTool } from "./useTaskFlow";
 import type { JobActions } from "./useJobActions";
 
 const TOOLS: Array<{ tool: Tool; label: string; key: string; title: string }> = [
@@ -17,6 +18,8 @@ const TOOLS: Array<{ tool: Tool; label: string; key: string; title: string }> = 
 
 /** Undo and redo of my own edits, and starting the clicks on this frame over. */
 export interface EditControls {
+  /** why editing is off here (the tools that change masks are disabled), or null */
+  readOnly: string | null;
   canUndo: boolean;
   canRedo: boolean;
   busy: boolean;
@@ -40,6 +43,7 @@ export function Toolbar({ edit }: { edit: EditControls }) {
             title={`${t.title} (${t.key})`}
             data-testid={`tool-${t.tool}`}
             aria-pressed={state.tool === t.tool}
+            disabled={edit.readOnly !== null && isEditingTool(t.tool)}
           >
             {t.label}
           </button>
@@ -58,13 +62,13 @@ export function Toolbar({ edit }: { edit: EditControls }) {
         <span>{state.brushSize}</span>
       </label>
       <div className="tool-group">
-        <button onClick={edit.undo} disabled={!edit.canUndo} data-testid="undo" title="Undo my last edit (Ctrl+Z)">
+        <button onClick={edit.undo} disabled={!edit.canUndo || edit.readOnly !== null} data-testid="undo" title="Undo my last edit (Ctrl+Z)">
           Undo
         </button>
-        <button onClick={edit.redo} disabled={!edit.canRedo} data-testid="redo" title="Redo (Ctrl+Shift+Z)">
+        <button onClick={edit.redo} disabled={!edit.canRedo || edit.readOnly !== null} data-testid="redo" title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
-        <button onClick={edit.resetClicks} data-testid="reset-clicks" title="Start the clicks on this frame over (R)">
+        <button onClick={edit.resetClicks} disabled={edit.readOnly !== null} data-testid="reset-clicks" title="Start the clicks on this frame over (R)">
           Reset clicks
         </button>
       </div>

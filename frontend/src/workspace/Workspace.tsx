@@ -8,9 +8,12 @@ import type { Roles } from "./ReviewPanel";
 import { useActivityHeartbeat } from "./useActivityHeartbeat";
 import { useCanvasTools } from "./useCanvasTools";
 import { useJobActions } from "./useJobActions";
+import { readOnlyReason } from "./readOnly";
 import { useMaskletActions } from "./useMaskletActions";
 import { maskletColor, useMaskLayer } from "./useMaskLayer";
 import { useReviewActions } from "./useReviewActions";
+import { useTaskActivity } from "./useTaskActivity";
+import { useAutoStart, useReadOnlyTools } from "./useTaskFlow";
 import { useWorkspaceData } from "./useWorkspaceData";
 import { useWorkspaceEvents } from "./useWorkspaceEvents";
 import { useWorkspaceShortcuts } from "./useWorkspaceShortcuts";
@@ -76,7 +79,10 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const maskletActions = useMaskletActions(ws, data, say);
   const jobActions = useJobActions(ws, data, onFrame, say);
   const review = useReviewActions(ws, data, maskletActions, { task, setTask }, say);
-  const handlers = useCanvasTools(ws, data, maskletActions, say);
+  const readOnly = readOnlyReason({ role: project?.my_role ?? null, task, meId: me?.id ?? null, frame, taskRange });
+  const handlers = useReadOnlyTools(readOnly, state.tool, dispatch, useCanvasTools(ws, data, maskletActions, say), say);
+  const activity = useTaskActivity(task, roles.isAssignee || roles.isReviewer || project?.my_role === "manager");
+  useAutoStart(task, roles.isAssignee, editing.canUndo, review.transition);
   const spaceHeld = useWorkspaceShortcuts({ ws, data, masklets: maskletActions, jobs: jobActions, review: { ...review, canReview: roles.isReviewer }, taskRange });
 
   const allIssues = issues.data ?? [];
@@ -87,7 +93,8 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
     <WorkspaceContext.Provider value={ws}>
       <WorkspaceLayout
         header={{ project, backend, live, myId: me?.id ?? null }}
-        edit={{ canUndo: editing.canUndo, canRedo: editing.canRedo, busy: editing.busy, undo: () => void editing.undo(), redo: () => void editing.redo(), resetClicks }}
+        readOnly={readOnly}
+        edit={{ readOnly, canUndo: editing.canUndo, canRedo: editing.canRedo, busy: editing.busy, undo: () => void editing.undo(), redo: () => void editing.redo(), resetClicks }}
         canvas={{
           frame: { index: frame, image: frames.image, loading: frames.imageFrame !== frame, width: video.width, height: video.height },
           layer,
@@ -112,7 +119,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
               }
             : null
         }
-        side={{ task, roles, masklets: maskletActions, onFrame, jobs: jobActions, review, issues: allIssues }}
+        side={{ task, activity, roles, masklets: maskletActions, onFrame, jobs: readOnly ? { ...jobActions, disabled: true } : jobActions, review, issues: allIssues }}
         timeline={{
           frames: { count: N, current: frame, taskRange, issues: allIssues.filter((i) => !i.resolved).map((i) => i.frame) },
           objects: {

@@ -5,6 +5,7 @@ import { Link } from "../router";
 import { BackendBadge } from "./BackendBadge";
 import { useWorkspace } from "./context";
 import { MaskCanvas } from "./MaskCanvas";
+import { ActivityPanel, type ActivityFeed } from "./ActivityPanel";
 import { AutoMaskletPanel, MaskletPanel } from "./MaskletPanel";
 import { ConflictDialog, HelpOverlay, PresenceList } from "./Overlays";
 import { IssuesPanel, MaskletReview, TaskPanel, type Roles } from "./ReviewPanel";
@@ -24,6 +25,8 @@ export interface HeaderInfo {
 /** What the side panels show and do. */
 export interface SidePanels {
   task: Task | null;
+  /** the task's activity feed, for its members (null: no task, or not one of them) */
+  activity: ActivityFeed | null;
   roles: Roles;
   masklets: MaskletActions;
   /** masklets with a mask on this frame */
@@ -40,16 +43,23 @@ interface Props {
   conflict: ComponentProps<typeof ConflictDialog> | null;
   side: SidePanels;
   timeline: ComponentProps<typeof Timeline>;
+  /** why the editing tools are off here, or null */
+  readOnly: string | null;
 }
 
 /** The page: header, toolbar, the frame with its overlays, the side panels and the timeline. */
-export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline }: Props) {
+export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline, readOnly }: Props) {
   const { state, dispatch } = useWorkspace();
   const { failed, ...canvasProps } = canvas;
   return (
     <div className="workspace" data-testid="workspace">
       <WorkspaceHeader {...header} />
       <Toolbar edit={edit} />
+      {readOnly ? (
+        <div className="readonly-banner" role="status" data-testid="read-only">
+          Read-only: {readOnly}
+        </div>
+      ) : null}
       <div className="ws-body">
         <div className="ws-center">
           <MaskCanvas {...canvasProps} />
@@ -95,10 +105,11 @@ function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
   );
 }
 
-function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues }: SidePanels) {
+function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review, issues }: SidePanels) {
   return (
     <>
       {task ? <TaskPanel task={task} roles={roles} onAction={review.transition} /> : null}
+      {task && activity ? <ActivityPanel taskId={task.id} feed={activity} /> : null}
       <MaskletReview review={{ ...review, canReview: roles.isReviewer }} />
       <MaskletPanel actions={masklets} onFrame={onFrame} />
       <PropagatePanel jobs={jobs} />

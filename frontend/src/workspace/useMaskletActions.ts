@@ -66,6 +66,8 @@ export function useMaskletActions(ws: WorkspaceContextValue, data: WorkspaceData
   );
 
   const changeLabel = (id: number, label: number | null) => void patch(id, { label });
+  const rename = (id: number, name: string) => void patch(id, { name }, "Renamed");
+  const setAttribute = (id: number, name: string, value: string | boolean) => void patch(id, { attributes: { [name]: value } });
 
   const cycleLabel = () => {
     if (!selectedMasklet || labels.length === 0) return;
@@ -103,5 +105,5 @@ export function useMaskletActions(ws: WorkspaceContextValue, data: WorkspaceData
     masks.bump();
   };
 
-  return { create, ensure, remove, patch, changeLabel, cycleLabel, step, acceptProposals, discardProposals };
+  return { create, ensure, remove, patch, changeLabel, rename, setAttribute, cycleLabel, step, acceptProposals, discardProposals };
 }

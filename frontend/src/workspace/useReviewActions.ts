@@ -63,7 +63,7 @@ export function useReviewActions(
     verify: (id: number) => void verify(id),
     reject: (id: number, reason: string) => void reject(id, reason),
     step: masklets.step,
-    transition: (action: TaskAction, comment: string) => void transition(action, comment),
+    transition: (action: TaskAction, comment: string): Promise<void> => transition(action, comment),
     createIssue: (text: string) => void createIssue(text),
     resolveIssue: (id: number) => void issueCall(() => api.resolveIssue(id)),
     commentIssue: (id: number, text: string) => void issueCall(() => api.commentIssue(id, text)),

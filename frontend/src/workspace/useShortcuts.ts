@@ -8,6 +8,15 @@ function typingInto(target: EventTarget | null): boolean {
   return tag === "input" || tag === "textarea" || tag === "select" || el.isContentEditable;
 }
 
+/** Leave a text field for the frame's canvas (focusable from script only), so the next key is a shortcut. */
+function focusCanvas(field: HTMLElement) {
+  field.blur();
+  const canvas = document.querySelector<HTMLElement>("[data-testid=canvas]");
+  if (!canvas) return;
+  if (!canvas.hasAttribute("tabindex")) canvas.setAttribute("tabindex", "-1");
+  canvas.focus({ preventScroll: true });
+}
+
 /** Window-wide shortcuts (ignored while typing, except Escape); also tracks a held Space for panning. */
 export function useShortcuts(handlers: Partial<Record<Action, () => void>>) {
   const ref = useRef(handlers);
@@ -23,6 +32,7 @@ export function useShortcuts(handlers: Partial<Record<Action, () => void>>) {
         return;
       }
       if (typing && e.key !== "Escape") return;
+      if (typing) focusCanvas(e.target as HTMLElement); // Escape leaves the field: shortcuts work again
       const action = actionFor(e);
       if (!action) return;
       const fn = ref.current[action];

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { ErrorLine } from "../../components/ErrorPage";
 import { TaskProgress } from "../MyTasksPage";
-import { asApiError, useResource, type Resource } from "../../hooks";
+import { asApiError, type Resource } from "../../hooks";
 import type { ApiError } from "../../lib/api";
 import { api } from "../../lib/endpoints";
 import type { Membership, Task, User, Video } from "../../lib/types";
@@ -16,10 +16,22 @@ interface Props {
 }
 
 export function TasksSection({ projectId, tasks, videos, members, isManager }: Props) {
-  const users = useResource<User[]>(() => (isManager ? api.users() : Promise.resolve([])), [isManager]);
-  // assignees: project members first, then people who share another project with the manager (GET /api/users/)
-  const people: User[] = dedupe([...members.map((m) => m.user), ...(users.data ?? [])]);
+  // the server takes only members with these roles (services/tasks.py); offer nobody else
+  const withRole = (roles: string[]) => members.filter((m) => roles.includes(m.role)).map((m) => m.user);
+  const assignees = dedupe(withRole(["annotator", "manager"]));
+  const reviewers = dedupe(withRole(["reviewer", "manager"]));
   const [error, setError] = useState<ApiError | null>(null);
+
+  const remove = async (task: Task) => {
+    if (!window.confirm(`Delete task #${task.id} (${task.video_name}, frames ${task.frame_start}–${task.frame_end})? Its masks stay on the video.`)) return;
+    try {
+      await api.deleteTask(task.id);
+      tasks.setData((old) => (old ?? []).filter((t) => t.id !== task.id));
+      setError(null);
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  };
 
   const reassign = async (task: Task, field: "assignee" | "reviewer", value: string) => {
     try {
@@ -34,7 +46,7 @@ export function TasksSection({ projectId, tasks, videos, members, isManager }: P
   return (
     <section data-testid="tasks-section">
       <h2>Tasks</h2>
-      {isManager ? <CreateTask projectId={projectId} videos={videos} people={people} onCreated={() => void tasks.reload()} /> : null}
+      {isManager ? <CreateTask projectId={projectId} videos={videos} assignees={assignees} reviewers={reviewers} onCreated={() => void tasks.reload()} /> : null}
       <ErrorLine error={tasks.error ?? error} />
       {(tasks.data ?? []).length === 0 ? (
         <p className="muted">No tasks.</p>
@@ -62,14 +74,14 @@ export function TasksSection({ projectId, tasks, videos, members, isManager }: P
                 </td>
                 <td>
                   {isManager ? (
-                    <PersonSelect value={t.assignee} people={people} onChange={(v) => void reassign(t, "assignee", v)} testId={`task-assignee-${t.id}`} />
+                    <PersonSelect value={t.assignee} people={assignees} onChange={(v) => void reassign(t, "assignee", v)} testId={`task-assignee-${t.id}`} />
                   ) : (
                     t.assignee_name ?? "–"
                   )}
                 </td>
                 <td>
                   {isManager ? (
-                    <PersonSelect value={t.reviewer} people={people} onChange={(v) => void reassign(t, "reviewer", v)} testId={`task-reviewer-${t.id}`} />
+                    <PersonSelect value={t.reviewer} people={reviewers} onChange={(v) => void reassign(t, "reviewer", v)} testId={`task-reviewer-${t.id}`} />
                   ) : (
                     t.reviewer_name ?? "–"
                   )}
@@ -84,6 +96,11 @@ export function TasksSection({ projectId, tasks, videos, members, isManager }: P
                 </td>
                 <td>
                   <Link to={`/tasks/${t.id}`}>Open</Link>
+                  {isManager ? (
+                    <button className="link danger" onClick={() => void remove(t)} data-testid={`task-delete-${t.id}`} aria-label={`Delete task ${t.id}`}>
+                      Delete
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -101,7 +118,7 @@ function dedupe(users: User[]): User[] {
 
 function PersonSelect({ value, people, onChange, testId }: { value: number | null; people: User[]; onChange: (v: string) => void; testId: string }) {
   return (
-    <select value={value ?? ""} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+    <select value={value ?? ""} onChange={(e) => onChange(e.target.value)} data-testid={testId} aria-label={testId.includes("reviewer") ? "Reviewer" : "Assignee"}>
       <option value="">(nobody)</option>
       {people.map((u) => (
         <option key={u.id} value={u.id}>
@@ -112,7 +129,15 @@ function PersonSelect({ value, people, onChange, testId }: { value: number | nul
   );
 }
 
-function CreateTask({ projectId, videos, people, onCreated }: { projectId: number; videos: Video[]; people: User[]; onCreated: () => void }) {
+interface CreateTaskProps {
+  projectId: number;
+  videos: Video[];
+  assignees: User[];
+  reviewers: User[];
+  onCreated: () => void;
+}
+
+function CreateTask({ projectId, videos, assignees, reviewers, onCreated }: CreateTaskProps) {
   const ready = videos.filter((v) => v.status === "ready");
   const [video, setVideo] = useState("");
   const [start, setStart] = useState("0");
@@ -134,6 +159,12 @@ function CreateTask({ projectId, videos, people, onCreated }: { projectId: numbe
         reviewer: reviewer ? Number(reviewer) : null,
       });
       setError(null);
+      // a fresh form for the next task
+      setVideo("");
+      setStart("0");
+      setEnd("");
+      setAssignee("");
+      setReviewer("");
       onCreated();
     } catch (err) {
       setError(asApiError(err));
@@ -141,41 +172,55 @@ function CreateTask({ projectId, videos, people, onCreated }: { projectId: numbe
   };
 
   return (
-    <form className="card inline-form" onSubmit={submit} data-testid="create-task-form">
-      <select value={video} onChange={(e) => setVideo(e.target.value)} required data-testid="task-video">
-        <option value="">Video…</option>
-        {ready.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.name} ({v.frame_count} frames)
-          </option>
-        ))}
-      </select>
-      <input type="number" min={0} value={start} onChange={(e) => setStart(e.target.value)} placeholder="first frame" data-testid="task-frame-start" title="first frame" />
-      <input
-        type="number"
-        min={0}
-        value={end}
-        onChange={(e) => setEnd(e.target.value)}
-        placeholder={chosen ? `last frame (${chosen.frame_count - 1})` : "last frame"}
-        data-testid="task-frame-end"
-        title="last frame"
-      />
-      <select value={assignee} onChange={(e) => setAssignee(e.target.value)} data-testid="task-assignee">
-        <option value="">Assignee…</option>
-        {people.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.username}
-          </option>
-        ))}
-      </select>
-      <select value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid="task-reviewer">
-        <option value="">Reviewer…</option>
-        {people.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.username}
-          </option>
-        ))}
-      </select>
+    <form className="card inline-form" onSubmit={submit} data-testid="create-task-form" aria-label="New task">
+      <label className="field">
+        Video
+        <select value={video} onChange={(e) => setVideo(e.target.value)} required data-testid="task-video">
+          <option value="">Choose a video…</option>
+          {ready.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name} ({v.frame_count} frames)
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        First frame
+        <input type="number" min={0} value={start} onChange={(e) => setStart(e.target.value)} data-testid="task-frame-start" />
+      </label>
+      <label className="field">
+        Last frame
+        <input
+          type="number"
+          min={0}
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          placeholder={chosen ? `${chosen.frame_count - 1} (the end)` : "the end"}
+          data-testid="task-frame-end"
+        />
+      </label>
+      <label className="field">
+        Assignee
+        <select value={assignee} onChange={(e) => setAssignee(e.target.value)} data-testid="task-assignee">
+          <option value="">(nobody)</option>
+          {assignees.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.username}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        Reviewer
+        <select value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid="task-reviewer">
+          <option value="">(nobody)</option>
+          {reviewers.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.username}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="submit" className="primary" data-testid="create-task" disabled={!chosen}>
         Create task
       </button>

@@ -6,6 +6,7 @@ import { api } from "../../lib/endpoints";
 import type { Job, Video } from "../../lib/types";
 import { Link } from "../../router";
 import { ingestState } from "./ingestStatus";
+import type { PushedJob } from "./useProjectLive";
 
 interface Upload {
   id: number;
@@ -15,8 +16,28 @@ interface Upload {
   done: boolean;
 }
 
-export function VideosSection({ projectId, videos, canUpload }: { projectId: number; videos: Resource<Video[]>; canUpload: boolean }) {
+interface Props {
+  projectId: number;
+  videos: Resource<Video[]>;
+  canUpload: boolean;
+  /** ingest jobs as the project's live channel reported them (useProjectLive), by job id */
+  pushed?: Record<number, PushedJob>;
+}
+
+export function VideosSection({ projectId, videos, canUpload, pushed = {} }: Props) {
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const remove = async (v: Video) => {
+    const what = v.status === "failed" ? `the failed upload "${v.name}"` : `the video "${v.name}" with its objects, masks and tasks`;
+    if (!window.confirm(`Delete ${what}? Exports already made stay downloadable.`)) return;
+    try {
+      await api.deleteVideo(v.id);
+      videos.setData((old) => (old ?? []).filter((x) => x.id !== v.id));
+      setDeleteError(null);
+    } catch (e) {
+      setDeleteError(asApiError(e));
+    }
+  };
   const [jobs, setJobs] = useState<Record<number, Job>>({});
   const fileRef = useRef<HTMLInputElement>(null);
   const uploadSeq = useRef(0);
@@ -87,7 +108,7 @@ export function VideosSection({ projectId, videos, canUpload }: { projectId: num
           ))}
         </ul>
       ) : null}
-      <ErrorLine error={videos.error} />
+      <ErrorLine error={videos.error ?? deleteError} />
       {list.length === 0 ? (
         <p className="muted">No videos yet.</p>
       ) : (
@@ -104,7 +125,9 @@ export function VideosSection({ projectId, videos, canUpload }: { projectId: num
           </thead>
           <tbody>
             {list.map((v) => {
-              const job = v.job != null ? jobs[v.job] : undefined;
+              const live = v.job != null ? pushed[v.job] : undefined;
+              // a pushed progress is newer than the last poll while the job runs
+              const job = live && live.status === "running" ? { ...live, queue_position: null } : v.job != null ? jobs[v.job] : undefined;
               const ingest = ingestState(v, job);
               return (
                 <tr key={v.id} data-testid={`video-row-${v.id}`} data-status={v.status} data-ingest={ingest.phase}>
@@ -128,6 +151,11 @@ export function VideosSection({ projectId, videos, canUpload }: { projectId: num
                       <Link to={`/videos/${v.id}`} data-testid={`open-video-${v.id}`}>
                         Annotate
                       </Link>
+                    ) : null}
+                    {canUpload ? (
+                      <button className="link danger" onClick={() => void remove(v)} data-testid={`video-delete-${v.id}`} aria-label={`Delete ${v.name}`}>
+                        Delete
+                      </button>
                     ) : null}
                   </td>
                 </tr>
