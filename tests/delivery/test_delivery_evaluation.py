@@ -116,7 +116,11 @@ def test_evaluate_jf_command(tmp_path: Path) -> None:
     )
 
     out = StringIO()
-    call_command("evaluate_jf", str(tmp_path / "gt"), str(tmp_path / "pred"), "--json", stdout=out)
+    gt_dir, pred_dir = str(tmp_path / "gt"), str(tmp_path / "pred")
+    # two frames per object: the default (official) protocol skips both, nothing is left
+    with pytest.raises(CommandError, match="no objects to evaluate"):
+        call_command("evaluate_jf", gt_dir, pred_dir)
+    call_command("evaluate_jf", gt_dir, pred_dir, "--no-skip-first-and-last", "--json", stdout=out)
     result = json.loads(out.getvalue())
     objects = {o["object_id"]: o for o in result["objects"]}
     assert objects["1"]["j"] == objects["1"]["f"] == 100.0
@@ -124,7 +128,7 @@ def test_evaluate_jf_command(tmp_path: Path) -> None:
     assert result["jf"] == 75.0
 
     table = StringIO()
-    call_command("evaluate_jf", str(tmp_path / "gt"), str(tmp_path / "pred"), stdout=table)
+    call_command("evaluate_jf", gt_dir, pred_dir, "--no-skip-first-and-last", stdout=table)
     assert "Global score" in table.getvalue() and "75.0" in table.getvalue()
 
     with pytest.raises(CommandError, match="not a folder"):
