@@ -170,7 +170,8 @@ class JFResult:
         return "\n".join(lines)
 
 
-def _as_array(mask: MaskLike) -> np.ndarray | None:
+def as_array(mask: MaskLike) -> np.ndarray | None:
+    """A boolean HxW array of a mask (array, RLE dict), or None for an absent one."""
     if mask is None:
         return None
     if isinstance(mask, dict):
@@ -209,8 +210,8 @@ def score_object(
     started = protocol == ALL_OBJECTS
     in_gt = False
     for frame in frames:
-        g = _as_array(gt.get(frame))
-        p = _as_array(pred.get(frame))
+        g = as_array(gt.get(frame))
+        p = as_array(pred.get(frame))
         g_present, p_present = _nonempty(g), _nonempty(p)
         in_gt = in_gt or g_present
         started = started or g_present or p_present

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
+from annotation.evaluation.qa import DEFAULT_THRESHOLDS as QA_DEFAULT_THRESHOLDS
 from annotation.models import Label, Membership, Project
 from annotation.permissions import visible_projects
 from annotation.selectors.base import get_or_404
@@ -30,6 +31,8 @@ DEFAULT_PROJECT_SETTINGS: dict[str, Any] = {
         "key_frame": 0,
         "max_frames": None,
     },
+    # Automated QA thresholds (annotation/evaluation/qa.py explains each).
+    "qa": dict(QA_DEFAULT_THRESHOLDS),
 }
 
 

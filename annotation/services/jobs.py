@@ -128,6 +128,11 @@ def job_finish(
         job.progress = 1.0
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "error", "result", "progress", "finished_at"])
+    if status == JobStatus.SUCCEEDED and job.video_id is not None:
+        from annotation.services import quality  # imports this module
+
+        if job.kind in quality.QA_AFTER:
+            quality.qa_schedule(video=job.video, user=job.created_by)
     if job.video_id is not None:
         publish(
             {

@@ -189,6 +189,9 @@ def frame_mask_put(
             "someone changed this mask since you loaded it", extra={"current": mask_payload(winner)}
         ) from None
     _mask_event(masklet.pk, video.pk, [current], source, user)
+    from annotation.services.quality import masklet_frames_changed  # imports job services
+
+    masklet_frames_changed(masklet_id=masklet.pk, video_id=video.pk, frames=[frame])
     return current
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from annotation.evaluation.qa import thresholds_with_defaults
 from annotation.models import Job, Label, Membership, Project, Video
 from annotation.models.jobs import JobKind
 from annotation.models.projects import Role
@@ -38,11 +39,20 @@ def project_create(
     """Create a project; its creator becomes its first manager."""
     project = Project(name=name, description=description, annotation_fps=annotation_fps, created_by=user)
     if settings:
-        settings_with_defaults(settings)
+        _check_settings(settings)
         project.settings = settings
     _save(project)
     Membership.objects.create(project=project, user=user, role=Role.MANAGER)
     return project
+
+
+def _check_settings(settings: dict[str, Any]) -> None:
+    """Names checked against the defaults; QA thresholds must also be numbers >= 0."""
+    merged = settings_with_defaults(settings)
+    try:
+        thresholds_with_defaults(merged["qa"])
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from exc
 
 
 @transaction.atomic
@@ -51,7 +61,7 @@ def project_update(*, project: Project, **fields: Any) -> Project:
         if key in fields:
             setattr(project, key, fields[key])
     if "settings" in fields and fields["settings"] is not None:
-        settings_with_defaults(fields["settings"])
+        _check_settings(fields["settings"])
         project.settings = fields["settings"]
     _save(project)
     return project

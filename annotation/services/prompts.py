@@ -15,6 +15,7 @@ from annotation.models import FrameMask, Masklet, Prompt
 from annotation.models.masklets import MaskSource
 from annotation.services.errors import InvalidInput
 from annotation.services.masklets import NewMask, check_frame, frame_masks_store
+from annotation.services.quality import masklet_frames_changed
 from maskcodec import RLE
 
 
@@ -70,6 +71,9 @@ def prompt_answer_store(*, prompt: Prompt, rle: RLE, score: float) -> FrameMask 
         keep_user_edits=False,
     )
     Prompt.objects.filter(pk=prompt.pk).update(score=score)
+    masklet_frames_changed(
+        masklet_id=prompt.masklet_id, video_id=prompt.masklet.video_id, frames=[prompt.frame]
+    )
     return stored[0]
 
 
