@@ -12,6 +12,7 @@ import { TokensPage } from "./pages/account/TokensPage";
 import { LoginPage } from "./pages/LoginPage";
 import { MyTasksPage } from "./pages/MyTasksPage";
 import { ProjectPage } from "./pages/ProjectPage";
+import { QualityPage } from "./pages/QualityPage";
 import { TaskRoute } from "./pages/TaskRoute";
 import { matchPath, navigate, useLocation } from "./router";
 import { WorkspacePage } from "./workspace/WorkspacePage";
@@ -83,6 +84,13 @@ function route(pathname: string, user: User | null) {
     return (
       <Layout>
         <MyTasksPage />
+      </Layout>
+    );
+  }
+  if ((m = matchPath("/projects/:id/quality", pathname)) && isId(m.id)) {
+    return (
+      <Layout>
+        <QualityPage projectId={Number(m.id)} />
       </Layout>
     );
   }

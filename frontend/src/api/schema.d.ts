@@ -481,6 +481,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/quality-report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description J&F of annotators' masklets against the project's ground-truth videos (managers and
+         *     reviewers), per group, annotator, task and overall; `?annotator=`, `?task=`, `?video=` narrow it.
+         */
+        get: operations["projects_quality_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/review-queue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Masklets of the project with QA flags, riskiest first. */
+        get: operations["projects_review_queue_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/tasks/": {
         parameters: {
             query?: never;
@@ -642,7 +679,8 @@ export interface paths {
         put?: never;
         /**
          * @description POST {"reference": [masklet ids], "candidate": [masklet ids], "pairs": [[ref, cand], ...]}
-         *     → J, F and J&F (x100) per pair over every annotated frame, and their means.
+         *     → J, F and J&F (x100) per pair over the video's frames, and their means (protocol "sav" by
+         *     default: the official SA-V evaluator's; "all-objects" scores every frame).
          */
         post: operations["videos_evaluations_create"];
         delete?: never;
@@ -662,6 +700,25 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/ground-truth/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A video's ground-truth mark: GET (members), PUT to mark or re-mark, DELETE (managers). */
+        get: operations["videos_ground_truth_retrieve"];
+        /** @description A video's ground-truth mark: GET (members), PUT to mark or re-mark, DELETE (managers). */
+        put: operations["videos_ground_truth_update"];
+        post?: never;
+        /** @description A video's ground-truth mark: GET (members), PUT to mark or re-mark, DELETE (managers). */
+        delete: operations["videos_ground_truth_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -758,6 +815,24 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["videos_propagations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/qa-flags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the video's QA flags (optionally `?masklet=`); POST: run its QA now (a cpu job). */
+        get: operations["videos_qa_flags_list"];
+        put?: never;
+        /** @description GET: the video's QA flags (optionally `?masklet=`); POST: run its QA now (a cpu job). */
+        post: operations["videos_qa_flags_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -884,17 +959,26 @@ export interface components {
             reference: number[];
             candidate: number[];
             pairs?: number[][] | null;
+            /**
+             * @description sav (default): the official SA-V evaluator's rules, each pair scored from the first frame where either masklet has a mask; all-objects: every frame of the video
+             *
+             *     * `sav` - sav
+             *     * `all-objects` - all-objects
+             * @default sav
+             */
+            protocol?: components["schemas"]["ProtocolEnum"];
         };
         EvaluationOut: {
             video: number;
+            protocol: string;
             frames: number;
             pairs: components["schemas"]["EvaluationPairOut"][];
             /** Format: double */
-            j: number;
+            j: number | null;
             /** Format: double */
-            f: number;
+            f: number | null;
             /** Format: double */
-            jf: number;
+            jf: number | null;
         };
         EvaluationPairOut: {
             reference: number;
@@ -902,11 +986,11 @@ export interface components {
             reference_number: number;
             candidate_number: number;
             /** Format: double */
-            j: number;
+            j: number | null;
             /** Format: double */
-            f: number;
+            f: number | null;
             /** Format: double */
-            jf: number;
+            jf: number | null;
             frames: number;
         };
         ExportInRequest: {
@@ -923,6 +1007,17 @@ export interface components {
          * @enum {string}
          */
         FormatEnum: "sav" | "coco" | "davis";
+        GroundTruthInRequest: {
+            /** @description the ground-truth masklets; default: every masklet the video has now */
+            masklets?: number[] | null;
+        };
+        GroundTruthOut: {
+            video: number;
+            masklets: number[];
+            marked_by: number | null;
+            /** Format: date-time */
+            marked_at: string;
+        };
         /**
          * @description * `cached` - cached
          *     * `computed` - computed
@@ -988,7 +1083,7 @@ export interface components {
         /** @description A job from `selectors.jobs.jobs_for`, which annotates `queue_position`. */
         JobOut: {
             readonly id: number;
-            readonly kind: components["schemas"]["KindEnum"];
+            readonly kind: components["schemas"]["JobOutKindEnum"];
             readonly status: components["schemas"]["JobOutStatusEnum"];
             /** @description while the job waits: its place among the jobs waiting on its queue (1 = next); null once it runs */
             readonly queue_position: number | null;
@@ -1014,6 +1109,17 @@ export interface components {
             readonly finished_at: string | null;
         };
         /**
+         * @description * `ingest` - Ingest
+         *     * `segment` - Segment
+         *     * `propagate` - Propagate
+         *     * `automask` - Automask
+         *     * `export` - Export
+         *     * `import` - Import
+         *     * `qa` - Qa
+         * @enum {string}
+         */
+        JobOutKindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import" | "qa";
+        /**
          * @description * `queued` - Queued
          *     * `running` - Running
          *     * `succeeded` - Succeeded
@@ -1032,16 +1138,6 @@ export interface components {
             readonly project: number;
             readonly role: components["schemas"]["RoleEnum"];
         };
-        /**
-         * @description * `ingest` - Ingest
-         *     * `segment` - Segment
-         *     * `propagate` - Propagate
-         *     * `automask` - Automask
-         *     * `export` - Export
-         *     * `import` - Import
-         * @enum {string}
-         */
-        KindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import";
         LabelInRequest: {
             name: string;
             /** @default #e6194b */
@@ -1274,6 +1370,127 @@ export interface components {
             /** @default forward */
             direction?: components["schemas"]["DirectionEnum"];
             max_frames?: number | null;
+        };
+        /**
+         * @description * `sav` - sav
+         *     * `all-objects` - all-objects
+         * @enum {string}
+         */
+        ProtocolEnum: "sav" | "all-objects";
+        QAFlagOut: {
+            id: number;
+            masklet: number;
+            masklet_number: number;
+            kind: components["schemas"]["QAFlagOutKindEnum"];
+            frame_start: number;
+            frame_end: number;
+            /** Format: double */
+            value: number;
+            other: number | null;
+            /** Format: date-time */
+            created: string;
+        };
+        /**
+         * @description * `temporal` - Temporal
+         *     * `area_jump` - Area Jump
+         *     * `fragmentation` - Fragmentation
+         *     * `flicker` - Flicker
+         *     * `overlap` - Overlap
+         *     * `low_score` - Low Score
+         *     * `tiny` - Tiny
+         * @enum {string}
+         */
+        QAFlagOutKindEnum: "temporal" | "area_jump" | "fragmentation" | "flicker" | "overlap" | "low_score" | "tiny";
+        QualityAnnotatorOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+            annotator: number | null;
+            annotator_name: string;
+        };
+        QualityGroupOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+            video: number;
+            annotator: number | null;
+            annotator_name: string;
+            task: number | null;
+            frame_start: number;
+            frame_end: number;
+            objects_detail: components["schemas"]["QualityObjectOut"][];
+            extra_masklets: number[];
+        };
+        QualityObjectOut: {
+            ground_truth: number;
+            matched: number | null;
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+        };
+        QualityReportOut: {
+            overall: components["schemas"]["QualitySummaryOut"];
+            annotators: components["schemas"]["QualityAnnotatorOut"][];
+            tasks: components["schemas"]["QualityTaskOut"][];
+            groups: components["schemas"]["QualityGroupOut"][];
+        };
+        QualitySummaryOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+        };
+        QualityTaskOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+            task: number;
+        };
+        ReviewQueueItemOut: {
+            masklet: number;
+            number: number;
+            name: string;
+            status: string;
+            video: number;
+            video_name: string;
+            flag_count: number;
+            /** @description flagged annotated frames summed over the flags */
+            risk: number;
+            kinds: string[];
         };
         RevokedOut: {
             readonly revoked: number;
@@ -2750,6 +2967,100 @@ export interface operations {
             };
         };
     };
+    projects_quality_report_retrieve: {
+        parameters: {
+            query?: {
+                annotator?: number;
+                task?: number;
+                video?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReportOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    projects_review_queue_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "needs_verification" | "rejected" | "verified";
+                video?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueItemOut"][];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     projects_tasks_list: {
         parameters: {
             query?: never;
@@ -3141,6 +3452,128 @@ export interface operations {
             };
         };
     };
+    videos_ground_truth_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroundTruthOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    videos_ground_truth_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GroundTruthInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GroundTruthInRequest"];
+                "multipart/form-data": components["schemas"]["GroundTruthInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroundTruthOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    videos_ground_truth_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     videos_imports_create: {
         parameters: {
             query?: never;
@@ -3330,6 +3763,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobRef"];
+                };
+            };
+        };
+    };
+    videos_qa_flags_list: {
+        parameters: {
+            query?: {
+                masklet?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QAFlagOut"][];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    videos_qa_flags_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRef"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The request conflicts with the object's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
         };

@@ -92,6 +92,13 @@ export type JobRef = Out<Schemas["JobRef"]>;
 export type Task = Out<Schemas["TaskOut"]>;
 
 export type IssueComment = Out<Schemas["CommentOut"]>;
+
+/** Automated QA (annotation/evaluation/qa.py) and ground-truth quality reports. */
+export type QAFlag = Out<Schemas["QAFlagOut"]>;
+export type QAFlagKind = QAFlag["kind"];
+export type ReviewQueueItem = Out<Schemas["ReviewQueueItemOut"]>;
+export type GroundTruth = Out<Schemas["GroundTruthOut"]>;
+export type QualityReport = Out<Schemas["QualityReportOut"]>;
 export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;
 
 // Request bodies.

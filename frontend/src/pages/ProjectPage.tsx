@@ -1,6 +1,7 @@
 import { ErrorPage, Loading } from "../components/ErrorPage";
 import { useResource } from "../hooks";
 import { api } from "../lib/endpoints";
+import { Link } from "../router";
 import { LabelsSection } from "./project/LabelsSection";
 import { MembersSection } from "./project/MembersSection";
 import { TasksSection } from "./project/TasksSection";
@@ -25,6 +26,9 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       <div className="section-head">
         <h1>{p.name}</h1>
         {p.my_role ? <span className={`badge role-${p.my_role}`}>you: {p.my_role}</span> : null}
+        <Link to={`/projects/${projectId}/quality`} data-testid="quality-link">
+          Quality: review queue and reports
+        </Link>
       </div>
       {p.description ? <p className="muted">{p.description}</p> : null}
       <VideosSection projectId={projectId} videos={videos} canUpload={isManager} />

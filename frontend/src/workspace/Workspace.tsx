@@ -5,6 +5,7 @@ import { currentConflict } from "../lib/conflicts";
 import { isPendingAutoMasklet, type BackendStatus, type Label, type Masklet, type Project, type ReadyVideo, type Task, type User } from "../lib/types";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
 import type { Roles } from "./ReviewPanel";
+import type { FlagSpan } from "./Timeline";
 import { useCanvasTools } from "./useCanvasTools";
 import { useJobActions } from "./useJobActions";
 import { useMaskletActions } from "./useMaskletActions";
@@ -78,6 +79,12 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const spaceHeld = useWorkspaceShortcuts({ ws, data, masklets: maskletActions, jobs: jobActions, review: { ...review, canReview: roles.isReviewer }, taskRange });
 
   const allIssues = issues.data ?? [];
+  const qaFlags = useMemo(() => data.qaFlags.data ?? [], [data.qaFlags.data]);
+  const flagSpans = useMemo(() => {
+    const out = new Map<number, FlagSpan[]>();
+    for (const f of qaFlags) out.set(f.masklet, [...(out.get(f.masklet) ?? []), [f.frame_start, f.frame_end, f.kind]]);
+    return out;
+  }, [qaFlags]);
   const conflict = currentConflict(editing.conflicts);
   const resetClicks = () => selected !== null && editing.resetClicks(selected, frame);
 
@@ -110,15 +117,31 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
               }
             : null
         }
-        side={{ task, roles, masklets: maskletActions, onFrame, jobs: jobActions, review, issues: allIssues }}
+        side={{
+          task,
+          roles,
+          masklets: maskletActions,
+          onFrame,
+          jobs: jobActions,
+          review,
+          issues: allIssues,
+          qa: {
+            flags: qaFlags,
+            onShow: (f) => {
+              dispatch({ type: "select", masklet: f.masklet });
+              dispatch({ type: "seek", frame: f.frame_start });
+            },
+          },
+        }}
         timeline={{
           frames: { count: N, current: frame, taskRange, issues: allIssues.filter((i) => !i.resolved).map((i) => i.frame) },
           objects: {
             rows: ordered.map((m) => ({ id: m.id, name: `#${m.number} ${m.name}${isPendingAutoMasklet(m) ? " (auto)" : ""}`, color: maskletColor(m, labelMap) || fallbackColor(m.number) })),
             data: timeline.data,
             selected,
+            flags: flagSpans,
           },
-          activity: { jobs: jobs.jobs, presence: live.users, myId: me?.id ?? null },
+          activity: { jobs: jobs.jobs.filter((j) => j.kind !== "qa"), presence: live.users, myId: me?.id ?? null },
           onSeek: (f) => dispatch({ type: "seek", frame: f }),
           onSelect: (id) => dispatch({ type: "select", masklet: id }),
         }}

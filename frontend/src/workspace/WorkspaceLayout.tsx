@@ -7,6 +7,7 @@ import { MaskCanvas } from "./MaskCanvas";
 import { AutoMaskletPanel, MaskletPanel } from "./MaskletPanel";
 import { ConflictDialog, HelpOverlay, PresenceList } from "./Overlays";
 import { IssuesPanel, MaskletReview, TaskPanel, type Roles } from "./ReviewPanel";
+import { QAPanel, type QAPanelProps } from "./QAPanel";
 import { Timeline } from "./Timeline";
 import { PropagatePanel, Toolbar, type EditControls } from "./Toolbar";
 import type { JobActions } from "./useJobActions";
@@ -30,6 +31,7 @@ export interface SidePanels {
   jobs: JobActions;
   review: ReviewActions;
   issues: ReviewIssue[];
+  qa: QAPanelProps;
 }
 
 interface Props {
@@ -98,7 +100,7 @@ function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
   );
 }
 
-function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues }: SidePanels) {
+function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues, qa }: SidePanels) {
   return (
     <>
       {task ? <TaskPanel task={task} roles={roles} onAction={review.transition} /> : null}
@@ -110,6 +112,7 @@ function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues }:
         accept={(ids) => void masklets.acceptProposals(ids)}
         discard={(ids) => void masklets.discardProposals(ids)}
       />
+      <QAPanel {...qa} />
       <IssuesPanel issues={issues} canCreate={true} actions={review} />
     </>
   );

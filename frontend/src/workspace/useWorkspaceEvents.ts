@@ -20,7 +20,7 @@ export function useWorkspaceEvents(opts: {
   dispatch: Dispatch<WorkspaceAction>;
 }) {
   const { videoId, frame, data, task, setTask, dispatch } = opts;
-  const { masks, editing, timeline, masklets, jobs, issues } = data;
+  const { masks, editing, timeline, masklets, jobs, issues, qaFlags } = data;
 
   const onEvent = useCallback(
     (e: RealtimeEvent) => {
@@ -45,10 +45,12 @@ export function useWorkspaceEvents(opts: {
           void masklets.reload();
           break;
         case "job.progress":
-          jobs.onProgress(e);
+          if (e.kind !== "qa") jobs.onProgress(e);
           break;
         case "job.finished":
-          jobs.onFinishedEvent(e);
+          // a QA run (after edits, propagations, imports) only refreshes the flags
+          if (e.kind === "qa") void qaFlags.reload();
+          else jobs.onFinishedEvent(e);
           break;
         case "review.changed":
           void issues.reload();
@@ -56,7 +58,7 @@ export function useWorkspaceEvents(opts: {
           break;
       }
     },
-    [masks, editing, timeline, masklets, jobs, issues, task, setTask, dispatch],
+    [masks, editing, timeline, masklets, jobs, issues, qaFlags, task, setTask, dispatch],
   );
 
   const onReconnect = useCallback(() => {
@@ -65,8 +67,9 @@ export function useWorkspaceEvents(opts: {
     void masklets.reload();
     void timeline.reload();
     void issues.reload();
+    void qaFlags.reload();
     masks.reloadAll();
-  }, [jobs, task, setTask, masklets, timeline, issues, masks]);
+  }, [jobs, task, setTask, masklets, timeline, issues, qaFlags, masks]);
 
   return useRealtime(videoId, frame, onEvent, onReconnect);
 }
