@@ -23,7 +23,7 @@ from django.utils import timezone
 from annotation.jobs.locks import JobLock, JobLockLost
 from annotation.jobs.registry import JOB_KINDS, job_route
 from annotation.models import Job, Project, Video
-from annotation.models.jobs import FINISHED_STATUSES, JobStatus
+from annotation.models.jobs import FINISHED_STATUSES, JobKind, JobStatus
 from annotation.realtime.publish import publish
 from annotation.services.errors import Conflict
 
@@ -52,8 +52,13 @@ def job_create(
     return job
 
 
+# Kinds whose progress and end are not announced on the video's channel: a QA run follows every
+# burst of edits, and announces its result itself ("qa.updated", services/quality.py).
+SILENT_KINDS = frozenset({JobKind.QA})
+
+
 def _progress_event(job: Job, frame: int | None) -> None:
-    if job.video_id is None:
+    if job.video_id is None or job.kind in SILENT_KINDS:
         return
     publish(
         {
@@ -133,7 +138,7 @@ def job_finish(
 
         if job.kind in quality.QA_AFTER:
             quality.qa_schedule(video=job.video, user=job.created_by)
-    if job.video_id is not None:
+    if job.video_id is not None and job.kind not in SILENT_KINDS:
         publish(
             {
                 "type": "job.finished",

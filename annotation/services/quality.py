@@ -12,6 +12,9 @@ deleted. It is scheduled
   one is already queued for the video. That coalesces a burst of edits into one run (the
   debounce): the queued job reads the masks when it starts, so it sees every edit made while it
   waited.
+
+QA jobs announce neither progress nor their end on the video's channel (services/jobs.py
+SILENT_KINDS); a "qa.updated" event tells browsers when the video's flags changed.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from annotation.evaluation import qa
 from annotation.jobs.runner import JobContext
 from annotation.models import FrameMask, Job, Masklet, QAFlag, Video
 from annotation.models.jobs import JobKind, JobStatus
+from annotation.realtime.publish import publish
 from annotation.selectors.projects import project_settings
 from annotation.services import jobs as job_services
 
@@ -50,9 +54,18 @@ def masklet_frames_changed(*, masklet_id: int, video_id: int, frames: list[int])
     covering = Q()
     for frame in frames:
         covering |= Q(frame_start__lte=frame, frame_end__gte=frame)
-    QAFlag.objects.filter(Q(masklet_id=masklet_id) | Q(other_id=masklet_id), covering).delete()
+    deleted, _ = QAFlag.objects.filter(
+        Q(masklet_id=masklet_id) | Q(other_id=masklet_id), covering
+    ).delete()
+    if deleted:
+        _announce(video_id)
     video = Video.objects.select_related("project").get(pk=video_id)
     qa_schedule(video=video)
+
+
+def _announce(video_id: int) -> None:
+    flags = QAFlag.objects.filter(video_id=video_id).count()
+    publish({"type": "qa.updated", "video": video_id, "flags": flags})
 
 
 def _stored_masks(video: Video) -> dict[int, list[qa.StoredMask]]:
@@ -87,10 +100,12 @@ def qa_video(*, video: Video) -> dict[str, Any]:
                 continue
             kept.add(key)
             if flag.value != finding.value:
+                changed = True
                 QAFlag.objects.filter(pk=flag.pk).update(value=finding.value)
+        changed = bool(stale)
         QAFlag.objects.filter(pk__in=stale).delete()
         alive = set(Masklet.objects.filter(video=video).values_list("pk", flat=True))
-        QAFlag.objects.bulk_create(
+        created = QAFlag.objects.bulk_create(
             QAFlag(
                 video=video,
                 masklet_id=f.masklet,
@@ -103,6 +118,8 @@ def qa_video(*, video: Video) -> dict[str, Any]:
             for key, f in wanted.items()
             if key not in kept and f.masklet in alive and (f.other is None or f.other in alive)
         )
+        if changed or created:
+            _announce(video.pk)  # after commit
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.kind] = counts.get(f.kind, 0) + 1

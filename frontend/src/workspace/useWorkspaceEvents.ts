@@ -45,12 +45,14 @@ export function useWorkspaceEvents(opts: {
           void masklets.reload();
           break;
         case "job.progress":
-          if (e.kind !== "qa") jobs.onProgress(e);
+          jobs.onProgress(e);
           break;
         case "job.finished":
-          // a QA run (after edits, propagations, imports) only refreshes the flags
-          if (e.kind === "qa") void qaFlags.reload();
-          else jobs.onFinishedEvent(e);
+          jobs.onFinishedEvent(e);
+          break;
+        case "qa.updated":
+          // a QA run (after edits, propagations, imports) or an edit changed the video's flags
+          void qaFlags.reload();
           break;
         case "review.changed":
           void issues.reload();
