@@ -40,10 +40,12 @@ def qa_thresholds(video: Video) -> dict[str, float]:
     return qa.thresholds_with_defaults(project_settings(video.project).get("qa"))
 
 
-def qa_schedule(*, video: Video, user: Any = None) -> Job | None:
-    """Queue a QA job for the video unless one is already queued (then None)."""
-    if Job.objects.filter(video=video, kind=JobKind.QA, status=JobStatus.QUEUED).exists():
-        return None
+def qa_schedule(*, video: Video, user: Any = None) -> Job:
+    """Queue a QA job for the video, or return the one already queued (it has not read the masks
+    yet, so it covers whatever changed since)."""
+    queued = Job.objects.filter(video=video, kind=JobKind.QA, status=JobStatus.QUEUED).first()
+    if queued is not None:
+        return queued
     return job_services.job_create(project=video.project, video=video, kind=JobKind.QA, user=user)
 
 

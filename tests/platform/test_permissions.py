@@ -17,12 +17,14 @@ from rest_framework.test import APIClient
 
 from annotation.models import (
     FrameMask,
+    GroundTruth,
     Job,
     Label,
     Masklet,
     Membership,
     Project,
     Prompt,
+    QAFlag,
     ReviewComment,
     ReviewIssue,
     Task,
@@ -257,6 +259,14 @@ CASES: list[Case] = [
         MEMBERS,
         _json(lambda ids: {"reference": [ids["masklet"]], "candidate": [ids["masklet"]]}),
     ),
+    # automated QA, ground truth, quality reports
+    Case("qa-flags", "get", "/api/videos/{video}/qa-flags/", 200, MEMBERS),
+    Case("qa-run", "post", "/api/videos/{video}/qa-flags/", 202, EDITORS),
+    Case("review-queue", "get", "/api/projects/{project}/review-queue/", 200, MEMBERS),
+    Case("ground-truth-get", "get", "/api/videos/{video}/ground-truth/", 200, MEMBERS),
+    Case("ground-truth-mark", "put", "/api/videos/{video}/ground-truth/", 200, MANAGERS, _json({})),
+    Case("ground-truth-unmark", "delete", "/api/videos/{video}/ground-truth/", 204, MANAGERS),
+    Case("quality-report", "get", "/api/projects/{project}/quality-report/", 200, REVIEWERS),
     # masklets and masks
     Case("masklet-get", "get", "/api/masklets/{masklet}/", 200, MEMBERS),
     Case(
@@ -338,6 +348,8 @@ def _counts() -> dict[str, int]:
         Job,
         ReviewIssue,
         ReviewComment,
+        GroundTruth,
+        QAFlag,
     )
     return {m.__name__: m.objects.count() for m in models}
 

@@ -11,6 +11,8 @@ from rest_framework.views import APIView
 from annotation import permissions as policy
 from annotation.api.serializers import JobRef
 from annotation.api.views.base import error_responses, parse, require
+from annotation.api.views.videos import ANNOTATORS_ONLY
+from annotation.models import GroundTruth
 from annotation.models.masklets import MaskletStatus
 from annotation.models.quality import QAFlagKind
 from annotation.selectors import projects as project_selectors
@@ -57,9 +59,11 @@ class GroundTruthIn(serializers.Serializer):
 
 class GroundTruthOut(serializers.Serializer):
     video = serializers.IntegerField()
-    masklets = serializers.ListField(child=serializers.IntegerField())
+    masklets = serializers.ListField(
+        child=serializers.IntegerField(), help_text="empty: the video is not ground truth"
+    )
     marked_by = serializers.IntegerField(allow_null=True)
-    marked_at = serializers.DateTimeField()
+    marked_at = serializers.DateTimeField(allow_null=True)
 
 
 class QualitySummaryOut(serializers.Serializer):
@@ -129,13 +133,12 @@ class VideoQAFlagsView(APIView):
         flags = quality_selectors.flags_of_video(video, _int_param(request, "masklet"))
         return Response(QAFlagOut(flags, many=True).data)
 
-    @extend_schema(request=None, responses={202: JobRef, **error_responses(403, 404, 409)})
+    @extend_schema(request=None, responses={202: JobRef, **error_responses(403, 404)})
     def post(self, request: Request, pk: int) -> Response:
+        """Queue a QA run (or answer the one already queued)."""
         video = video_selectors.video_get(request.user, pk)
-        require(policy.can_annotate(request.user, video), "You cannot run QA on this video.")
+        require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
         job = quality_services.qa_schedule(video=video, user=request.user)
-        if job is None:
-            return Response({"detail": "a QA run of this video is already queued"}, status=409)
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
 
 
@@ -174,10 +177,12 @@ class GroundTruthView(APIView):
 
     @extend_schema(responses={200: GroundTruthOut, **error_responses(404)})
     def get(self, request: Request, pk: int) -> Response:
+        """The ground-truth masklets; an empty list when the video is not ground truth."""
         video = video_selectors.video_get(request.user, pk)
-        truth = getattr(video, "ground_truth", None)
+        truth = GroundTruth.objects.filter(video=video).first()
         if truth is None:
-            return Response({"detail": "this video is not marked as ground truth"}, status=404)
+            empty = {"video": video.pk, "masklets": [], "marked_by": None, "marked_at": None}
+            return Response(GroundTruthOut(empty).data)
         return Response(GroundTruthOut(_truth_out(truth)).data)
 
     @extend_schema(request=GroundTruthIn, responses={200: GroundTruthOut, **error_responses(400, 403, 404)})

@@ -712,7 +712,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A video's ground-truth mark: GET (members), PUT to mark or re-mark, DELETE (managers). */
+        /** @description The ground-truth masklets; an empty list when the video is not ground truth. */
         get: operations["videos_ground_truth_retrieve"];
         /** @description A video's ground-truth mark: GET (members), PUT to mark or re-mark, DELETE (managers). */
         put: operations["videos_ground_truth_update"];
@@ -831,7 +831,7 @@ export interface paths {
         /** @description GET: the video's QA flags (optionally `?masklet=`); POST: run its QA now (a cpu job). */
         get: operations["videos_qa_flags_list"];
         put?: never;
-        /** @description GET: the video's QA flags (optionally `?masklet=`); POST: run its QA now (a cpu job). */
+        /** @description Queue a QA run (or answer the one already queued). */
         post: operations["videos_qa_flags_create"];
         delete?: never;
         options?: never;
@@ -1013,10 +1013,11 @@ export interface components {
         };
         GroundTruthOut: {
             video: number;
+            /** @description empty: the video is not ground truth */
             masklets: number[];
             marked_by: number | null;
             /** Format: date-time */
-            marked_at: string;
+            marked_at: string | null;
         };
         /**
          * @description * `cached` - cached
@@ -3838,15 +3839,6 @@ export interface operations {
             };
             /** @description No such object, or not one you can see. */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorOut"];
-                };
-            };
-            /** @description The request conflicts with the object's state. */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

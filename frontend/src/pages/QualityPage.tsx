@@ -182,10 +182,7 @@ function GroundTruthSection({ videos, onChange }: { videos: Video[]; onChange: (
     () =>
       Promise.all(
         videos.map((v) =>
-          api.groundTruth(v.id).then(
-            (t) => [v.id, t.masklets.length] as const,
-            () => [v.id, 0] as const,
-          ),
+          api.groundTruth(v.id).then((t) => [v.id, t.masklets.length] as const),
         ),
       ),
     [videos],
