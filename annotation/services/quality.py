@@ -122,6 +122,8 @@ def qa_video(*, video: Video) -> dict[str, Any]:
         )
         if changed or created:
             _announce(video.pk)  # after commit
+        # TODO(lead, issue 13 webhooks): when webhooks_emit lands on main, emit qa.flagged here:
+        # webhooks_emit(video.project, "qa.flagged", {"video": video.pk, "flags": [f.pk for f in created]})
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.kind] = counts.get(f.kind, 0) + 1

@@ -23,10 +23,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from vos_benchmark.evaluator import Evaluator  # the official scoring class (dev dependency)
 
 from annotation.evaluation import jf
-
-Evaluator = pytest.importorskip("vos_benchmark.evaluator").Evaluator
 
 
 def box(r0, r1, c0, c1, shape=(10, 10)):
