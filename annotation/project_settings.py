@@ -95,11 +95,24 @@ class DeliverySettings(_Section):
     )
 
 
+class QASettings(_Section):
+    """Automated QA thresholds (annotation/evaluation/qa.py explains each check)."""
+
+    temporal_iou_min: float = Field(0.5, ge=0, le=1, description="flag consecutive annotated frames whose IoU is lower")
+    area_jump_ratio: float = Field(2.0, ge=1, description="flag an area change by more than this factor")
+    min_component_px: float = Field(16, ge=0, le=MAX_AREA_PX, description="smallest connected component counted (px)")
+    flicker_frames: float = Field(3, ge=0, le=MAX_PROPAGATION_FRAMES, description="vanish and return within this many frames")
+    overlap_max: float = Field(0.2, ge=0, le=1, description="flag two masklets sharing more than this of the smaller")
+    score_min: float = Field(0.5, ge=0, le=1, description="flag stored model scores below this")
+    tiny_fraction: float = Field(0.0001, ge=0, le=1, description="flag non-empty masks smaller than this share of the frame")
+
+
 class ProjectSettings(_Section):
     propagation: PropagationSettings = Field(default_factory=PropagationSettings)
     postprocess: PostprocessSettings = Field(default_factory=PostprocessSettings)
     automask: AutomaskSettings = Field(default_factory=AutomaskSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    qa: QASettings = Field(default_factory=QASettings)
 
 
 def settings_overrides(value: Any) -> dict[str, Any]:

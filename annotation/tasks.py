@@ -1,5 +1,6 @@
-"""Celery tasks of the cpu queue (ingest, exports, imports: each takes a job id and calls a
-service; webhook deliveries; the expiry of old export files) and the job reconciler, which Celery beat runs on the interactive queue."""
+"""Celery tasks of the cpu queue (ingest, exports, imports, QA: each takes a job id and calls a
+service; webhook deliveries; the expiry of old export files) and the job reconciler, which Celery
+beat runs on the interactive queue."""
 
 from __future__ import annotations
 
@@ -41,6 +42,16 @@ def run_import(self: Any, job_id: int) -> str:
 
     def body(job: Job, ctx: JobContext) -> dict:
         return import_run(job=job, ctx=ctx)
+
+    return run_job_task(self, job_id, body)
+
+
+@shared_task(name="annotation.tasks.run_qa", **JOB_TASK_OPTIONS)
+def run_qa(self: Any, job_id: int) -> str:
+    from annotation.services.quality import qa_run
+
+    def body(job: Job, ctx: JobContext) -> dict:
+        return qa_run(job=job, ctx=ctx)
 
     return run_job_task(self, job_id, body)
 

@@ -8,6 +8,7 @@ from annotation.api.views import (
     evaluation,
     masklets,
     projects,
+    quality,
     review,
     videos,
 )
@@ -59,6 +60,10 @@ urlpatterns = [
     path("videos/<int:pk>/automasklets/", videos.AutomaskletsView.as_view(), name="video-automasklets"),
     path("videos/<int:pk>/imports/", videos.ImportView.as_view(), name="video-imports"),
     path("videos/<int:pk>/evaluations/", evaluation.EvaluationView.as_view(), name="video-evaluations"),
+    path("videos/<int:pk>/qa-flags/", quality.VideoQAFlagsView.as_view(), name="video-qa-flags"),
+    path("videos/<int:pk>/ground-truth/", quality.GroundTruthView.as_view(), name="video-ground-truth"),
+    path("projects/<int:pk>/review-queue/", quality.ReviewQueueView.as_view(), name="project-review-queue"),
+    path("projects/<int:pk>/quality-report/", quality.QualityReportView.as_view(), name="project-quality-report"),
     path("videos/<int:pk>/issues/", videos.VideoIssueListView.as_view(), name="video-issues"),
     path("issues/<int:pk>/", review.IssueDetailView.as_view(), name="issue-detail"),
     path("issues/<int:pk>/comments/", review.IssueCommentView.as_view(), name="issue-comments"),

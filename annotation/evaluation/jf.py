@@ -1,6 +1,6 @@
 """J&F, the DAVIS / SA-V video segmentation score, for masks held in memory or in PNG folders.
 
-Definitions (DAVIS 2017 toolkit, as used by SA-V's sav_evaluator):
+Definitions (DAVIS 2017 toolkit, as used by SA-V's `sav_dataset/utils/sav_benchmark.py`):
 
 - J: region similarity, the IoU of one object's predicted and true mask on one frame; an empty
   prediction against an empty truth scores 1.
@@ -8,15 +8,26 @@ Definitions (DAVIS 2017 toolkit, as used by SA-V's sav_evaluator):
   when the other boundary, dilated by a disk of radius ceil(bound_th * image diagonal) pixels
   (bound_th = 0.008), covers it; precision and recall over boundary pixels give F. Both empty
   gives 1; one empty gives 0.
-- Per object: mean J and mean F over the evaluated frames, x100; J&F = (J + F) / 2.
+- Per object: mean J and mean F over its scored frames, x100; J&F = (J + F) / 2.
   Per video: mean over its objects. Overall: mean over all objects of all videos (SA-V's
   "global score"), so a video with many objects weighs more.
 
-Objects absent from a frame count as empty masks there. Unlike sav_evaluator, which ignores
-objects that only the prediction has, such an object is scored here against empty truth (it
-gets J = 0 on frames where it shows up), as a platform comparing two annotation sets wants.
+Two protocols (`PROTOCOLS`):
+
+- "sav" (the default) is the official evaluator's: an object is scored only from the first
+  evaluated frame where it appears in the ground truth or in the prediction (earlier frames,
+  empty on both sides, are not counted), and only objects that appear in the ground truth on
+  some evaluated frame are reported, so objects only the prediction has are ignored. (The
+  official code stops with an assertion on an object folder whose ground truth is empty on every
+  evaluated frame; here such an object is left out, the same as it would be in the palette
+  layout.)
+- "all-objects" is stricter, for comparing two annotation sets: every object of either side is
+  scored on every evaluated frame (absent = empty; empty against empty = 1), so an object only
+  the prediction has scores J = 0 where it shows up.
+
 Pure (numpy, OpenCV, Pillow; no Django). Its users: annotation/services/evaluation.py (two sets of
-masklets of a video) and `python manage.py evaluate_jf GT_DIR PRED_DIR` (folders of exported PNGs).
+masklets of a video), annotation/services/quality.py (ground-truth matching) and
+`python manage.py evaluate_jf GT_DIR PRED_DIR` (folders of exported PNGs).
 """
 
 from __future__ import annotations
@@ -36,6 +47,9 @@ from annotation.formats.errors import FormatError
 from maskcodec import RLE
 
 BOUND_TH = 0.008  # boundary tolerance, fraction of the image diagonal
+SAV = "sav"
+ALL_OBJECTS = "all-objects"
+PROTOCOLS = (SAV, ALL_OBJECTS)
 
 MaskLike = Any  # np.ndarray (HxW, non-zero = object), an RLE dict, or None (absent)
 
@@ -156,7 +170,8 @@ class JFResult:
         return "\n".join(lines)
 
 
-def _as_array(mask: MaskLike) -> np.ndarray | None:
+def as_array(mask: MaskLike) -> np.ndarray | None:
+    """A boolean HxW array of a mask (array, RLE dict), or None for an absent one."""
     if mask is None:
         return None
     if isinstance(mask, dict):
@@ -167,6 +182,15 @@ def _as_array(mask: MaskLike) -> np.ndarray | None:
     return array != 0
 
 
+def _check_protocol(protocol: str) -> None:
+    if protocol not in PROTOCOLS:
+        raise ValueError(f"unknown J&F protocol {protocol!r}; use one of {', '.join(PROTOCOLS)}")
+
+
+def _nonempty(mask: np.ndarray | None) -> bool:
+    return mask is not None and bool(mask.any())
+
+
 def score_object(
     gt: Mapping[int, MaskLike],
     pred: Mapping[int, MaskLike],
@@ -175,14 +199,25 @@ def score_object(
     video: str = "video",
     object_id: str = "0",
     bound_th: float = BOUND_TH,
-) -> ObjectScore:
-    """J and F of one object over the given frames; a frame missing from a side is empty."""
+    protocol: str = SAV,
+) -> ObjectScore | None:
+    """J and F of one object over the given frames (in order); a frame missing from a side is
+    empty. With protocol "sav", frames before the object first appears on either side are not
+    scored, and None is returned when the ground truth is empty on every frame."""
+    _check_protocol(protocol)
     js: list[float] = []
     fs: list[float] = []
+    started = protocol == ALL_OBJECTS
+    in_gt = False
     for frame in frames:
-        g = _as_array(gt.get(frame))
-        p = _as_array(pred.get(frame))
-        if g is None and p is None:
+        g = as_array(gt.get(frame))
+        p = as_array(pred.get(frame))
+        g_present, p_present = _nonempty(g), _nonempty(p)
+        in_gt = in_gt or g_present
+        started = started or g_present or p_present
+        if not started:
+            continue
+        if not g_present and not p_present:
             js.append(1.0)
             fs.append(1.0)
             continue
@@ -196,6 +231,8 @@ def score_object(
             )
         js.append(region_j(g, p))
         fs.append(boundary_f(g, p, bound_th))
+    if protocol == SAV and not in_gt:
+        return None
     if not js:
         raise ValueError("no frames to evaluate")
     return ObjectScore(
@@ -231,28 +268,33 @@ def evaluate(
     *,
     video: str = "video",
     bound_th: float = BOUND_TH,
+    protocol: str = SAV,
 ) -> JFResult:
     """J&F of one video: `gt` and `pred` map object -> frame -> mask (array, RLE or None).
 
-    `frames` are the frames to score (default: every frame either side mentions). Objects
-    are the union of both sides; an object missing from one side is empty there.
+    `frames` are the frames to score, in order (default: every frame either side mentions).
+    "sav": the ground truth's objects, each from its first appearance on either side; objects
+    only the prediction has are ignored. "all-objects": the union of both sides, every frame.
     """
+    _check_protocol(protocol)
     if frames is None:
         frame_list = sorted({f for side in (gt, pred) for per in side.values() for f in per})
     else:
         frame_list = list(frames)
-    object_ids = list(dict.fromkeys([*gt.keys(), *pred.keys()]))
-    scores = [
-        score_object(
+    keys = [*gt.keys(), *pred.keys()] if protocol == ALL_OBJECTS else list(gt.keys())
+    scores = []
+    for obj in dict.fromkeys(keys):
+        score = score_object(
             gt.get(obj, {}),
             pred.get(obj, {}),
             frame_list,
             video=video,
             object_id=str(obj),
             bound_th=bound_th,
+            protocol=protocol,
         )
-        for obj in object_ids
-    ]
+        if score is not None:
+            scores.append(score)
     return summarize(scores)
 
 
@@ -293,31 +335,45 @@ def _load_png(path: str) -> np.ndarray:
         raise FormatError("the file is not a readable PNG", where=path) from exc
 
 
-def load_video_folder(path: str) -> dict[str, dict[int, RLE]]:
+def read_video_folder(path: str) -> tuple[dict[str, dict[int, RLE]], dict[str, list[int]], bool]:
     """Read one video folder: per-object `{object}/{frame}.png` (SA-V) or palette
-    `{frame}.png` (DAVIS) into object -> frame -> RLE. Object ids are the folder numbers
-    (leading zeros dropped) or the palette values."""
+    `{frame}.png` (DAVIS). Returns (object -> frame -> RLE, object -> frames in file-name
+    order, whether the layout is per-object). Object ids are the folder numbers (leading zeros
+    dropped) or the palette values. In the palette layout every object's frame order is the
+    video's (all its PNGs), as in the official evaluator."""
     names = sorted(os.listdir(path))
     objects: dict[str, dict[int, RLE]] = {}
+    orders: dict[str, list[int]] = {}
     if names and all(n.lower().endswith(".png") for n in names):
+        video_frames = []
         for name in names:
             pixels = _load_png(os.path.join(path, name))
             frame = _frame_of(name, os.path.join(path, name))
+            video_frames.append(frame)
             for value in np.flatnonzero(np.bincount(pixels.ravel().astype(np.int64)))[1:]:
                 objects.setdefault(str(value), {})[frame] = rle_ops.encode(pixels == value)
-        return objects
+        return objects, {obj: video_frames for obj in objects} | {"": video_frames}, False
     for obj in names:
         obj_path = os.path.join(path, obj)
         if not os.path.isdir(obj_path):
             raise FormatError("expected object folders or frame PNGs only", where=obj_path)
         key = str(int(obj)) if obj.isdigit() else obj
         per = objects.setdefault(key, {})
+        order = orders.setdefault(key, [])
         for name in sorted(os.listdir(obj_path)):
             if not name.lower().endswith(".png"):
                 raise FormatError("only PNG files may be in an object folder", where=obj_path)
+            frame = _frame_of(name, os.path.join(obj_path, name))
             pixels = _load_png(os.path.join(obj_path, name))
-            per[_frame_of(name, os.path.join(obj_path, name))] = rle_ops.encode(pixels != 0)
-    return objects
+            order.append(frame)
+            if pixels.any():
+                per[frame] = rle_ops.encode(pixels != 0)
+    return objects, orders, True
+
+
+def load_video_folder(path: str) -> dict[str, dict[int, RLE]]:
+    """object -> frame -> RLE of one video folder (see `read_video_folder`)."""
+    return read_video_folder(path)[0]
 
 
 def evaluate_folders(
@@ -326,15 +382,19 @@ def evaluate_folders(
     *,
     skip_first_and_last: bool = False,
     bound_th: float = BOUND_TH,
+    protocol: str = SAV,
 ) -> JFResult:
     """J&F of every video folder under `gt_dir` against the same folder under `pred_dir`.
 
     Each root holds `{video}/` folders (or is an export root holding Annotations_objects/ or
-    Annotations/). The frames scored for a video are the frames its ground truth has PNGs for;
-    `skip_first_and_last` drops the first and last of them, as SA-V val/test and DAVIS
-    semi-supervised evaluation do (the first frame is the prompt). A prediction folder missing
-    a video is an error; a missing frame or object counts as empty.
+    Annotations/). As in the official evaluator, the frames scored for an object are the frames
+    its ground-truth folder has PNGs for (per-object layout) or the video's ground-truth PNGs
+    (palette layout), in file-name order; `skip_first_and_last` drops the first and last of
+    them, as SA-V val/test and DAVIS semi-supervised evaluation do (the first frame is the
+    prompt). A prediction folder missing a video is an error; a missing prediction frame or
+    object counts as empty (the official code stops there instead).
     """
+    _check_protocol(protocol)
     gt_root = _videos_root(os.fspath(gt_dir))
     pred_root = _videos_root(os.fspath(pred_dir))
     for root in (gt_root, pred_root):
@@ -348,12 +408,25 @@ def evaluate_folders(
         raise FormatError(f"the predictions have no folder for videos: {', '.join(missing)}")
     scores: list[ObjectScore] = []
     for name in videos:
-        gt = load_video_folder(os.path.join(gt_root, name))
+        gt, orders, _per_object = read_video_folder(os.path.join(gt_root, name))
         pred = load_video_folder(os.path.join(pred_root, name))
-        frames = sorted({f for per in gt.values() for f in per})
-        if skip_first_and_last:
-            frames = frames[1:-1]
-        if not frames:
-            continue
-        scores.extend(evaluate(gt, pred, frames, video=name, bound_th=bound_th).objects)
+        video_frames = sorted({f for order in orders.values() for f in order})
+        keys = list(orders) if protocol == SAV else [*orders, *pred]
+        for obj in dict.fromkeys(k for k in keys if k != ""):
+            frames = orders.get(obj, orders.get("", video_frames))
+            if skip_first_and_last:
+                frames = frames[1:-1]
+            if not frames:
+                continue
+            score = score_object(
+                gt.get(obj, {}),
+                pred.get(obj, {}),
+                frames,
+                video=name,
+                object_id=obj,
+                bound_th=bound_th,
+                protocol=protocol,
+            )
+            if score is not None:
+                scores.append(score)
     return summarize(scores)

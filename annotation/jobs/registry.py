@@ -21,6 +21,7 @@ JOB_KINDS: dict[str, JobRoute] = {
     JobKind.INGEST: JobRoute("annotation.tasks.ingest_video", "cpu"),
     JobKind.EXPORT: JobRoute("annotation.tasks.run_export", "cpu"),
     JobKind.IMPORT: JobRoute("annotation.tasks.run_import", "cpu"),
+    JobKind.QA: JobRoute("annotation.tasks.run_qa", "cpu"),
     JobKind.PROPAGATE: JobRoute("inference.tasks.run_propagation", "batch"),
     JobKind.AUTOMASK: JobRoute("inference.tasks.run_automasklets", "batch"),
 }

@@ -1,4 +1,5 @@
-"""Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review, accounts."""
+"""Domain model (ARCHITECTURE.md): projects and people, videos, tasks, masklets, jobs, review, accounts,
+quality (QA flags, ground truth)."""
 
 from annotation.models.accounts import Account, ApiToken, Invitation
 from annotation.models.analytics import Interaction, InteractionKind
@@ -7,6 +8,7 @@ from annotation.models.jobs import Job
 from annotation.models.masklets import FrameMask, Masklet, Prompt
 from annotation.models.projects import Label, Membership, Project
 from annotation.models.provenance import ModelProvenance
+from annotation.models.quality import GroundTruth, QAFlag
 from annotation.models.review import ReviewComment, ReviewIssue
 from annotation.models.tasks import Task, TaskComment, TaskTransition
 from annotation.models.videos import Video
@@ -19,6 +21,7 @@ __all__ = [
     "FrameMask",
     "Interaction",
     "InteractionKind",
+    "GroundTruth",
     "Job",
     "Label",
     "Masklet",
@@ -26,6 +29,7 @@ __all__ = [
     "ModelProvenance",
     "Project",
     "Prompt",
+    "QAFlag",
     "ReviewComment",
     "ReviewIssue",
     "Task",

@@ -12,6 +12,7 @@ class JobKind(models.TextChoices):
     AUTOMASK = "automask"
     EXPORT = "export"
     IMPORT = "import"
+    QA = "qa"
 
 
 class JobStatus(models.TextChoices):
@@ -30,6 +31,7 @@ KIND_QUEUES: dict[str, str] = {
     JobKind.INGEST: "cpu",
     JobKind.EXPORT: "cpu",
     JobKind.IMPORT: "cpu",
+    JobKind.QA: "cpu",
     JobKind.PROPAGATE: "batch",
     JobKind.AUTOMASK: "batch",
 }

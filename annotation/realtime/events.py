@@ -62,6 +62,15 @@ class ReviewChangedEvent(TypedDict):
     masklet: int | None
 
 
+class QAUpdatedEvent(TypedDict):
+    """The video's automated QA flags changed (a QA run, or an edit that cleared some): `flags`
+    is how many the video has now; GET /api/videos/{id}/qa-flags/ lists them."""
+
+    type: Literal["qa.updated"]
+    video: int
+    flags: int
+
+
 class VideoChangedEvent(TypedDict):
     type: Literal["video.changed"]
     video: int
@@ -94,6 +103,7 @@ VideoEvent = (
     | JobProgressEvent
     | JobFinishedEvent
     | ReviewChangedEvent
+    | QAUpdatedEvent
     | VideoChangedEvent
 )
 
@@ -109,6 +119,7 @@ SCHEMAS: dict[str, type] = {
         JobProgressEvent,
         JobFinishedEvent,
         ReviewChangedEvent,
+        QAUpdatedEvent,
         VideoChangedEvent,
         MembershipChangedEvent,
         ErrorEvent,

@@ -1,8 +1,11 @@
 """J&F between two sets of masklets of one video, for comparing annotations.
 
-Scores follow `annotation.evaluation.jf` (DAVIS definitions, x100). Every annotated frame of the
-video is evaluated; a masklet without a mask on a frame is empty there, and an empty reference
-against an empty candidate scores 1 (as DAVIS does on frames where an object is absent).
+Scores follow `annotation.evaluation.jf` (DAVIS definitions, x100). The frames of the video are
+evaluated in order; a masklet without a mask on a frame is empty there. With the default protocol
+"sav" (the official SA-V evaluator's), a pair is scored from the first frame where either masklet
+has a mask, and a pair whose reference is empty on every frame is not scored (its numbers are
+null); with "all-objects" every frame counts, an empty reference against an empty candidate
+scoring 1.
 """
 
 from __future__ import annotations
@@ -58,9 +61,12 @@ def evaluation_run(
     reference: Sequence[int],
     candidate: Sequence[int],
     pairs: Sequence[Sequence[int]] | None = None,
+    protocol: str = jf.SAV,
 ) -> dict[str, Any]:
     """J, F and J&F (x100) of each (reference, candidate) masklet pair over all annotated frames
     of the video, and their means. Pairs default to the two lists in order."""
+    if protocol not in jf.PROTOCOLS:
+        raise InvalidInput(f"protocol must be one of {', '.join(jf.PROTOCOLS)}")
     if not reference or not candidate:
         raise InvalidInput("give at least one reference and one candidate masklet")
     if len(set(reference)) != len(reference) or len(set(candidate)) != len(candidate):
@@ -79,12 +85,18 @@ def evaluation_run(
     scores = []
     for ref, cand in chosen:
         score = jf.score_object(
-            _masks_of(ref), _masks_of(cand), frames, video=str(video.pk), object_id=f"{ref}-{cand}"
+            _masks_of(ref),
+            _masks_of(cand),
+            frames,
+            video=str(video.pk),
+            object_id=f"{ref}-{cand}",
+            protocol=protocol,
         )
         scores.append((ref, cand, score))
-    summary = jf.summarize([s for _, _, s in scores])
+    summary = jf.summarize([s for _, _, s in scores if s is not None])
     return {
         "video": video.pk,
+        "protocol": protocol,
         "frames": video.frame_count,
         "pairs": [
             {
@@ -92,10 +104,10 @@ def evaluation_run(
                 "candidate": cand,
                 "reference_number": numbers[ref],
                 "candidate_number": numbers[cand],
-                "j": _number(s.j),
-                "f": _number(s.f),
-                "jf": _number(s.jf),
-                "frames": s.frames,
+                "j": _number(s.j) if s else None,
+                "f": _number(s.f) if s else None,
+                "jf": _number(s.jf) if s else None,
+                "frames": s.frames if s else 0,
             }
             for ref, cand, s in scores
         ],

@@ -53,8 +53,13 @@ def job_create(
     return job
 
 
+# Kinds whose progress and end are not announced on the video's channel: a QA run follows every
+# burst of edits, and announces its result itself ("qa.updated", services/quality.py).
+SILENT_KINDS = frozenset({JobKind.QA})
+
+
 def _progress_event(job: Job, frame: int | None) -> None:
-    if job.video_id is None:
+    if job.video_id is None or job.kind in SILENT_KINDS:
         return
     publish(
         {
@@ -130,7 +135,12 @@ def job_finish(
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "error", "result", "progress", "finished_at"])
     _finish_webhooks(job)
-    if job.video_id is not None:
+    if status == JobStatus.SUCCEEDED and job.video_id is not None:
+        from annotation.services import quality  # imports this module
+
+        if job.kind in quality.QA_AFTER:
+            quality.qa_schedule(video=job.video, user=job.created_by)
+    if job.video_id is not None and job.kind not in SILENT_KINDS:
         publish(
             {
                 "type": "job.finished",

@@ -198,6 +198,9 @@ def frame_mask_put(
         ) from None
     interaction_record(user=user, video=video, kind=InteractionKind.EDIT, frame=frame, masklet=masklet)
     _mask_event(masklet.pk, video.pk, [current], source, user)
+    from annotation.services.quality import masklet_frames_changed  # imports job services
+
+    masklet_frames_changed(masklet_id=masklet.pk, video_id=video.pk, frames=[frame])
     return current
 
 

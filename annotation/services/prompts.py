@@ -16,6 +16,7 @@ from annotation.models.masklets import MaskSource
 from annotation.services.errors import InvalidInput
 from annotation.services.interactions import interaction_record
 from annotation.services.masklets import NewMask, check_frame, frame_masks_store
+from annotation.services.quality import masklet_frames_changed
 from maskcodec import RLE
 
 
@@ -77,6 +78,9 @@ def prompt_answer_store(
         provenance_id=provenance_id,
     )
     Prompt.objects.filter(pk=prompt.pk).update(score=score)
+    masklet_frames_changed(
+        masklet_id=prompt.masklet_id, video_id=prompt.masklet.video_id, frames=[prompt.frame]
+    )
     return stored[0]
 
 

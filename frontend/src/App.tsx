@@ -12,6 +12,7 @@ import { TokensPage } from "./pages/account/TokensPage";
 import { LoginPage } from "./pages/LoginPage";
 import { MyTasksPage } from "./pages/MyTasksPage";
 import { ProjectPage } from "./pages/ProjectPage";
+import { QualityPage } from "./pages/QualityPage";
 import { TaskRoute } from "./pages/TaskRoute";
 import { WebhooksPage } from "./pages/delivery/WebhooksPage";
 import { EffortPage } from "./pages/project/EffortPage";
@@ -92,6 +93,13 @@ function route(pathname: string, user: User | null) {
     return (
       <Layout>
         <EffortPage projectId={Number(m.id)} />
+      </Layout>
+    );
+  }
+  if ((m = matchPath("/projects/:id/quality", pathname)) && isId(m.id)) {
+    return (
+      <Layout>
+        <QualityPage projectId={Number(m.id)} />
       </Layout>
     );
   }

@@ -116,7 +116,11 @@ def test_evaluate_jf_command(tmp_path: Path) -> None:
     )
 
     out = StringIO()
-    call_command("evaluate_jf", str(tmp_path / "gt"), str(tmp_path / "pred"), "--json", stdout=out)
+    gt_dir, pred_dir = str(tmp_path / "gt"), str(tmp_path / "pred")
+    # two frames per object: the default (official) protocol skips both, nothing is left
+    with pytest.raises(CommandError, match="no objects to evaluate"):
+        call_command("evaluate_jf", gt_dir, pred_dir)
+    call_command("evaluate_jf", gt_dir, pred_dir, "--no-skip-first-and-last", "--json", stdout=out)
     result = json.loads(out.getvalue())
     objects = {o["object_id"]: o for o in result["objects"]}
     assert objects["1"]["j"] == objects["1"]["f"] == 100.0
@@ -124,8 +128,35 @@ def test_evaluate_jf_command(tmp_path: Path) -> None:
     assert result["jf"] == 75.0
 
     table = StringIO()
-    call_command("evaluate_jf", str(tmp_path / "gt"), str(tmp_path / "pred"), stdout=table)
+    call_command("evaluate_jf", gt_dir, pred_dir, "--no-skip-first-and-last", stdout=table)
     assert "Global score" in table.getvalue() and "75.0" in table.getvalue()
 
     with pytest.raises(CommandError, match="not a folder"):
         call_command("evaluate_jf", str(tmp_path / "gt"), str(tmp_path / "empty_pred"))
+
+
+def test_evaluation_api_protocols(db: Any) -> None:
+    """The official protocol scores a pair from the first frame either masklet shows up;
+    all-objects scores every frame; a reference that never shows up is not scored."""
+    team = make_team("jfp")
+    late = _masklet(team, {f: square(H, W, 10, 10, 12) for f in (4, 5)})
+    same = _masklet(team, {f: square(H, W, 10, 10, 12) for f in (4, 5)})
+    early = _masklet(team, {f: square(H, W, 10, 10, 12) for f in (2, 3, 4, 5)})
+    url = f"/api/videos/{team.video.pk}/evaluations/"
+    client = team.client("reviewer")
+    body = {"reference": [late.pk], "candidate": [same.pk]}
+    official = client.post(url, body, format="json").json()
+    assert official["protocol"] == "sav" and official["jf"] == 100.0
+    assert official["pairs"][0]["frames"] == 2  # frames 4-5; 0-3 are empty on both sides
+    strict = client.post(url, {**body, "protocol": "all-objects"}, format="json").json()
+    assert strict["jf"] == 100.0 and strict["pairs"][0]["frames"] == 6
+    # predicted from frame 2: frames 2 and 3 count (J = 0 there) under the official protocol too
+    pair = client.post(url, {"reference": [late.pk], "candidate": [early.pk]}, format="json").json()
+    assert pair["pairs"][0]["frames"] == 4 and pair["j"] == 50.0
+    # nothing in the reference on any frame: not scored, null numbers
+    empty_ref = _masklet(team, {})
+    none = client.post(url, {"reference": [empty_ref.pk], "candidate": [same.pk]}, format="json")
+    assert none.status_code == 200 and none.json()["pairs"][0]["jf"] is None
+    assert none.json()["jf"] is None
+    bad = client.post(url, {**body, "protocol": "lenient"}, format="json")
+    assert bad.status_code == 400

@@ -75,12 +75,15 @@ def test_absent_frames_and_objects_count_as_empty():
     # object 1: right on frame 0, missing on frame 1 -> J = F = (1 + 0) / 2
     # object 2: only predicted, on frame 1 -> frame 0 empty/empty = 1, frame 1 = 0
     pred = {1: {0: square}, 2: {1: box(7, 9, 7, 9)}}
-    result = jf.evaluate(gt, pred, [0, 1], video="v")
+    result = jf.evaluate(gt, pred, [0, 1], video="v", protocol=jf.ALL_OBJECTS)
     by_object = {o.object_id: o for o in result.objects}
     assert by_object["1"].j == pytest.approx(50.0) and by_object["1"].f == pytest.approx(50.0)
     assert by_object["2"].j == pytest.approx(50.0) and by_object["2"].f == pytest.approx(50.0)
     assert result.jf == pytest.approx(50.0)
     assert result.videos["v"].objects == 2
+    # the official protocol ignores object 2, which only the prediction has
+    official = jf.evaluate(gt, pred, [0, 1], video="v")
+    assert [o.object_id for o in official.objects] == ["1"] and official.jf == pytest.approx(50.0)
 
 
 def test_means_per_object_then_over_objects():

@@ -18,12 +18,14 @@ from rest_framework.test import APIClient
 from annotation.models import (
     Export,
     FrameMask,
+    GroundTruth,
     Job,
     Label,
     Masklet,
     Membership,
     Project,
     Prompt,
+    QAFlag,
     ReviewComment,
     ReviewIssue,
     Task,
@@ -284,6 +286,14 @@ CASES: list[Case] = [
         MEMBERS,
         _json(lambda ids: {"reference": [ids["masklet"]], "candidate": [ids["masklet"]]}),
     ),
+    # automated QA, ground truth, quality reports
+    Case("qa-flags", "get", "/api/videos/{video}/qa-flags/", 200, MEMBERS),
+    Case("qa-run", "post", "/api/videos/{video}/qa-flags/", 202, EDITORS),
+    Case("review-queue", "get", "/api/projects/{project}/review-queue/", 200, MEMBERS),
+    Case("ground-truth-get", "get", "/api/videos/{video}/ground-truth/", 200, MEMBERS),
+    Case("ground-truth-mark", "put", "/api/videos/{video}/ground-truth/", 200, MANAGERS, _json({})),
+    Case("ground-truth-unmark", "delete", "/api/videos/{video}/ground-truth/", 204, MANAGERS),
+    Case("quality-report", "get", "/api/projects/{project}/quality-report/", 200, REVIEWERS),
     # masklets and masks
     Case("masklet-get", "get", "/api/masklets/{masklet}/", 200, MEMBERS),
     Case(
@@ -368,6 +378,8 @@ def _counts() -> dict[str, int]:
         ReviewComment,
         Webhook,
         Export,
+        GroundTruth,
+        QAFlag,
     )
     return {m.__name__: m.objects.count() for m in models}
 

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from annotation import permissions as policy
 from annotation.api.views.base import parse, require
+from annotation.evaluation import jf
 from annotation.selectors import videos as video_selectors
 from annotation.services import evaluation as evaluation_services
 
@@ -23,6 +24,12 @@ class EvaluationIn(serializers.Serializer):
         default=None,
         allow_null=True,
     )
+    protocol = serializers.ChoiceField(
+        choices=list(jf.PROTOCOLS),
+        default=jf.SAV,
+        help_text="sav (default): the official SA-V evaluator's rules, each pair scored from the "
+        "first frame where either masklet has a mask; all-objects: every frame of the video",
+    )
 
 
 class EvaluationPairOut(serializers.Serializer):
@@ -30,24 +37,26 @@ class EvaluationPairOut(serializers.Serializer):
     candidate = serializers.IntegerField()
     reference_number = serializers.IntegerField()
     candidate_number = serializers.IntegerField()
-    j = serializers.FloatField()
-    f = serializers.FloatField()
-    jf = serializers.FloatField()
+    j = serializers.FloatField(allow_null=True)
+    f = serializers.FloatField(allow_null=True)
+    jf = serializers.FloatField(allow_null=True)
     frames = serializers.IntegerField()
 
 
 class EvaluationOut(serializers.Serializer):
     video = serializers.IntegerField()
+    protocol = serializers.CharField()
     frames = serializers.IntegerField()
     pairs = EvaluationPairOut(many=True)
-    j = serializers.FloatField()
-    f = serializers.FloatField()
-    jf = serializers.FloatField()
+    j = serializers.FloatField(allow_null=True)
+    f = serializers.FloatField(allow_null=True)
+    jf = serializers.FloatField(allow_null=True)
 
 
 class EvaluationView(APIView):
     """POST {"reference": [masklet ids], "candidate": [masklet ids], "pairs": [[ref, cand], ...]}
-    → J, F and J&F (x100) per pair over every annotated frame, and their means."""
+    → J, F and J&F (x100) per pair over the video's frames, and their means (protocol "sav" by
+    default: the official SA-V evaluator's; "all-objects" scores every frame)."""
 
     @extend_schema(request=EvaluationIn, responses={200: EvaluationOut})
     def post(self, request: Request, pk: int) -> Response:

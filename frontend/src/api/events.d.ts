@@ -12,6 +12,7 @@ export type RealtimeEvent =
   | JobProgressEvent
   | JobFinishedEvent
   | ReviewChangedEvent
+  | QAUpdatedEvent
   | VideoChangedEvent
   | MembershipChangedEvent
   | ErrorEvent;
@@ -65,6 +66,15 @@ export interface ReviewChangedEvent {
   issue: number | null;
   task: number | null;
   masklet: number | null;
+}
+/**
+ * The video's automated QA flags changed (a QA run, or an edit that cleared some): `flags`
+ * is how many the video has now; GET /api/videos/{id}/qa-flags/ lists them.
+ */
+export interface QAUpdatedEvent {
+  type: "qa.updated";
+  video: number;
+  flags: number;
 }
 export interface VideoChangedEvent {
   type: "video.changed";

@@ -536,6 +536,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/quality-report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description J&F of annotators' masklets against the project's ground-truth videos (managers and
+         *     reviewers), per group, annotator, task and overall; `?annotator=`, `?task=`, `?video=` narrow it.
+         */
+        get: operations["projects_quality_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/review-queue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Masklets of the project with QA flags, riskiest first. */
+        get: operations["projects_review_queue_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/tasks/": {
         parameters: {
             query?: never;
@@ -752,7 +789,8 @@ export interface paths {
         put?: never;
         /**
          * @description POST {"reference": [masklet ids], "candidate": [masklet ids], "pairs": [[ref, cand], ...]}
-         *     → J, F and J&F (x100) per pair over every annotated frame, and their means.
+         *     → J, F and J&F (x100) per pair over the video's frames, and their means (protocol "sav" by
+         *     default: the official SA-V evaluator's; "all-objects" scores every frame).
          */
         post: operations["videos_evaluations_create"];
         delete?: never;
@@ -772,6 +810,25 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/ground-truth/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The ground-truth masklets; an empty list when the video is not ground truth. */
+        get: operations["videos_ground_truth_retrieve"];
+        /** @description A video's ground-truth mark: GET (members), PUT to mark or re-mark, DELETE (managers). */
+        put: operations["videos_ground_truth_update"];
+        post?: never;
+        /** @description A video's ground-truth mark: GET (members), PUT to mark or re-mark, DELETE (managers). */
+        delete: operations["videos_ground_truth_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -868,6 +925,24 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["videos_propagations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/qa-flags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET: the video's QA flags (optionally `?masklet=`); POST: run its QA now (a cpu job). */
+        get: operations["videos_qa_flags_list"];
+        put?: never;
+        /** @description Queue a QA run (or answer the one already queued). */
+        post: operations["videos_qa_flags_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1163,17 +1238,26 @@ export interface components {
             reference: number[];
             candidate: number[];
             pairs?: number[][] | null;
+            /**
+             * @description sav (default): the official SA-V evaluator's rules, each pair scored from the first frame where either masklet has a mask; all-objects: every frame of the video
+             *
+             *     * `sav` - sav
+             *     * `all-objects` - all-objects
+             * @default sav
+             */
+            protocol?: components["schemas"]["ProtocolEnum"];
         };
         EvaluationOut: {
             video: number;
+            protocol: string;
             frames: number;
             pairs: components["schemas"]["EvaluationPairOut"][];
             /** Format: double */
-            j: number;
+            j: number | null;
             /** Format: double */
-            f: number;
+            f: number | null;
             /** Format: double */
-            jf: number;
+            jf: number | null;
         };
         EvaluationPairOut: {
             reference: number;
@@ -1181,11 +1265,11 @@ export interface components {
             reference_number: number;
             candidate_number: number;
             /** Format: double */
-            j: number;
+            j: number | null;
             /** Format: double */
-            f: number;
+            f: number | null;
             /** Format: double */
-            jf: number;
+            jf: number | null;
             frames: number;
         };
         /** @description The filters an export was started with (exports from before delivery policies lack some). */
@@ -1247,6 +1331,18 @@ export interface components {
          * @enum {string}
          */
         FormatEnum: "sav" | "coco" | "davis";
+        GroundTruthInRequest: {
+            /** @description the ground-truth masklets; default: every masklet the video has now */
+            masklets?: number[] | null;
+        };
+        GroundTruthOut: {
+            video: number;
+            /** @description empty: the video is not ground truth */
+            masklets: number[];
+            marked_by: number | null;
+            /** Format: date-time */
+            marked_at: string | null;
+        };
         /**
          * @description * `annotator` - annotator
          *     * `task` - task
@@ -1354,9 +1450,10 @@ export interface components {
          *     * `automask` - Automask
          *     * `export` - Export
          *     * `import` - Import
+         *     * `qa` - Qa
          * @enum {string}
          */
-        JobOutKindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import";
+        JobOutKindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import" | "qa";
         /**
          * @description * `queued` - Queued
          *     * `running` - Running
@@ -1626,6 +1723,7 @@ export interface components {
             postprocess?: components["schemas"]["PostprocessSettings"];
             automask?: components["schemas"]["AutomaskSettings"];
             delivery?: components["schemas"]["DeliverySettings"];
+            qa?: components["schemas"]["QASettings"];
         };
         /** @description The mask a click produced on its frame, as the interactive worker stored it. */
         PromptAnswerOut: {
@@ -1670,6 +1768,12 @@ export interface components {
              */
             max_frames?: number | null;
         };
+        /**
+         * @description * `sav` - sav
+         *     * `all-objects` - all-objects
+         * @enum {string}
+         */
+        ProtocolEnum: "sav" | "all-objects";
         /** @description What a worker runs, or what produced a mask or ran a job (models/provenance.py). */
         ProvenanceOut: {
             /** @description null: a worker's announcement, not a stored row */
@@ -1687,11 +1791,164 @@ export interface components {
             readonly image_size: number;
             readonly label: string;
         };
+        QAFlagOut: {
+            id: number;
+            masklet: number;
+            masklet_number: number;
+            kind: components["schemas"]["QAFlagOutKindEnum"];
+            frame_start: number;
+            frame_end: number;
+            /** Format: double */
+            value: number;
+            other: number | null;
+            /** Format: date-time */
+            created: string;
+        };
+        /**
+         * @description * `temporal` - Temporal
+         *     * `area_jump` - Area Jump
+         *     * `fragmentation` - Fragmentation
+         *     * `flicker` - Flicker
+         *     * `overlap` - Overlap
+         *     * `low_score` - Low Score
+         *     * `tiny` - Tiny
+         * @enum {string}
+         */
+        QAFlagOutKindEnum: "temporal" | "area_jump" | "fragmentation" | "flicker" | "overlap" | "low_score" | "tiny";
+        /** @description Automated QA thresholds (annotation/evaluation/qa.py explains each check). */
+        QASettings: {
+            /**
+             * @description flag consecutive annotated frames whose IoU is lower
+             * @default 0.5
+             */
+            temporal_iou_min?: number;
+            /**
+             * @description flag an area change by more than this factor
+             * @default 2
+             */
+            area_jump_ratio?: number;
+            /**
+             * @description smallest connected component counted (px)
+             * @default 16
+             */
+            min_component_px?: number;
+            /**
+             * @description vanish and return within this many frames
+             * @default 3
+             */
+            flicker_frames?: number;
+            /**
+             * @description flag two masklets sharing more than this of the smaller
+             * @default 0.2
+             */
+            overlap_max?: number;
+            /**
+             * @description flag stored model scores below this
+             * @default 0.5
+             */
+            score_min?: number;
+            /**
+             * @description flag non-empty masks smaller than this share of the frame
+             * @default 0.0001
+             */
+            tiny_fraction?: number;
+        };
+        QualityAnnotatorOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+            annotator: number | null;
+            annotator_name: string;
+        };
+        QualityGroupOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+            video: number;
+            annotator: number | null;
+            annotator_name: string;
+            task: number | null;
+            frame_start: number;
+            frame_end: number;
+            objects_detail: components["schemas"]["QualityObjectOut"][];
+            extra_masklets: number[];
+        };
+        QualityObjectOut: {
+            ground_truth: number;
+            matched: number | null;
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+        };
+        QualityReportOut: {
+            overall: components["schemas"]["QualitySummaryOut"];
+            annotators: components["schemas"]["QualityAnnotatorOut"][];
+            tasks: components["schemas"]["QualityTaskOut"][];
+            groups: components["schemas"]["QualityGroupOut"][];
+        };
+        QualitySummaryOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+        };
+        QualityTaskOut: {
+            /** Format: double */
+            j: number | null;
+            /** Format: double */
+            f: number | null;
+            /** Format: double */
+            jf: number | null;
+            /** @description ground-truth objects scored */
+            objects: number;
+            matched: number;
+            missed: number;
+            extra: number;
+            task: number;
+        };
         QueueStatusOut: {
             readonly queue: string;
             readonly workers: components["schemas"]["LiveWorkerOut"][];
             /** @description the distinct models the live workers run */
             readonly models: components["schemas"]["ProvenanceOut"][];
+        };
+        ReviewQueueItemOut: {
+            masklet: number;
+            number: number;
+            name: string;
+            status: string;
+            video: number;
+            video_name: string;
+            flag_count: number;
+            /** @description flagged annotated frames summed over the flags */
+            risk: number;
+            kinds: string[];
         };
         RevokedOut: {
             readonly revoked: number;
@@ -5016,6 +5273,145 @@ export interface operations {
             };
         };
     };
+    projects_quality_report_retrieve: {
+        parameters: {
+            query?: {
+                annotator?: number;
+                task?: number;
+                video?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReportOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    projects_review_queue_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "needs_verification" | "rejected" | "verified";
+                video?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueItemOut"][];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     projects_tasks_list: {
         parameters: {
             query?: never;
@@ -6501,6 +6897,218 @@ export interface operations {
             };
         };
     };
+    videos_ground_truth_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroundTruthOut"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    videos_ground_truth_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GroundTruthInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GroundTruthInRequest"];
+                "multipart/form-data": components["schemas"]["GroundTruthInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroundTruthOut"];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    videos_ground_truth_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     videos_imports_create: {
         parameters: {
             query?: never;
@@ -7062,6 +7670,158 @@ export interface operations {
                 };
             };
             /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    videos_qa_flags_list: {
+        parameters: {
+            query?: {
+                masklet?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QAFlagOut"][];
+                };
+            };
+            /** @description Invalid input: `detail` says what, `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    videos_qa_flags_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRef"];
+                };
+            };
+            /** @description Bad input: `detail` says what is wrong; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (or a one-time password still to be changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or not one you can see. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -26,6 +26,10 @@ import type {
   NewWebhook,
   Project,
   ProjectCreate,
+  QAFlag,
+  QualityReport,
+  ReviewQueueItem,
+  GroundTruth,
   PromptRequest,
   PromptResult,
   PropagationBody,
@@ -152,4 +156,13 @@ export const api = {
   createIssue: (video: number, body: IssueCreate) => http.post<ReviewIssue>(`/api/videos/${video}/issues/`, body),
   resolveIssue: (id: number, resolved = true) => http.patch<ReviewIssue>(`/api/issues/${id}/`, { resolved }),
   commentIssue: (id: number, text: string) => http.post<unknown>(`/api/issues/${id}/comments/`, { text }),
+
+  // automated QA, ground truth, quality reports
+  qaFlags: (video: number) => http.get<QAFlag[]>(`/api/videos/${video}/qa-flags/`),
+  runQA: (video: number) => http.post<JobRef>(`/api/videos/${video}/qa-flags/`, {}),
+  reviewQueue: (project: number) => http.get<ReviewQueueItem[]>(`/api/projects/${project}/review-queue/`),
+  groundTruth: (video: number) => http.get<GroundTruth>(`/api/videos/${video}/ground-truth/`),
+  markGroundTruth: (video: number) => http.put<GroundTruth>(`/api/videos/${video}/ground-truth/`, {}),
+  unmarkGroundTruth: (video: number) => http.delete(`/api/videos/${video}/ground-truth/`),
+  qualityReport: (project: number) => http.get<QualityReport>(`/api/projects/${project}/quality-report/`),
 };

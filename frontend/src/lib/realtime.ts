@@ -26,6 +26,7 @@ const EVENT_TYPES: Record<RealtimeEvent["type"], true> = {
   "job.progress": true,
   "job.finished": true,
   "review.changed": true,
+  "qa.updated": true,
   "video.changed": true,
   "membership.changed": true,
   error: true,

@@ -108,6 +108,13 @@ export type TaskActivity = Out<Schemas["TaskActivityOut"]>;
 export type Session = Out<Schemas["SessionOut"]>;
 
 export type IssueComment = Out<Schemas["CommentOut"]>;
+
+/** Automated QA (annotation/evaluation/qa.py) and ground-truth quality reports. */
+export type QAFlag = Out<Schemas["QAFlagOut"]>;
+export type QAFlagKind = QAFlag["kind"];
+export type ReviewQueueItem = Out<Schemas["ReviewQueueItemOut"]>;
+export type GroundTruth = Out<Schemas["GroundTruthOut"]>;
+export type QualityReport = Out<Schemas["QualityReportOut"]>;
 export type ReviewIssue = Refine<Out<Schemas["IssueOut"]>, { position: [number, number] | null }>;
 
 // Request bodies.

@@ -35,6 +35,9 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         <span className={`badge live-${live.status}`} data-testid="project-live" title="task states and ingest progress update live">
           {live.status === "open" ? "live" : live.status}
         </span>
+        <Link to={`/projects/${projectId}/quality`} data-testid="quality-link">
+          Quality: review queue and reports
+        </Link>
       </div>
       {p.description ? <p className="muted">{p.description}</p> : null}
       <VideosSection projectId={projectId} videos={videos} canUpload={isManager} pushed={live.jobs} />

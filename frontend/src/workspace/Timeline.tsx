@@ -22,12 +22,19 @@ export interface TimelineFrames {
   issues: number[];
 }
 
+/** A QA flag's frames on a row (annotation/evaluation/qa.py): [first, last, kind]. */
+export type FlagSpan = [start: number, end: number, kind: string];
+
 /** One row per masklet, in display order, with what each row shows. */
 export interface TimelineObjects {
   rows: TimelineRowView[];
   data: Map<number, RowData>;
   selected: number | null;
+  /** automated QA flags per masklet, drawn as an orange band along the row's top */
+  flags?: Map<number, FlagSpan[]>;
 }
+
+export const QA_FLAG_COLOR = "#ff9f1a";
 
 /** Running jobs (progress bars) and where colleagues are. */
 export interface TimelineActivity {
@@ -144,6 +151,7 @@ export function Timeline(props: Props) {
   };
 
   const segCount = props.objects.rows.reduce((n, r) => n + (props.objects.data.get(r.id)?.segments.length ?? 0), 0);
+  const flagCount = props.objects.rows.reduce((n, r) => n + (props.objects.flags?.get(r.id)?.length ?? 0), 0);
 
   return (
     <div className="timeline" ref={wrapRef}>
@@ -152,6 +160,7 @@ export function Timeline(props: Props) {
         data-testid="timeline"
         data-rows={props.objects.rows.length}
         data-segments={segCount}
+        data-flags={flagCount}
         data-frame={props.frames.current}
         style={{ width, height: HEIGHT }}
         onPointerDown={onPointerDown}
@@ -171,6 +180,9 @@ export function Timeline(props: Props) {
         ))}
         <span>
           <i style={{ background: "#fff", width: 2 }} /> prompt frame
+        </span>
+        <span>
+          <i style={{ background: QA_FLAG_COLOR, height: 3 }} /> QA flag
         </span>
       </div>
     </div>
@@ -258,6 +270,13 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
       }
       ctx.fillStyle = "#fff";
       for (const f of d.prompts) ctx.fillRect(x(f), y, Math.max(1.5, x(f + 1) - x(f)), ROW_H);
+    }
+    for (let i = vis[0]; i <= vis[1]; i++) {
+      const spans = p.objects.flags?.get(p.objects.rows[i].id);
+      if (!spans) continue;
+      const y = HEADER_H + i * ROW_H - top;
+      ctx.fillStyle = QA_FLAG_COLOR;
+      for (const [a, b] of spans) ctx.fillRect(x(a), y, Math.max(2, x(b + 1) - x(a)), 3);
     }
   } else {
     ctx.fillStyle = "#9aa3b2";

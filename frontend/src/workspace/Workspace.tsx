@@ -6,6 +6,7 @@ import { isPendingAutoMasklet, type BackendStatus, type Label, type Masklet, typ
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
 import type { Roles } from "./ReviewPanel";
 import { useActivityHeartbeat } from "./useActivityHeartbeat";
+import type { FlagSpan } from "./Timeline";
 import { useCanvasTools } from "./useCanvasTools";
 import { useJobActions } from "./useJobActions";
 import { readOnlyReason } from "./readOnly";
@@ -86,6 +87,12 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const spaceHeld = useWorkspaceShortcuts({ ws, data, masklets: maskletActions, jobs: jobActions, review: { ...review, canReview: roles.isReviewer }, taskRange });
 
   const allIssues = issues.data ?? [];
+  const qaFlags = useMemo(() => data.qaFlags.data ?? [], [data.qaFlags.data]);
+  const flagSpans = useMemo(() => {
+    const out = new Map<number, FlagSpan[]>();
+    for (const f of qaFlags) out.set(f.masklet, [...(out.get(f.masklet) ?? []), [f.frame_start, f.frame_end, f.kind]]);
+    return out;
+  }, [qaFlags]);
   const conflict = currentConflict(editing.conflicts);
   const resetClicks = () => selected !== null && editing.resetClicks(selected, frame);
 
@@ -119,15 +126,32 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
               }
             : null
         }
-        side={{ task, activity, roles, masklets: maskletActions, onFrame, jobs: readOnly ? { ...jobActions, disabled: true } : jobActions, review, issues: allIssues }}
+        side={{
+          task,
+          activity,
+          roles,
+          masklets: maskletActions,
+          onFrame,
+          jobs: readOnly ? { ...jobActions, disabled: true } : jobActions,
+          review,
+          issues: allIssues,
+          qa: {
+            flags: qaFlags,
+            onShow: (f) => {
+              dispatch({ type: "select", masklet: f.masklet });
+              dispatch({ type: "seek", frame: f.frame_start });
+            },
+          },
+        }}
         timeline={{
           frames: { count: N, current: frame, taskRange, issues: allIssues.filter((i) => !i.resolved).map((i) => i.frame) },
           objects: {
             rows: ordered.map((m) => ({ id: m.id, name: `#${m.number} ${m.name}${isPendingAutoMasklet(m) ? " (auto)" : ""}`, color: maskletColor(m, labelMap) || fallbackColor(m.number) })),
             data: timeline.data,
             selected,
+            flags: flagSpans,
           },
-          activity: { jobs: jobs.jobs, presence: live.users, myId: me?.id ?? null },
+          activity: { jobs: jobs.jobs.filter((j) => j.kind !== "qa"), presence: live.users, myId: me?.id ?? null },
           onSeek: (f) => dispatch({ type: "seek", frame: f }),
           onSelect: (id) => dispatch({ type: "select", masklet: id }),
         }}

@@ -9,6 +9,7 @@ import { ActivityPanel, type ActivityFeed } from "./ActivityPanel";
 import { AutoMaskletPanel, MaskletPanel } from "./MaskletPanel";
 import { ConflictDialog, HelpOverlay, PresenceList } from "./Overlays";
 import { IssuesPanel, MaskletReview, TaskPanel, type Roles } from "./ReviewPanel";
+import { QAPanel, type QAPanelProps } from "./QAPanel";
 import { Timeline } from "./Timeline";
 import { PropagatePanel, Toolbar, type EditControls } from "./Toolbar";
 import type { JobActions } from "./useJobActions";
@@ -34,6 +35,7 @@ export interface SidePanels {
   jobs: JobActions;
   review: ReviewActions;
   issues: ReviewIssue[];
+  qa: QAPanelProps;
 }
 
 interface Props {
@@ -105,7 +107,7 @@ function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
   );
 }
 
-function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review, issues }: SidePanels) {
+function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review, issues, qa }: SidePanels) {
   return (
     <>
       {task ? <TaskPanel task={task} roles={roles} onAction={review.transition} /> : null}
@@ -118,6 +120,7 @@ function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review,
         accept={(ids) => void masklets.acceptProposals(ids)}
         discard={(ids) => void masklets.discardProposals(ids)}
       />
+      <QAPanel {...qa} />
       <IssuesPanel issues={issues} canCreate={true} actions={review} />
     </>
   );

@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { useResource, type Resource } from "../hooks";
 import { api } from "../lib/endpoints";
-import type { Masklet, ReadyVideo, ReviewIssue } from "../lib/types";
+import type { Masklet, QAFlag, ReadyVideo, ReviewIssue } from "../lib/types";
 import { useEditing } from "./useEditing";
 import { useFrames } from "./useFrames";
 import { useJobs, type TrackedJob } from "./useJobs";
@@ -13,6 +13,8 @@ import type { Say } from "./useWorkspaceState";
 export interface WorkspaceData {
   masklets: Resource<Masklet[]>;
   issues: Resource<ReviewIssue[]>;
+  /** the video's automated QA flags, reloaded when a QA job finishes */
+  qaFlags: Resource<QAFlag[]>;
   frames: ReturnType<typeof useFrames>;
   masks: ReturnType<typeof useMasks>;
   timeline: ReturnType<typeof useTimelineData>;
@@ -28,6 +30,7 @@ export function useWorkspaceData(opts: { video: ReadyVideo; masklets: Resource<M
   const { video, masklets, frame, viewScale, say } = opts;
   const N = video.frame_count;
   const issues = useResource(() => api.issues(video.id), [video.id]);
+  const qaFlags = useResource(() => api.qaFlags(video.id), [video.id]);
   // past 1.25 screen pixels per display-frame pixel, show the original frame instead
   const displayRatio = video.display_width && video.display_width < video.width ? video.width / video.display_width : 1;
   const frames = useFrames(video.id, N, frame, displayRatio > 1 && viewScale * displayRatio > 1.25);
@@ -44,15 +47,19 @@ export function useWorkspaceData(opts: { video: ReadyVideo; masklets: Resource<M
 
   const onJobFinished = useCallback(
     (j: TrackedJob) => {
+      if (j.kind === "qa") {
+        void qaFlags.reload();
+        return;
+      }
       if (j.status === "failed") say(`${j.kind} failed${j.error ? `: ${j.error}` : ""}`, true);
       else if (j.status === "succeeded") say(`${j.kind === "automask" ? "Automatic masklets" : "Propagation"} finished`);
       void masklets.reload();
       void timeline.reload();
       masks.reloadAll();
     },
-    [say, masklets, timeline, masks],
+    [say, masklets, timeline, masks, qaFlags],
   );
   const jobs = useJobs(video.id, N, onJobFinished);
 
-  return { masklets, issues, frames, masks, timeline, editing, jobs };
+  return { masklets, issues, qaFlags, frames, masks, timeline, editing, jobs };
 }

@@ -20,7 +20,7 @@ export function useWorkspaceEvents(opts: {
   dispatch: Dispatch<WorkspaceAction>;
 }) {
   const { videoId, frame, data, task, setTask, dispatch } = opts;
-  const { masks, editing, timeline, masklets, jobs, issues } = data;
+  const { masks, editing, timeline, masklets, jobs, issues, qaFlags } = data;
 
   const onEvent = useCallback(
     (e: RealtimeEvent) => {
@@ -50,13 +50,17 @@ export function useWorkspaceEvents(opts: {
         case "job.finished":
           jobs.onFinishedEvent(e);
           break;
+        case "qa.updated":
+          // a QA run (after edits, propagations, imports) or an edit changed the video's flags
+          void qaFlags.reload();
+          break;
         case "review.changed":
           void issues.reload();
           if (task && (e.task == null || e.task === task.id)) api.task(task.id).then(setTask, () => undefined);
           break;
       }
     },
-    [masks, editing, timeline, masklets, jobs, issues, task, setTask, dispatch],
+    [masks, editing, timeline, masklets, jobs, issues, qaFlags, task, setTask, dispatch],
   );
 
   const onReconnect = useCallback(() => {
@@ -65,8 +69,9 @@ export function useWorkspaceEvents(opts: {
     void masklets.reload();
     void timeline.reload();
     void issues.reload();
+    void qaFlags.reload();
     masks.reloadAll();
-  }, [jobs, task, setTask, masklets, timeline, issues, masks]);
+  }, [jobs, task, setTask, masklets, timeline, issues, qaFlags, masks]);
 
   return useRealtime(videoId, frame, onEvent, onReconnect);
 }
