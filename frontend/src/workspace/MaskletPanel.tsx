@@ -3,7 +3,7 @@ import { isPendingAutoMasklet } from "../lib/types";
 import { useWorkspace } from "./context";
 import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
-import { maskletColor } from "./useMaskLayer";
+import { labelColor, maskletColor } from "./useMaskLayer";
 
 type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel">;
 
@@ -49,13 +49,28 @@ export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onF
               #{m.number} {m.name}
               {onFrame.has(m.id) ? <span className="dot" title="has a mask on this frame" /> : null}
             </span>
+            <LabelChip name={m.label != null ? labelMap.get(m.label)?.name : undefined} color={labelColor(m, labelMap)} />
             <span className={`badge mstatus-${m.status}`}>{m.status.replace("_", " ")}</span>
+            <button
+              className={state.solo === m.id ? "link active" : "link"}
+              onClick={(e) => {
+                e.stopPropagation();
+                dispatch({ type: "toggleSolo", masklet: m.id });
+              }}
+              data-testid={`solo-${m.id}`}
+              aria-pressed={state.solo === m.id}
+              title="Show this object alone"
+            >
+              {state.solo === m.id ? "all" : "solo"}
+            </button>
             <button
               className="link"
               onClick={(e) => {
                 e.stopPropagation();
                 dispatch({ type: "toggleHidden", masklet: m.id });
               }}
+              data-testid={`hide-${m.id}`}
+              aria-pressed={state.hidden.has(m.id)}
               title="Hide or show"
             >
               {state.hidden.has(m.id) ? "show" : "hide"}
@@ -65,6 +80,16 @@ export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onF
       </ul>
       {state.selected != null ? <SelectedControls actions={actions} /> : <p className="muted">Click on the frame to start an object.</p>}
     </div>
+  );
+}
+
+/** The object's label as a small chip in the label's colour (the mask itself has the object's colour). */
+function LabelChip({ name, color }: { name: string | undefined; color: string | null }) {
+  if (!name) return null;
+  return (
+    <span className="label-chip" style={{ borderColor: color ?? "#7a8290", color: color ?? "#c8cdd6" }} data-testid="label-chip">
+      {name}
+    </span>
   );
 }
 

@@ -8,6 +8,7 @@ import { AutoMaskletPanel, MaskletPanel } from "./MaskletPanel";
 import { ConflictDialog, HelpOverlay, PresenceList } from "./Overlays";
 import { IssuesPanel, MaskletReview, TaskPanel, type Roles } from "./ReviewPanel";
 import { Timeline } from "./Timeline";
+import { ViewBar } from "./ViewBar";
 import { PropagatePanel, Toolbar, type EditControls } from "./Toolbar";
 import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
@@ -39,10 +40,11 @@ interface Props {
   conflict: ComponentProps<typeof ConflictDialog> | null;
   side: SidePanels;
   timeline: ComponentProps<typeof Timeline>;
+  playback: { buffering: boolean };
 }
 
 /** The page: header, toolbar, the frame with its overlays, the side panels and the timeline. */
-export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline }: Props) {
+export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline, playback }: Props) {
   const { state, dispatch } = useWorkspace();
   const { failed, ...canvasProps } = canvas;
   return (
@@ -59,6 +61,7 @@ export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline
             </div>
           ) : null}
           {conflict ? <ConflictDialog {...conflict} /> : null}
+          <ViewBar buffering={playback.buffering} />
         </div>
         <aside className="ws-side">
           <SidePanelList {...side} />
