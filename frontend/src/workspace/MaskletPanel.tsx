@@ -4,6 +4,7 @@ import { useWorkspace } from "./context";
 import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
 import { labelColor, maskletColor } from "./useMaskLayer";
+import { ProposalThumb } from "./ProposalThumb";
 
 type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel">;
 
@@ -125,11 +126,13 @@ interface AutoProps {
   start: JobActions["startAutomasklets"];
   accept: (ids: number[]) => void;
   discard: (ids: number[]) => void;
+  /** the frame a proposal was found on (its first frame with a mask), for its thumbnail */
+  keyFrame?: (masklet: number) => number | null;
 }
 
 /** Proposals of the automatic masklets job, to accept (as drafts) or discard. */
 export function AutoMaskletPanel(p: AutoProps) {
-  const { dispatch, masklets, labelMap, jobs } = useWorkspace();
+  const { dispatch, masklets, labelMap, jobs, video } = useWorkspace();
   const pending = masklets.filter(isPendingAutoMasklet);
   const running = jobs.filter((j) => j.kind === "automask");
   return (
@@ -160,7 +163,7 @@ export function AutoMaskletPanel(p: AutoProps) {
           <ul className="masklet-list" data-testid="auto-list">
             {pending.map((m) => (
               <li key={m.id} onClick={() => dispatch({ type: "select", masklet: m.id })} data-testid={`auto-${m.id}`}>
-                <span className="swatch" style={{ background: maskletColor(m, labelMap) }} />
+                <ProposalThumb masklet={m.id} videoId={video.id} videoWidth={video.width} frame={p.keyFrame?.(m.id) ?? null} color={maskletColor(m, labelMap)} />
                 <span className="mname">
                   #{m.number} {m.name}
                 </span>

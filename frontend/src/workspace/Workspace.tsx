@@ -122,7 +122,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
               }
             : null
         }
-        side={{ task, roles, masklets: maskletActions, onFrame, jobs: jobActions, review, issues: allIssues }}
+        side={{ task, roles, masklets: maskletActions, onFrame, jobs: jobActions, review, issues: allIssues, keyFrame: timeline.firstFrame }}
         timeline={{
           frames: { count: N, current: frame, taskRange, issues: allIssues.filter((i) => !i.resolved).map((i) => i.frame) },
           objects: {

@@ -31,6 +31,8 @@ export interface SidePanels {
   jobs: JobActions;
   review: ReviewActions;
   issues: ReviewIssue[];
+  /** a masklet's first frame with a mask (a proposal's key frame) */
+  keyFrame?: (masklet: number) => number | null;
 }
 
 interface Props {
@@ -101,7 +103,7 @@ function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
   );
 }
 
-function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues }: SidePanels) {
+function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues, keyFrame }: SidePanels) {
   return (
     <>
       {task ? <TaskPanel task={task} roles={roles} onAction={review.transition} /> : null}
@@ -112,6 +114,7 @@ function SidePanelList({ task, roles, masklets, onFrame, jobs, review, issues }:
         start={jobs.startAutomasklets}
         accept={(ids) => void masklets.acceptProposals(ids)}
         discard={(ids) => void masklets.discardProposals(ids)}
+        keyFrame={keyFrame}
       />
       <IssuesPanel issues={issues} canCreate={true} actions={review} />
     </>

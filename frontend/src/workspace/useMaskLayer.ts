@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { composeLayers, hexToRgb, instanceColor, type Layer } from "../lib/compose";
 import { chunkOf } from "../lib/maskStore";
 import type { MaskStore } from "../lib/maskStore";
@@ -50,9 +50,10 @@ export function useMaskLayer(opts: {
   }, [width, height]);
   const imageData = useMemo(() => new ImageData(Math.max(1, width), Math.max(1, height)), [width, height]);
 
+  const stamp = useRef(0);
   const drawn = useMemo(() => {
     const ctx = canvas.getContext("2d");
-    if (!ctx) return { count: 0, versions: "" };
+    if (!ctx) return { count: 0, versions: "", stamp: 0 };
     const byId = new Map(masklets.map((m) => [m.id, m]));
     const layers: Layer[] = [];
     const versions: string[] = [];
@@ -78,12 +79,13 @@ export function useMaskLayer(opts: {
     if (visible) composeLayers(imageData.data, width, height, layers);
     else imageData.data.fill(0);
     ctx.putImageData(imageData, 0, 0);
-    return { count: visible ? layers.length : 0, versions: visible ? versions.sort().join(" ") : "" };
+    stamp.current += 1;
+    return { count: visible ? layers.length : 0, versions: visible ? versions.sort().join(" ") : "", stamp: stamp.current };
     // revision stands for the store's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [canvas, imageData, store, revision, frame, width, height, masklets, labels, selected, hidden, visible, opacity, outline, solo]);
 
   // the masks of this frame are known (its chunk is loaded): the frame can be shown as complete
   const ready = store.isChunkLoaded(chunkOf(frame));
-  return { canvas, count: drawn.count, versions: drawn.versions, ready };
+  return { canvas, count: drawn.count, versions: drawn.versions, stamp: drawn.stamp, ready };
 }
