@@ -141,6 +141,49 @@ def canvas_point(page: Any, x: float, y: float) -> tuple[float, float]:
     return box["x"] + tx + x * scale, box["y"] + ty + y * scale
 
 
+def canvas_rgb(page: Any, x: float, y: float) -> tuple[int, int, int]:
+    """The colour on screen of video pixel (x, y) of the workspace canvas, read from its pixels."""
+    rgb = page.evaluate(
+        """([x, y]) => {
+          const c = document.querySelector("[data-testid=canvas]");
+          const [s, tx, ty] = c.dataset.view.split(",").map(Number);
+          const d = window.devicePixelRatio || 1;
+          const px = c.getContext("2d").getImageData(Math.floor((tx + x * s) * d), Math.floor((ty + y * s) * d), 1, 1).data;
+          return [px[0], px[1], px[2]];
+        }""",
+        [x + 0.5, y + 0.5],
+    )
+    return (int(rgb[0]), int(rgb[1]), int(rgb[2]))
+
+
+def drawn_masks(*pairs: tuple[int, int]) -> str:
+    """The canvas's data-drawn-masks for masks (masklet, version) drawn on the frame shown."""
+    return " ".join(sorted(f"{m}:{v}" for m, v in pairs))
+
+
+def wait_drawn(page: Any, frame: int, masks: str | None = None, timeout: float = 30_000) -> None:
+    """Wait until the canvas has drawn `frame` (its image loaded) with exactly `masks` (drawn_masks)."""
+    selector = f"[data-testid=canvas][data-drawn-frame='{frame}']"
+    if masks is not None:
+        selector += f"[data-drawn-masks='{masks}']"
+    page.locator(selector).wait_for(timeout=timeout)
+
+
+def assert_mask_shows(page: Any, frame: int, masklet: int, version: int, x: float, y: float) -> None:
+    """The mask (masklet, version) is drawn on `frame`: listed by the canvas, and the pixel at
+    video point (x, y) changes when masks are hidden (H) and comes back when shown again."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")  # keys reach the shortcuts
+    page.locator(f"[data-testid=canvas][data-drawn-frame='{frame}'][data-drawn-masks*='{masklet}:{version}']").wait_for()
+    shown = canvas_rgb(page, x, y)
+    page.keyboard.press("h")
+    wait_drawn(page, frame, "")
+    hidden = canvas_rgb(page, x, y)
+    page.keyboard.press("h")
+    page.locator(f"[data-testid=canvas][data-drawn-frame='{frame}'][data-drawn-masks*='{masklet}:{version}']").wait_for()
+    assert canvas_rgb(page, x, y) == shown
+    assert sum(abs(a - b) for a, b in zip(shown, hidden, strict=True)) > 30, (shown, hidden)
+
+
 def open_workspace(page: Any, path: str) -> None:
     page.goto(path)
     page.locator("[data-testid=canvas][data-loaded='1']").wait_for()

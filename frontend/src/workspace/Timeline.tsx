@@ -226,6 +226,7 @@ export function Timeline(props: Props) {
         data-testid="timeline"
         data-rows={props.objects.rows.length}
         data-lines={lines.length}
+        data-scroll-top={top}
         data-zoom={view.zoom.toFixed(2)}
         data-first-frame={Math.floor(view.first)}
         data-last-frame={lastVisible}

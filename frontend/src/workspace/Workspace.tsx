@@ -107,7 +107,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
             pendingIssue: state.pendingIssue,
           },
           fitNonce: state.fitNonce,
-          handlers,
+          handlers: { ...handlers, onDrawn: playback.onDrawn },
           failed: frames.failed,
         }}
         playback={playback}

@@ -4,8 +4,8 @@ import type { WorkspaceAction } from "./state";
 /**
  * Playback: while `playing`, step one frame every 1 / (fps × speed) seconds, on animation frames.
  * A frame is shown only once `isReady` says its image and masks are in (prefetched ahead by
- * useFrames and useMasks), so masks are always drawn with their frame; until then playback
- * holds (`buffering`). Stops on the last frame. Stepping keys keep working while it plays.
+ * useFrames and useMasks) and the frame before it was drawn, so every frame is shown with its
+ * masks; until then playback holds (`buffering`). Stops on the last frame. Stepping keys keep working while it plays.
  */
 export function usePlayback(opts: {
   playing: boolean;
@@ -15,7 +15,9 @@ export function usePlayback(opts: {
   frameCount: number;
   isReady: (frame: number) => boolean;
   dispatch: (a: WorkspaceAction) => void;
-}): { buffering: boolean } {
+}): { buffering: boolean; onDrawn: (frame: number) => void } {
+  // the last frame the canvas drew complete: the next one is shown only after this one was
+  const drawn = useRef(-1);
   const ref = useRef(opts);
   ref.current = opts;
   const [buffering, setBuffering] = useState(false);
@@ -38,7 +40,9 @@ export function usePlayback(opts: {
           o.dispatch({ type: "setPlaying", playing: false });
           return;
         }
-        if (o.isReady(next)) {
+        if (drawn.current !== o.frame) {
+          // the frame shown is not painted yet: wait for it (no frame is skipped)
+        } else if (o.isReady(next)) {
           o.dispatch({ type: "seek", frame: next });
           // keep the cadence, but never try to catch up more than one frame after a stall
           due = Math.max(due + interval, now);
@@ -51,5 +55,5 @@ export function usePlayback(opts: {
     return () => cancelAnimationFrame(raf);
   }, [playing]);
 
-  return { buffering };
+  return { buffering, onDrawn: (f: number) => void (drawn.current = f) };
 }
