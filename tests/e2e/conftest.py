@@ -169,9 +169,25 @@ def wait_drawn(page: Any, frame: int, masks: str | None = None, timeout: float =
     page.locator(selector).wait_for(timeout=timeout)
 
 
-def assert_mask_shows(page: Any, frame: int, masklet: int, version: int, x: float, y: float) -> None:
-    """The mask (masklet, version) is drawn on `frame`: listed by the canvas, and the pixel at
-    video point (x, y) changes when masks are hidden (H) and comes back when shown again."""
+def inside(mask: dict[str, Any]) -> tuple[int, int]:
+    """A video pixel deep inside a mask as the API answers it (the farthest from its border)."""
+    import cv2
+    import numpy as np
+
+    import maskcodec
+
+    m = maskcodec.decode(mask["rle"]).astype(np.uint8)
+    assert m.any(), "the mask is empty"
+    dist = cv2.distanceTransform(np.pad(m, 1), cv2.DIST_L2, 3)[1:-1, 1:-1]
+    y, x = np.unravel_index(int(np.argmax(dist)), dist.shape)
+    return int(x), int(y)
+
+
+def assert_mask_shows(page: Any, mask: dict[str, Any]) -> None:
+    """`mask` (as the API answers it) is drawn: the canvas shows its frame with this version of
+    it, and a pixel inside it changes when masks are hidden (H) and comes back when shown."""
+    frame, masklet, version = mask["frame"], mask["masklet"], mask["version"]
+    x, y = inside(mask)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")  # keys reach the shortcuts
     page.locator(f"[data-testid=canvas][data-drawn-frame='{frame}'][data-drawn-masks*='{masklet}:{version}']").wait_for()
     shown = canvas_rgb(page, x, y)

@@ -28,9 +28,9 @@ FRAMES = 48
 # the squares of the two objects (top, left, size) in the 96x64 synthetic frames
 A = (2, 2, 14)
 B = (48, 78, 14)
-# Kelly's colours for objects #1 and #2 (lib/compose.ts INSTANCE_PALETTE)
-COLOUR_1 = (0xF3, 0xC3, 0x00)
-COLOUR_2 = (0x87, 0x56, 0x92)
+# the colours of objects #1 and #2 (lib/compose.ts INSTANCE_PALETTE)
+COLOUR_1 = (0x1E, 0x90, 0xFF)
+COLOUR_2 = (0xF3, 0x84, 0x00)
 
 
 def _shot(page: Any, name: str) -> None:

@@ -24,12 +24,12 @@ export function hexToRgb(hex: string): Rgb {
 }
 
 /**
- * Colours of object instances: 20 well-separated colours (Kelly's list, without black, white and
- * greys) for masklets #1..#20, then golden-angle hues. Two objects of one label differ in colour.
+ * Colours of object instances: 20 well-separated colours (Kelly's list without black, white and
+ * greys, led by a blue) for masklets #1..#20, then golden-angle hues. Two objects of one label differ in colour.
  */
 export const INSTANCE_PALETTE = [
-  "#f3c300", "#875692", "#f38400", "#a1caf1", "#be0032", "#c2b280", "#008856", "#e68fac", "#0067a5", "#f99379",
-  "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17", "#8db600", "#654522", "#e25822", "#2b3d26", "#00c8ff",
+  "#1e90ff", "#f38400", "#8db600", "#be0032", "#a1caf1", "#875692", "#f3c300", "#008856", "#e68fac", "#0067a5",
+  "#f99379", "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17", "#c2b280", "#654522", "#e25822", "#2b3d26",
 ];
 
 /** The colour of masklet number `n` (1-based): stable for the masklet's life, whatever its label. */
