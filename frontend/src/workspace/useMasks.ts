@@ -40,7 +40,16 @@ export function useMasks(videoId: number, frameCount: number, frame: number, ahe
 
   useEffect(() => {
     if (frameCount <= 0) return;
-    for (const c of chunksAround(frame, frameCount, ahead)) void loadChunk(c);
+    // the frame's own chunk first: the others (ahead, behind) only once it is in, so they do not
+    // compete with what the screen needs now (the workspace's first paint waits for it)
+    const [own, ...rest] = chunksAround(frame, frameCount, ahead);
+    let alive = true;
+    void loadChunk(own).then(() => {
+      if (alive) for (const c of rest) void loadChunk(c);
+    });
+    return () => {
+      alive = false;
+    };
   }, [frame, frameCount, loadChunk, ahead]);
 
   /** A colleague or a worker changed masks: fetch the ones we hold that are older. */

@@ -1,4 +1,5 @@
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
+import { chunkOf } from "../lib/maskStore";
 import { useResource, type Resource } from "../hooks";
 import { api } from "../lib/endpoints";
 import type { Masklet, ReadyVideo, ReviewIssue } from "../lib/types";
@@ -33,7 +34,10 @@ export function useWorkspaceData(opts: { video: ReadyVideo; masklets: Resource<M
   const frames = useFrames(video.id, N, frame, displayRatio > 1 && viewScale * displayRatio > 1.25);
   // while playing, mask chunks further ahead are fetched so playback never waits on them
   const masks = useMasks(video.id, N, frame, playing ? 3 : 1);
-  const timeline = useTimelineData(video.id);
+  // once true, stays true: the first frame's masks are in (or failed), the timeline may load
+  const started = useRef(false);
+  started.current ||= masks.store.isChunkLoaded(chunkOf(frame)) || masks.error !== null;
+  const timeline = useTimelineData(video.id, started.current);
   const editing = useEditing({
     width: video.width,
     height: video.height,
