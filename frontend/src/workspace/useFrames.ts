@@ -42,7 +42,10 @@ export function useFrames(videoId: number, frameCount: number, frame: number, wa
     if (hit) {
       setShown({ frame, image: hit });
       setFailed(null);
+      cache.setWindow(frame, frameCount);
     } else {
+      // the frame to show first, then the window around it (prefetching it all at once would
+      // compete with the one frame the screen waits for)
       cache
         .load(frame)
         .then((image) => {
@@ -51,9 +54,9 @@ export function useFrames(videoId: number, frameCount: number, frame: number, wa
             setFailed(null);
           }
         })
-        .catch(() => alive && setFailed(frame));
+        .catch(() => alive && setFailed(frame))
+        .finally(() => alive && cache.setWindow(frame, frameCount));
     }
-    cache.setWindow(frame, frameCount);
     return () => {
       alive = false;
     };
