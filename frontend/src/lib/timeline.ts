@@ -149,7 +149,7 @@ export function progressSpans(
 
 export const SEGMENT_COLORS: Record<SegmentKind, string> = {
   prompt: "#ffd400",
-  propagated: "", // label colour
+  propagated: "", // the object's colour
   auto: "#8fb3ff",
   edited: "#ff8c42",
   imported: "#b58cff",

@@ -245,7 +245,7 @@ export function Timeline(props: Props) {
                 background: k === "lost" ? `linear-gradient(${SEGMENT_COLORS.lost} 40%, #ff4d55 40%, #ff4d55 60%, ${SEGMENT_COLORS.lost} 60%)` : SEGMENT_COLORS[k] || "#7aa2f7",
               }}
             />{" "}
-            {k === "propagated" ? "propagated (label colour)" : k === "lost" ? "lost (empty mask)" : k}
+            {k === "propagated" ? "propagated (object colour)" : k === "lost" ? "lost (empty mask)" : k}
           </span>
         ))}
         <span>

@@ -83,9 +83,11 @@ export function useFrames(videoId: number, frameCount: number, frame: number, wa
   }, [wantFull, frame, videoId, fullCache]);
 
   const useFull = wantFull && full !== null && full.frame === frame;
+  // a frame already in the cache is shown in this very render (playback: no "loading" flash)
+  const cached = useFull ? undefined : cache.get(frame);
   return {
-    image: useFull ? full.image : shown?.image ?? null,
-    imageFrame: useFull ? full.frame : shown?.frame ?? null,
+    image: useFull ? full.image : cached ?? shown?.image ?? null,
+    imageFrame: useFull ? full.frame : cached ? frame : shown?.frame ?? null,
     failed: failed === frame,
     cache,
   };
