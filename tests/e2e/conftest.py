@@ -141,6 +141,65 @@ def canvas_point(page: Any, x: float, y: float) -> tuple[float, float]:
     return box["x"] + tx + x * scale, box["y"] + ty + y * scale
 
 
+def canvas_rgb(page: Any, x: float, y: float) -> tuple[int, int, int]:
+    """The colour on screen of video pixel (x, y) of the workspace canvas, read from its pixels."""
+    rgb = page.evaluate(
+        """([x, y]) => {
+          const c = document.querySelector("[data-testid=canvas]");
+          const [s, tx, ty] = c.dataset.view.split(",").map(Number);
+          const d = window.devicePixelRatio || 1;
+          const px = c.getContext("2d").getImageData(Math.floor((tx + x * s) * d), Math.floor((ty + y * s) * d), 1, 1).data;
+          return [px[0], px[1], px[2]];
+        }""",
+        [x + 0.5, y + 0.5],
+    )
+    return (int(rgb[0]), int(rgb[1]), int(rgb[2]))
+
+
+def drawn_masks(*pairs: tuple[int, int]) -> str:
+    """The canvas's data-drawn-masks for masks (masklet, version) drawn on the frame shown."""
+    return " ".join(sorted(f"{m}:{v}" for m, v in pairs))
+
+
+def wait_drawn(page: Any, frame: int, masks: str | None = None, timeout: float = 30_000) -> None:
+    """Wait until the canvas has drawn `frame` (its image loaded) with exactly `masks` (drawn_masks)."""
+    selector = f"[data-testid=canvas][data-drawn-frame='{frame}']"
+    if masks is not None:
+        selector += f"[data-drawn-masks='{masks}']"
+    page.locator(selector).wait_for(timeout=timeout)
+
+
+def inside(mask: dict[str, Any]) -> tuple[int, int]:
+    """A video pixel deep inside a mask as the API answers it (the farthest from its border)."""
+    import cv2
+    import numpy as np
+
+    import maskcodec
+
+    m = maskcodec.decode(mask["rle"]).astype(np.uint8)
+    assert m.any(), "the mask is empty"
+    dist = cv2.distanceTransform(np.pad(m, 1), cv2.DIST_L2, 3)[1:-1, 1:-1]
+    y, x = np.unravel_index(int(np.argmax(dist)), dist.shape)
+    return int(x), int(y)
+
+
+def assert_mask_shows(page: Any, mask: dict[str, Any]) -> None:
+    """`mask` (as the API answers it) is drawn: the canvas shows its frame with this version of
+    it, and a pixel inside it changes when masks are hidden (H) and comes back when shown."""
+    frame, masklet, version = mask["frame"], mask["masklet"], mask["version"]
+    x, y = inside(mask)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")  # keys reach the shortcuts
+    page.locator(f"[data-testid=canvas][data-drawn-frame='{frame}'][data-drawn-masks*='{masklet}:{version}']").wait_for()
+    shown = canvas_rgb(page, x, y)
+    page.keyboard.press("h")
+    wait_drawn(page, frame, "")
+    hidden = canvas_rgb(page, x, y)
+    page.keyboard.press("h")
+    page.locator(f"[data-testid=canvas][data-drawn-frame='{frame}'][data-drawn-masks*='{masklet}:{version}']").wait_for()
+    assert canvas_rgb(page, x, y) == shown
+    assert sum(abs(a - b) for a, b in zip(shown, hidden, strict=True)) > 30, (shown, hidden)
+
+
 def open_workspace(page: Any, path: str) -> None:
     page.goto(path)
     page.locator("[data-testid=canvas][data-loaded='1']").wait_for()

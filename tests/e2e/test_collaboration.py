@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import canvas_point, open_workspace, square_rle, wait_until
+from tests.e2e.conftest import (
+    assert_mask_shows,
+    canvas_point,
+    open_workspace,
+    square_rle,
+    wait_until,
+)
 from tests.e2e.test_workspace import _box
 
 pytestmark = [pytest.mark.e2e]
@@ -42,15 +48,16 @@ def test_presence_and_live_masks(open_page: Any, team: Any, rest: Any, celery_wo
 
     # a's new object appears on b's screen without a reload
     _box(a, 6, 16, 38, 48)
-    a.locator("[data-testid=canvas][data-masks='1']").wait_for()
-    b.locator("[data-testid=canvas][data-masks='1']").wait_for()
+    first = wait_until(lambda: (ms := rest(team.annotator).get(f"/api/videos/{video}/masks/?start=0&end=0")) and ms[0], what="the box's mask")
+    assert_mask_shows(a, first)
+    assert_mask_shows(b, first)
     b.locator("[data-testid=timeline][data-rows='1']").wait_for()
 
     # a colleague's edit through the API shows too (mask.updated → refetch)
     masklet = rest(team.annotator).get(f"/api/videos/{video}/masklets/")[0]["id"]
     second = rest(team.annotator).post(f"/api/videos/{video}/masklets/", {"label": None, "name": "api"})
-    rest(team.annotator).put(f"/api/masklets/{second['id']}/masks/0/", {"rle": square_rle(2, 60, 10), "version": 0})
-    b.locator("[data-testid=canvas][data-masks='2']").wait_for()
+    put = rest(team.annotator).put(f"/api/masklets/{second['id']}/masks/0/", {"rle": square_rle(2, 60, 10), "version": 0})
+    assert_mask_shows(b, put)
 
     # a's propagation shows its progress on b's screen as well
     a.get_by_test_id(f"masklet-{masklet}").click()
@@ -75,7 +82,7 @@ def test_conflicts_keep_mine_and_take_theirs(open_page: Any, team: Any, rest: An
     # b hears nothing from the server, so b's copy of the mask goes stale
     b.route_web_socket(re.compile(r".*/ws/videos/\d+/$"), lambda ws: None)
     open_workspace(b, f"/videos/{video}")
-    b.locator("[data-testid=canvas][data-masks='1']").wait_for()
+    assert_mask_shows(b, v1)
     b.get_by_test_id(f"masklet-{masklet}").click()
 
     v2 = colleague.put(f"/api/masklets/{masklet}/masks/0/", {"rle": square_rle(20, 40, 10), "version": v1["version"]})
@@ -104,4 +111,5 @@ def test_conflicts_keep_mine_and_take_theirs(open_page: Any, team: Any, rest: An
     now = colleague.get(f"/api/masklets/{masklet}/masks/?start=0&end=0")[0]
     assert now["version"] == v4["version"]
     assert now["rle"]["counts"] == v4["rle"]["counts"]
+    assert_mask_shows(b, now)  # b now draws the server's copy
     assert not b.js_errors

@@ -14,7 +14,14 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, canvas_point, off_loop, open_workspace, wait_until
+from tests.e2e.conftest import (
+    ARTIFACTS,
+    assert_mask_shows,
+    canvas_point,
+    off_loop,
+    open_workspace,
+    wait_until,
+)
 from tests.factories import make_user
 
 pytestmark = [pytest.mark.e2e]
@@ -94,8 +101,8 @@ def test_manager_annotator_observer_and_reviewer_on_the_bedroom_clip(
     masklet = wait_until(lambda: worker_api.get(f"/api/videos/{video['id']}/masklets/"), what="a masklet")[0]["id"]
     clicked = wait_until(lambda: (m := _mask(worker_api, masklet, 0)) and m["area"] > 0 and m, what="the click's mask")
     assert clicked["source"] == "prompt"
-    page.locator("[data-testid=canvas][data-masks='1']").wait_for()
-    observer.locator("[data-testid=canvas][data-masks='1']").wait_for()
+    assert_mask_shows(page, clicked)
+    assert_mask_shows(observer, clicked)
     _shot(page, "06-click")
     _shot(observer, "06-observer-sees-click")
 
@@ -110,7 +117,7 @@ def test_manager_annotator_observer_and_reviewer_on_the_bedroom_clip(
     assert sum(m["area"] > 0 for m in masks) >= 8, [m["area"] for m in masks]
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    page.locator("[data-testid=canvas][data-frame='5'][data-masks='1']").wait_for()
+    assert_mask_shows(page, masks[5])
     _shot(page, "07-propagated-frame-5")
 
     # 8. correct frame 5: a negative click, then a brush stroke
@@ -138,8 +145,35 @@ def test_manager_annotator_observer_and_reviewer_on_the_bedroom_clip(
     # 9. the observer, on frame 5, sees the corrected mask live
     for _ in range(5):
         observer.keyboard.press("ArrowRight")
-    observer.locator("[data-testid=canvas][data-frame='5'][data-masks='1']").wait_for()
+    assert_mask_shows(observer, brushed)
     _shot(observer, "09-observer-frame-5")
+
+    # 9b. the annotator plays the clip back from the start at 2x: every frame is painted in order,
+    # each frame with a mask showing it, then Space pauses
+    page.keyboard.press("Home")
+    page.locator("[data-testid=canvas][data-drawn-frame='0']").wait_for()
+    page.evaluate(
+        """() => {
+          window.__paints = [];
+          const c = document.querySelector("[data-testid=canvas]");
+          new MutationObserver(() => window.__paints.push([c.dataset.drawnFrame, c.dataset.drawnMasks]))
+            .observe(c, { attributes: true, attributeFilter: ["data-drawn-frame", "data-drawn-masks"] });
+        }"""
+    )
+    page.get_by_test_id("play-speed").select_option("2")
+    page.evaluate("() => document.activeElement.blur()")
+    page.keyboard.press("Space")
+    page.locator("[data-testid=play][data-playing='1']").wait_for()
+    page.wait_for_function("() => Number(document.querySelector('[data-testid=current-frame]').innerText) >= 15", timeout=120_000)
+    _shot(page, "09b-playback")
+    page.keyboard.press("Space")
+    page.locator("[data-testid=play][data-playing='0']").wait_for()
+    paints = [(int(f), m) for f, m in page.evaluate("() => window.__paints") if f]
+    order = [f for f, _m in paints]
+    assert order == sorted(order) and set(range(1, 16)) <= set(order), order
+    with_mask = {m["frame"] for m in worker_api.get(f"/api/masklets/{masklet}/masks/?start=0&end=15") if m["area"] > 0}
+    for f, drawn in paints:
+        assert (f"{masklet}:" in drawn) == (f in with_mask), (f, drawn, sorted(with_mask))
 
     # 10. the annotator submits: the workspace turns read-only and says why
     page.get_by_test_id("task-submit").click()

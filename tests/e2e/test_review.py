@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import canvas_point, open_workspace, square_rle, wait_until
+from tests.e2e.conftest import (
+    assert_mask_shows,
+    canvas_point,
+    open_workspace,
+    square_rle,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.e2e]
 
@@ -25,7 +31,8 @@ def test_review_round_trip(open_page: Any, team: Any, rest: Any) -> None:
     reviewer = open_page(team.reviewer)
     open_workspace(reviewer, f"/tasks/{task}")
     reviewer.get_by_test_id("review-panel").wait_for()
-    reviewer.locator("[data-testid=canvas][data-masks='2']").wait_for()
+    for mask in annotator_api.get(f"/api/videos/{video}/masks/?start=0&end=0"):
+        assert_mask_shows(reviewer, mask)
 
     # step to the first object and verify it; the panel moves on to the next one
     reviewer.get_by_test_id(f"masklet-{first}").click()

@@ -197,8 +197,9 @@ class VideoMasksView(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         video = video_selectors.video_get(request.user, pk)
-        masks = masklet_selectors.masks_in_range(masklet_selectors.masklets_of(video), _int_param(request, "start"), _int_param(request, "end"))
-        return Response(MaskOut(masks, many=True).data)
+        # rows read straight into MaskOut's shape (a serializer per mask made this the slowest
+        # request of the workspace's first paint at 200 masklets)
+        return Response(masklet_selectors.mask_rows_in_range(masklet_selectors.masklets_of(video), _int_param(request, "start"), _int_param(request, "end")))
 
 
 class TimelineView(APIView):

@@ -40,3 +40,14 @@ describe("compose", () => {
     expect(out.every((v) => v === 0)).toBe(true);
   });
 });
+
+describe("outline mode", () => {
+  it("draws only the border of a mask", () => {
+    const m = new Uint8Array(5 * 5);
+    for (let y = 0; y < 5; y++) for (let x = 0; x < 5; x++) m[y * 5 + x] = 1;
+    const out = new Uint8ClampedArray(5 * 5 * 4);
+    composeLayers(out, 5, 5, [{ crop: { x: 0, y: 0, width: 5, height: 5, data: m }, rgb: [255, 0, 0], alpha: 100, outlineOnly: true }]);
+    expect(out[(0 * 5 + 2) * 4 + 3]).toBe(255); // border pixel: opaque
+    expect(out[(2 * 5 + 2) * 4 + 3]).toBe(0); // inside: not drawn
+  });
+});

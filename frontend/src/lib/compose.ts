@@ -11,6 +11,7 @@ export interface Layer {
   rgb: Rgb;
   alpha: number; // 0..255 fill opacity
   outline?: boolean; // draw the border opaque (selected masklet)
+  outlineOnly?: boolean; // draw the border alone (outline mode), no fill
 }
 
 export function hexToRgb(hex: string): Rgb {
@@ -20,6 +21,20 @@ export function hexToRgb(hex: string): Rgb {
   if (h.length === 3) h = h.split("").map((c) => c + c).join("");
   const n = parseInt(h, 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/**
+ * Colours of object instances: 20 well-separated colours (Kelly's list without black, white and
+ * greys, led by a blue) for masklets #1..#20, then golden-angle hues. Two objects of one label differ in colour.
+ */
+export const INSTANCE_PALETTE = [
+  "#1e90ff", "#f38400", "#8db600", "#be0032", "#a1caf1", "#875692", "#f3c300", "#008856", "#e68fac", "#0067a5",
+  "#f99379", "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17", "#c2b280", "#654522", "#e25822", "#2b3d26",
+];
+
+/** The colour of masklet number `n` (1-based): stable for the masklet's life, whatever its label. */
+export function instanceColor(n: number): string {
+  return n >= 1 && n <= INSTANCE_PALETTE.length ? INSTANCE_PALETTE[n - 1] : fallbackColor(n);
 }
 
 /** A stable distinct colour for masklets without a label (golden-angle hue steps). */
@@ -51,13 +66,15 @@ export function composeLayers(out: Uint8ClampedArray, width: number, height: num
         const ci = crow + cx;
         if (!data[ci]) continue;
         let a = alpha;
-        if (layer.outline) {
+        if (layer.outline || layer.outlineOnly) {
           // a pixel on the crop's border has outside neighbours, which are background
           const edge =
             cx === 0 || y === by || cx === cw - 1 || y === by + ch - 1 ||
             !data[ci - 1] || !data[ci + 1] || !data[ci - cw] || !data[ci + cw];
           if (edge) a = 255;
+          else if (layer.outlineOnly) continue;
         }
+        if (a === 0) continue;
         const o = (y * width + x) * 4;
         out[o] = rgb[0];
         out[o + 1] = rgb[1];

@@ -20,11 +20,15 @@ export function chunkRange(chunk: number, frameCount: number): [number, number] 
   return [chunk * CHUNK, Math.min(frameCount - 1, chunk * CHUNK + CHUNK - 1)];
 }
 
-/** Chunks to have loaded for the current frame: its own, then the next and previous one. */
-export function chunksAround(frame: number, frameCount: number): number[] {
+/**
+ * Chunks to have loaded for the current frame: its own, then `ahead` next ones (1, or more while
+ * playing), then the previous one.
+ */
+export function chunksAround(frame: number, frameCount: number, ahead = 1): number[] {
   const c = chunkOf(frame);
   const last = chunkOf(Math.max(0, frameCount - 1));
-  return [c, c + 1, c - 1].filter((x) => x >= 0 && x <= last);
+  const next = Array.from({ length: Math.max(0, ahead) }, (_, i) => c + 1 + i);
+  return [c, ...next, c - 1].filter((x) => x >= 0 && x <= last);
 }
 
 const key = (masklet: number, frame: number) => `${masklet}:${frame}`;

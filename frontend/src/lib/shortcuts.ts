@@ -32,7 +32,9 @@ export type Action =
   | "fitView"
   | "verify"
   | "reject"
-  | "help";
+  | "help"
+  | "playPause"
+  | "toggleOutline";
 
 export interface Shortcut {
   action: Action;
@@ -42,6 +44,8 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: Shortcut[] = [
+  // Space is handled by useShortcuts (a tap plays or pauses; held, it pans): listed for the help
+  { action: "playPause", keys: ["Space"], help: "Play or pause (at the annotation frame rate; hold Space to pan)", group: "Frames" },
   { action: "nextFrame", keys: ["ArrowRight", "d", "."], help: "Next frame", group: "Frames" },
   { action: "prevFrame", keys: ["ArrowLeft", "a", ","], help: "Previous frame", group: "Frames" },
   { action: "next10", keys: ["shift+ArrowRight", "shift+D"], help: "10 frames forward", group: "Frames" },
@@ -70,6 +74,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: "propagateBoth", keys: ["t"], help: "Propagate both ways", group: "Jobs" },
   { action: "cancel", keys: ["Escape"], help: "Cancel the running job / the current gesture", group: "Jobs" },
   { action: "toggleMasks", keys: ["h"], help: "Hide or show masks", group: "View" },
+  { action: "toggleOutline", keys: ["k"], help: "Outline masks only, or fill them", group: "View" },
   { action: "fitView", keys: ["0"], help: "Fit the frame to the view (reset zoom)", group: "View" },
   { action: "verify", keys: ["v"], help: "Verify the selected object (reviewers)", group: "Review" },
   { action: "reject", keys: ["x"], help: "Reject the selected object with a reason (reviewers)", group: "Review" },

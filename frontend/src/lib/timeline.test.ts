@@ -98,3 +98,24 @@ describe("timeline duplicates", () => {
     expect(rowSegments([[1, "propagated", 3], [1, "edited", 3], [2, "edited", 3]])).toEqual([{ start: 1, end: 2, kind: "edited" }]);
   });
 });
+
+describe("timeline zoom", () => {
+  it("zooms around an anchor frame, within the video and the zoom limits", async () => {
+    const { zoomView, followFrame, xToFrame: toFrame } = await import("./timeline");
+    const v = zoomView({ zoom: 1, first: 0 }, 4, 1000, 2000);
+    expect(v.zoom).toBe(4);
+    // the anchor keeps its place: it was at the middle, it stays there
+    expect(v.first + 500 / 2).toBe(1000);
+    expect(zoomView(v, 1000, 1000, 2000).zoom).toBe(100); // 20 frames at most zoom
+    expect(zoomView(v, 0.001, 1000, 2000)).toEqual({ zoom: 1, first: 0 });
+    expect(zoomView({ zoom: 4, first: 1500 }, 0.8, 1990, 2000).first + 2000 / 3.2).toBe(2000); // clamped to the end
+    // a scale zoomed on 750..1249 maps pixels to those frames
+    expect(toFrame(100, { frameCount: 500, width: 500, offset: 100, first: 750, total: 2000 })).toBe(750);
+    expect(toFrame(599, { frameCount: 500, width: 500, offset: 100, first: 750, total: 2000 })).toBe(1249);
+    // the view follows a frame that leaves it, and stays put otherwise
+    expect(followFrame(v, 1100, 2000)).toBe(v);
+    const moved = followFrame(v, 1300, 2000);
+    expect(moved.first).toBeLessThanOrEqual(1300);
+    expect(moved.first + 500).toBeGreaterThan(1300);
+  });
+});

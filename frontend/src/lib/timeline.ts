@@ -41,21 +41,56 @@ export function upsertFrame(frames: readonly TimelineFrame[], entry: TimelineFra
 }
 
 export interface Scale {
-  frameCount: number;
+  frameCount: number; // frames across `width` (the visible span when zoomed in)
   width: number; // pixels available for frames
   offset?: number; // left padding in pixels
+  first?: number; // frame at the left edge (zoomed in), default 0
+  total?: number; // frames of the video, default frameCount
 }
 
 export function frameToX(frame: number, s: Scale): number {
   const n = Math.max(1, s.frameCount);
-  return (s.offset ?? 0) + (frame / n) * s.width;
+  return (s.offset ?? 0) + ((frame - (s.first ?? 0)) / n) * s.width;
 }
 
-/** Frame under pixel x, clamped to [0, frameCount - 1]. */
+/** Frame under pixel x, clamped to [0, total - 1]. */
 export function xToFrame(x: number, s: Scale): number {
   const n = Math.max(1, s.frameCount);
-  const f = Math.floor(((x - (s.offset ?? 0)) / s.width) * n);
-  return Math.min(n - 1, Math.max(0, f));
+  const f = Math.floor((s.first ?? 0) + ((x - (s.offset ?? 0)) / s.width) * n);
+  return Math.min(Math.max(1, Math.ceil(s.total ?? n)) - 1, Math.max(0, f));
+}
+
+/** Timeline zoom: frames shown across the width, between 20 frames (or the video) and all of them. */
+export const MIN_VISIBLE_FRAMES = 20;
+
+export interface TimeView {
+  zoom: number; // 1 = the whole video
+  first: number; // first visible frame
+}
+
+/**
+ * Zoom by `factor` keeping frame `anchor` at the same place on screen; the view stays inside the
+ * video. Zoom is clamped to [1, total / MIN_VISIBLE_FRAMES].
+ */
+export function zoomView(v: TimeView, factor: number, anchor: number, total: number): TimeView {
+  const maxZoom = Math.max(1, total / MIN_VISIBLE_FRAMES);
+  const zoom = Math.min(maxZoom, Math.max(1, v.zoom * factor));
+  const oldSpan = total / v.zoom;
+  const span = total / zoom;
+  const t = oldSpan > 0 ? (anchor - v.first) / oldSpan : 0;
+  return clampView({ zoom, first: anchor - t * span }, total);
+}
+
+export function clampView(v: TimeView, total: number): TimeView {
+  const span = total / v.zoom;
+  return { zoom: v.zoom, first: Math.min(Math.max(0, total - span), Math.max(0, v.first)) };
+}
+
+/** The view moved just enough (a page) so that `frame` is visible. */
+export function followFrame(v: TimeView, frame: number, total: number): TimeView {
+  const span = total / v.zoom;
+  if (frame >= v.first && frame + 1 <= v.first + span) return v;
+  return clampView({ zoom: v.zoom, first: frame < v.first ? frame - span * 0.1 : frame - span * 0.1 }, total);
 }
 
 /** Pixel span [x0, x1) covered by frames start..end inclusive, at least 1 px wide. */
@@ -114,7 +149,7 @@ export function progressSpans(
 
 export const SEGMENT_COLORS: Record<SegmentKind, string> = {
   prompt: "#ffd400",
-  propagated: "", // label colour
+  propagated: "", // the object's colour
   auto: "#8fb3ff",
   edited: "#ff8c42",
   imported: "#b58cff",

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { Point } from "../lib/brush";
 import { normaliseBox } from "../lib/brush";
 import type { ReviewIssue } from "../lib/types";
@@ -24,6 +24,12 @@ export interface CanvasFrame {
 export interface CanvasLayer {
   canvas: HTMLCanvasElement;
   count: number;
+  /** "masklet:version" of every mask drawn, for tests and debugging */
+  versions?: string;
+  /** bumped whenever the layer is redrawn (looks changed, masks changed) */
+  stamp?: number;
+  /** the masks of this frame are known (loaded), so the frame is shown complete */
+  ready?: boolean;
 }
 
 export interface CanvasPen {
@@ -48,6 +54,8 @@ export interface CanvasHandlers {
   onIssue: (p: Point) => void;
   /** screen pixels per video pixel, after zoom changes */
   onScale?: (scale: number) => void;
+  /** a frame was drawn complete (its image and masks) */
+  onDrawn?: (frame: number) => void;
 }
 
 interface Props {
@@ -78,6 +86,7 @@ export function MaskCanvas(props: Props) {
   propsRef.current = props;
   const raf = useRef(0);
   const lastScale = useRef(0);
+  const firstPaint = useRef(false);
 
   const draw = useCallback(() => {
     const c = canvasRef.current;
@@ -106,6 +115,16 @@ export function MaskCanvas(props: Props) {
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(p.layer.canvas, 0, 0);
     const px = 1 / v.scale; // one screen pixel in video pixels
+    // what is on screen now, once drawn: tests wait for it before reading pixels
+    const complete = !!p.frame.image && !p.frame.loading;
+    c.dataset.drawnFrame = complete ? String(p.frame.index) : "";
+    c.dataset.drawnMasks = complete ? p.layer.versions ?? "" : "";
+    if (complete) p.handlers.onDrawn?.(p.frame.index);
+    if (complete && p.layer.ready && !firstPaint.current) {
+      // the workspace's first complete paint: the frame with its masks (read by the scale test)
+      firstPaint.current = true;
+      performance.mark("masklet:first-paint");
+    }
 
     // clicks of the selected masklet on this frame
     for (const k of p.marks.clicks) {
@@ -196,7 +215,11 @@ export function MaskCanvas(props: Props) {
     fit();
   }, [size, fit, props.fitNonce, props.frame.width, props.frame.height]);
 
-  useEffect(schedule, [schedule, props.frame.image, props.layer.canvas, props.layer.count, props.frame.index, props.marks.clicks, props.marks.issues, props.marks.pendingIssue, props.pen.tool, props.pen.brushSize, props.pen.color]);
+  // what is shown changed: draw now, in the same commit (playback waits for each frame's paint)
+  useLayoutEffect(() => {
+    cancelAnimationFrame(raf.current);
+    draw();
+  }, [draw, props.frame.image, props.layer.canvas, props.layer.count, props.layer.stamp, props.layer.ready, props.frame.loading, props.frame.index, props.marks.clicks, props.marks.issues, props.marks.pendingIssue, props.pen.tool, props.pen.brushSize, props.pen.color]);
 
   const toVideo = (e: { clientX: number; clientY: number }): Point => {
     const r = (canvasRef.current as HTMLCanvasElement).getBoundingClientRect();

@@ -4,7 +4,8 @@ import { isPendingAutoMasklet, type AttributeSpec } from "../lib/types";
 import { useWorkspace } from "./context";
 import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
-import { maskletColor } from "./useMaskLayer";
+import { labelColor, maskletColor } from "./useMaskLayer";
+import { ProposalThumb } from "./ProposalThumb";
 
 type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel" | "rename" | "setAttribute">;
 
@@ -50,13 +51,28 @@ export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onF
               #{m.number} {m.name}
               {onFrame.has(m.id) ? <span className="dot" title="has a mask on this frame" /> : null}
             </span>
+            <LabelChip name={m.label != null ? labelMap.get(m.label)?.name : undefined} color={labelColor(m, labelMap)} />
             <span className={`badge mstatus-${m.status}`}>{m.status.replace("_", " ")}</span>
+            <button
+              className={state.solo === m.id ? "link active" : "link"}
+              onClick={(e) => {
+                e.stopPropagation();
+                dispatch({ type: "toggleSolo", masklet: m.id });
+              }}
+              data-testid={`solo-${m.id}`}
+              aria-pressed={state.solo === m.id}
+              title="Show this object alone"
+            >
+              {state.solo === m.id ? "all" : "solo"}
+            </button>
             <button
               className="link"
               onClick={(e) => {
                 e.stopPropagation();
                 dispatch({ type: "toggleHidden", masklet: m.id });
               }}
+              data-testid={`hide-${m.id}`}
+              aria-pressed={state.hidden.has(m.id)}
               title="Hide or show"
             >
               {state.hidden.has(m.id) ? "show" : "hide"}
@@ -66,6 +82,16 @@ export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onF
       </ul>
       {state.selected != null ? <SelectedControls actions={actions} /> : <p className="muted">Click on the frame to start an object.</p>}
     </div>
+  );
+}
+
+/** The object's label as a small chip in the label's colour (the mask itself has the object's colour). */
+function LabelChip({ name, color }: { name: string | undefined; color: string | null }) {
+  if (!name) return null;
+  return (
+    <span className="label-chip" style={{ borderColor: color ?? "#7a8290", color: color ?? "#c8cdd6" }} data-testid="label-chip">
+      {name}
+    </span>
   );
 }
 
@@ -195,11 +221,13 @@ interface AutoProps {
   start: JobActions["startAutomasklets"];
   accept: (ids: number[]) => void;
   discard: (ids: number[]) => void;
+  /** the frame a proposal was found on (its first frame with a mask), for its thumbnail */
+  keyFrame?: (masklet: number) => number | null;
 }
 
 /** Proposals of the automatic masklets job, to accept (as drafts) or discard. */
 export function AutoMaskletPanel(p: AutoProps) {
-  const { dispatch, masklets, labelMap, jobs } = useWorkspace();
+  const { dispatch, masklets, labelMap, jobs, video } = useWorkspace();
   const pending = masklets.filter(isPendingAutoMasklet);
   const running = jobs.filter((j) => j.kind === "automask");
   return (
@@ -230,7 +258,7 @@ export function AutoMaskletPanel(p: AutoProps) {
           <ul className="masklet-list" data-testid="auto-list">
             {pending.map((m) => (
               <li key={m.id} onClick={() => dispatch({ type: "select", masklet: m.id })} data-testid={`auto-${m.id}`}>
-                <span className="swatch" style={{ background: maskletColor(m, labelMap) }} />
+                <ProposalThumb masklet={m.id} videoId={video.id} videoWidth={video.width} frame={p.keyFrame?.(m.id) ?? null} color={maskletColor(m, labelMap)} />
                 <span className="mname">
                   #{m.number} {m.name}
                 </span>

@@ -1,12 +1,30 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { PresenceUser } from "../lib/realtime";
-import { SEGMENT_COLORS, progressSpans, segmentSpan, visibleRows, xToFrame, frameToX, type Segment, type Scale } from "../lib/timeline";
+import { SEGMENT_COLORS, clampView, followFrame, progressSpans, segmentSpan, visibleRows, xToFrame, frameToX, zoomView, type Segment, type Scale, type TimeView } from "../lib/timeline";
 import type { TrackedJob } from "./useJobs";
 
 export interface TimelineRowView {
   id: number;
   name: string;
   color: string;
+  /** rows of a group (e.g. "Proposals") are listed after the others under a collapsible header */
+  group?: string;
+}
+
+/** What one line of the timeline shows: a masklet, or the header of a group of them. */
+type Line = { kind: "row"; row: TimelineRowView } | { kind: "group"; name: string; count: number; collapsed: boolean };
+
+/** Ungrouped rows first, then each group's header and (unless collapsed) its rows. */
+export function timelineLines(rows: readonly TimelineRowView[], collapsed: ReadonlySet<string>): Line[] {
+  const out: Line[] = rows.filter((r) => !r.group).map((row) => ({ kind: "row" as const, row }));
+  const groups = new Map<string, TimelineRowView[]>();
+  for (const r of rows) if (r.group) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  for (const [name, members] of groups) {
+    const shut = collapsed.has(name);
+    out.push({ kind: "group", name, count: members.length, collapsed: shut });
+    if (!shut) for (const row of members) out.push({ kind: "row", row });
+  }
+  return out;
 }
 
 export interface RowData {
@@ -54,12 +72,9 @@ interface Props {
 const LABEL_W = 150;
 const HEADER_H = 34;
 const ROW_H = 14;
-const MAX_HEIGHT = 230;
-const MIN_HEIGHT = 84;
-
-function heightFor(rows: number): number {
-  return Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, HEADER_H + Math.max(3, rows) * ROW_H + 4));
-}
+/** A fixed height: rows scroll (wheel) instead of pushing the frame up. */
+const HEIGHT = HEADER_H + 11 * ROW_H + 4;
+const SCROLLBAR_W = 6;
 
 /**
  * One row per masklet on a single canvas: which frames have a mask (coloured by source), which
@@ -71,6 +86,8 @@ export function Timeline(props: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(900);
   const [scrollTop, setScrollTop] = useState(0);
+  const [view, setView] = useState<TimeView>({ zoom: 1, first: 0 });
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const dragging = useRef(false);
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -83,14 +100,27 @@ export function Timeline(props: Props) {
     return () => ro.disconnect();
   }, []);
 
-  const HEIGHT = heightFor(props.objects.rows.length);
-  const maxScroll = Math.max(0, props.objects.rows.length * ROW_H - (HEIGHT - HEADER_H));
+  const total = Math.max(1, props.frames.count);
+  const lines = timelineLines(props.objects.rows, collapsed);
+  const maxScroll = Math.max(0, lines.length * ROW_H - (HEIGHT - HEADER_H));
   const top = Math.min(scrollTop, maxScroll);
-  const scale: Scale = { frameCount: Math.max(1, props.frames.count), width: width - LABEL_W - 8, offset: LABEL_W };
+  const scale: Scale = { frameCount: total / view.zoom, width: width - LABEL_W - 8 - SCROLLBAR_W, offset: LABEL_W, first: view.first, total };
+  const viewRef = useRef(view);
+  viewRef.current = view;
+
+  // zoomed in, the view follows the current frame (playback, stepping, seeking)
+  useEffect(() => {
+    setView((v) => followFrame(v, props.frames.current, total));
+  }, [props.frames.current, total]);
+
+  const zoomBy = useCallback(
+    (factor: number, anchor?: number) => setView((v) => zoomView(v, factor, anchor ?? propsRef.current.frames.current, total)),
+    [total],
+  );
 
   // keep the selected row in view
   useEffect(() => {
-    const i = props.objects.rows.findIndex((r) => r.id === props.objects.selected);
+    const i = lines.findIndex((l) => l.kind === "row" && l.row.id === props.objects.selected);
     if (i < 0) return;
     const y = i * ROW_H;
     if (y < top) setScrollTop(y);
@@ -107,15 +137,25 @@ export function Timeline(props: Props) {
     const ctx = c.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    draw(ctx, props, width, top, scale);
+    draw(ctx, props, lines, width, top, scale);
   });
 
+  // wheel: scroll rows; Ctrl+wheel: zoom around the frame under the pointer; Shift+wheel: pan time
   const onWheel = useCallback(
     (e: WheelEvent) => {
       e.preventDefault();
-      setScrollTop((s) => Math.max(0, Math.min(maxScroll, s + e.deltaY)));
+      const r = (canvasRef.current as HTMLCanvasElement).getBoundingClientRect();
+      if (e.ctrlKey || e.metaKey) {
+        const x = e.clientX - r.left;
+        const anchor = x >= LABEL_W ? xToFrame(x, scale) : propsRef.current.frames.current;
+        zoomBy(Math.exp(-e.deltaY * 0.002), anchor);
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        const d = (e.deltaX || e.deltaY) / Math.max(1, scale.width);
+        setView((v) => clampView({ zoom: v.zoom, first: v.first + d * (total / v.zoom) }, total));
+      } else setScrollTop((s) => Math.max(0, Math.min(maxScroll, s + e.deltaY)));
     },
-    [maxScroll],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [maxScroll, zoomBy, total, scale.width, view],
   );
   useEffect(() => {
     const c = canvasRef.current;
@@ -133,8 +173,12 @@ export function Timeline(props: Props) {
     const { x, y } = locate(e);
     const p = propsRef.current;
     if (y > HEADER_H) {
-      const row = Math.floor((y - HEADER_H + top) / ROW_H);
-      if (row >= 0 && row < p.objects.rows.length) p.onSelect(p.objects.rows[row].id);
+      const line = lines[Math.floor((y - HEADER_H + top) / ROW_H)];
+      if (line?.kind === "group") {
+        toggleGroup(line.name);
+        return;
+      }
+      if (line) p.onSelect(line.row.id);
     }
     if (x >= LABEL_W) {
       (e.target as HTMLCanvasElement).setPointerCapture(e.pointerId);
@@ -150,15 +194,50 @@ export function Timeline(props: Props) {
     dragging.current = false;
   };
 
+  const toggleGroup = (name: string) =>
+    setCollapsed((old) => {
+      const next = new Set(old);
+      if (next.has(name)) next.delete(name);
+      else next.add(name);
+      return next;
+    });
+  const groups = lines.filter((l): l is Extract<Line, { kind: "group" }> => l.kind === "group");
+  const lastVisible = Math.min(total - 1, Math.ceil(view.first + total / view.zoom) - 1);
+
   const segCount = props.objects.rows.reduce((n, r) => n + (props.objects.data.get(r.id)?.segments.length ?? 0), 0);
   const flagCount = props.objects.rows.reduce((n, r) => n + (props.objects.flags?.get(r.id)?.length ?? 0), 0);
 
   return (
     <div className="timeline" ref={wrapRef}>
+      <div className="timeline-bar">
+        <span>Zoom</span>
+        <button onClick={() => zoomBy(1 / 1.5)} disabled={view.zoom <= 1} data-testid="timeline-zoom-out" title="Zoom out (Ctrl+wheel)">
+          −
+        </button>
+        <button onClick={() => zoomBy(1.5)} disabled={view.zoom >= total / 20} data-testid="timeline-zoom-in" title="Zoom in (Ctrl+wheel)">
+          +
+        </button>
+        <button onClick={() => setView({ zoom: 1, first: 0 })} disabled={view.zoom <= 1} data-testid="timeline-zoom-fit" title="Show the whole video">
+          Fit
+        </button>
+        <span data-testid="timeline-range">
+          frames {Math.floor(view.first)}–{lastVisible}
+        </span>
+        {groups.map((g) => (
+          <button key={g.name} onClick={() => toggleGroup(g.name)} data-testid={`timeline-group-${g.name.toLowerCase()}`} aria-expanded={!g.collapsed}>
+            {g.collapsed ? "▸" : "▾"} {g.name} ({g.count})
+          </button>
+        ))}
+      </div>
       <canvas
         ref={canvasRef}
         data-testid="timeline"
         data-rows={props.objects.rows.length}
+        data-lines={lines.length}
+        data-scroll-top={top}
+        data-zoom={view.zoom.toFixed(2)}
+        data-first-frame={Math.floor(view.first)}
+        data-last-frame={lastVisible}
         data-segments={segCount}
         data-flags={flagCount}
         data-frame={props.frames.current}
@@ -175,7 +254,7 @@ export function Timeline(props: Props) {
                 background: k === "lost" ? `linear-gradient(${SEGMENT_COLORS.lost} 40%, #ff4d55 40%, #ff4d55 60%, ${SEGMENT_COLORS.lost} 60%)` : SEGMENT_COLORS[k] || "#7aa2f7",
               }}
             />{" "}
-            {k === "propagated" ? "propagated (label colour)" : k === "lost" ? "lost (empty mask)" : k}
+            {k === "propagated" ? "propagated (object colour)" : k === "lost" ? "lost (empty mask)" : k}
           </span>
         ))}
         <span>
@@ -189,12 +268,16 @@ export function Timeline(props: Props) {
   );
 }
 
-function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: number, scale: Scale) {
-  const HEIGHT = heightFor(p.objects.rows.length);
+function draw(ctx: CanvasRenderingContext2D, p: Props, lines: Line[], width: number, top: number, scale: Scale) {
   ctx.fillStyle = "#1b1e24";
   ctx.fillRect(0, 0, width, HEIGHT);
   const x = (f: number) => frameToX(f, scale);
   const right = scale.offset! + scale.width;
+  // frame-axis drawings stay right of the names column
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(LABEL_W, 0, right - LABEL_W, HEIGHT);
+  ctx.clip();
 
   // task range
   if (p.frames.taskRange) {
@@ -205,8 +288,9 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
   // ruler
   ctx.fillStyle = "#9aa3b2";
   ctx.font = "10px system-ui, sans-serif";
-  const step = niceStep(p.frames.count, scale.width);
-  for (let f = 0; f < p.frames.count; f += step) {
+  const step = niceStep(scale.frameCount, scale.width);
+  const lastShown = Math.min(p.frames.count, (scale.first ?? 0) + scale.frameCount + 1);
+  for (let f = Math.ceil((scale.first ?? 0) / step) * step; f < lastShown; f += step) {
     const xx = x(f);
     ctx.fillRect(xx, 0, 1, 6);
     ctx.fillText(String(f), xx + 2, 10);
@@ -241,16 +325,26 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
     ctx.fillText(u.username, xx + 5, HEADER_H - 2); // the full name: people share prefixes
   }
 
+  ctx.restore();
+
   // rows
   ctx.save();
   ctx.beginPath();
   ctx.rect(0, HEADER_H, width, HEIGHT - HEADER_H);
   ctx.clip();
-  const vis = visibleRows(top, HEIGHT - HEADER_H, ROW_H, p.objects.rows.length);
+  const vis = visibleRows(top, HEIGHT - HEADER_H, ROW_H, lines.length);
   if (vis) {
     for (let i = vis[0]; i <= vis[1]; i++) {
-      const row = p.objects.rows[i];
+      const line = lines[i];
       const y = HEADER_H + i * ROW_H - top;
+      if (line.kind === "group") {
+        ctx.fillStyle = "#2a2f3a";
+        ctx.fillRect(0, y, width, ROW_H);
+        ctx.fillStyle = "#e6e9ef";
+        ctx.fillText(`${line.collapsed ? "▸" : "▾"} ${line.name} (${line.count})`, 6, y + ROW_H - 3);
+        continue;
+      }
+      const row = line.row;
       ctx.fillStyle = row.id === p.objects.selected ? "#2c3340" : i % 2 ? "#1f232a" : "#22262e";
       ctx.fillRect(0, y, width, ROW_H);
       ctx.fillStyle = row.color;
@@ -259,8 +353,13 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
       ctx.fillText(row.name.slice(0, 20), 16, y + ROW_H - 3);
       const d = p.objects.data.get(row.id);
       if (!d) continue;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(LABEL_W, y, right - LABEL_W, ROW_H);
+      ctx.clip();
       for (const s of d.segments) {
         const [x0, x1] = segmentSpan(s, scale);
+        if (x1 < LABEL_W || x0 > right) continue;
         ctx.fillStyle = SEGMENT_COLORS[s.kind] || row.color;
         ctx.fillRect(x0, y + 2, x1 - x0, ROW_H - 4);
         if (s.kind === "lost") {
@@ -270,6 +369,7 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
       }
       ctx.fillStyle = "#fff";
       for (const f of d.prompts) ctx.fillRect(x(f), y, Math.max(1.5, x(f + 1) - x(f)), ROW_H);
+      ctx.restore();
     }
     for (let i = vis[0]; i <= vis[1]; i++) {
       const spans = p.objects.flags?.get(p.objects.rows[i].id);
@@ -282,6 +382,15 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
     ctx.fillStyle = "#9aa3b2";
     ctx.fillText("No objects yet: click on the frame to start one.", LABEL_W, HEADER_H + 16);
   }
+  // the rows' scrollbar, when they do not fit
+  const content = lines.length * ROW_H;
+  const viewH = HEIGHT - HEADER_H;
+  if (content > viewH) {
+    ctx.fillStyle = "#2a2f3a";
+    ctx.fillRect(width - SCROLLBAR_W, HEADER_H, SCROLLBAR_W, viewH);
+    ctx.fillStyle = "#6b7385";
+    ctx.fillRect(width - SCROLLBAR_W, HEADER_H + (top / content) * viewH, SCROLLBAR_W, Math.max(12, (viewH / content) * viewH));
+  }
   ctx.restore();
 
   // scrubber
@@ -292,7 +401,7 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, width: number, top: numbe
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(sx + w / 2 - 0.5, 0, 1, HEIGHT);
   ctx.fillStyle = "#13151a";
-  ctx.fillRect(right, 0, width - right, HEIGHT);
+  ctx.fillRect(right, 0, width - right - SCROLLBAR_W, HEIGHT);
 }
 
 function niceStep(frameCount: number, width: number): number {

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { Resource } from "../hooks";
-import { fallbackColor } from "../lib/compose";
+import { chunkOf } from "../lib/maskStore";
 import { currentConflict } from "../lib/conflicts";
 import { isPendingAutoMasklet, type BackendStatus, type Label, type Masklet, type Project, type ReadyVideo, type Task, type User } from "../lib/types";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
@@ -11,6 +11,7 @@ import { useCanvasTools } from "./useCanvasTools";
 import { useJobActions } from "./useJobActions";
 import { readOnlyReason } from "./readOnly";
 import { useMaskletActions } from "./useMaskletActions";
+import { usePlayback } from "./usePlayback";
 import { maskletColor, useMaskLayer } from "./useMaskLayer";
 import { useReviewActions } from "./useReviewActions";
 import { useTaskActivity } from "./useTaskActivity";
@@ -49,7 +50,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const N = video.frame_count;
   const { state, dispatch, say } = useWorkspaceState(video, task, labels);
   const { frame, selected } = state;
-  const data = useWorkspaceData({ video, masklets: maskletRes, frame, viewScale: state.viewScale, say });
+  const data = useWorkspaceData({ video, masklets: maskletRes, frame, viewScale: state.viewScale, say, playing: state.playing });
   const { masks, editing, timeline, jobs, issues, frames } = data;
   const live = useWorkspaceEvents({ videoId: video.id, frame, data, task, setTask, dispatch });
   useActivityHeartbeat(video.id, frame);
@@ -71,6 +72,16 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
     selected,
     hidden: state.hidden,
     visible: state.masksVisible,
+    looks: { opacity: state.opacity, outline: state.outline, solo: state.solo },
+  });
+  const playback = usePlayback({
+    playing: state.playing,
+    speed: state.speed,
+    fps: video.annotation_fps ?? 24,
+    frame,
+    frameCount: N,
+    isReady: (f) => frames.cache.has(f) && masks.store.isChunkLoaded(chunkOf(f)),
+    dispatch,
   });
   // masks.revision stands for the store's content
   const onFrame = useMemo(() => new Set(masks.store.masksOnFrame(frame).filter((m) => m.area > 0).map((m) => m.masklet)), [masks.store, masks.revision, frame]);
@@ -112,9 +123,10 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
             pendingIssue: state.pendingIssue,
           },
           fitNonce: state.fitNonce,
-          handlers,
+          handlers: { ...handlers, onDrawn: playback.onDrawn },
           failed: frames.failed,
         }}
+        playback={playback}
         conflict={
           conflict
             ? {
@@ -135,6 +147,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
           jobs: readOnly ? { ...jobActions, disabled: true } : jobActions,
           review,
           issues: allIssues,
+          keyFrame: timeline.firstFrame,
           qa: {
             flags: qaFlags,
             onShow: (f) => {
@@ -146,7 +159,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
         timeline={{
           frames: { count: N, current: frame, taskRange, issues: allIssues.filter((i) => !i.resolved).map((i) => i.frame) },
           objects: {
-            rows: ordered.map((m) => ({ id: m.id, name: `#${m.number} ${m.name}${isPendingAutoMasklet(m) ? " (auto)" : ""}`, color: maskletColor(m, labelMap) || fallbackColor(m.number) })),
+            rows: ordered.map((m) => ({ id: m.id, name: `#${m.number} ${m.name}${isPendingAutoMasklet(m) ? " (auto)" : ""}`, color: maskletColor(m, labelMap), group: isPendingAutoMasklet(m) ? "Proposals" : undefined })),
             data: timeline.data,
             selected,
             flags: flagSpans,

@@ -11,6 +11,7 @@ import { ConflictDialog, HelpOverlay, PresenceList } from "./Overlays";
 import { IssuesPanel, MaskletReview, TaskPanel, type Roles } from "./ReviewPanel";
 import { QAPanel, type QAPanelProps } from "./QAPanel";
 import { Timeline } from "./Timeline";
+import { ViewBar } from "./ViewBar";
 import { PropagatePanel, Toolbar, type EditControls } from "./Toolbar";
 import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
@@ -36,6 +37,8 @@ export interface SidePanels {
   review: ReviewActions;
   issues: ReviewIssue[];
   qa: QAPanelProps;
+  /** a masklet's first frame with a mask (a proposal's key frame) */
+  keyFrame?: (masklet: number) => number | null;
 }
 
 interface Props {
@@ -47,10 +50,11 @@ interface Props {
   timeline: ComponentProps<typeof Timeline>;
   /** why the editing tools are off here, or null */
   readOnly: string | null;
+  playback: { buffering: boolean };
 }
 
 /** The page: header, toolbar, the frame with its overlays, the side panels and the timeline. */
-export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline, readOnly }: Props) {
+export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline, readOnly, playback }: Props) {
   const { state, dispatch } = useWorkspace();
   const { failed, ...canvasProps } = canvas;
   return (
@@ -72,6 +76,7 @@ export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline
             </div>
           ) : null}
           {conflict ? <ConflictDialog {...conflict} /> : null}
+          <ViewBar buffering={playback.buffering} />
         </div>
         <aside className="ws-side">
           <SidePanelList {...side} />
@@ -107,7 +112,7 @@ function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
   );
 }
 
-function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review, issues, qa }: SidePanels) {
+function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review, issues, qa, keyFrame }: SidePanels) {
   return (
     <>
       {task ? <TaskPanel task={task} roles={roles} onAction={review.transition} /> : null}
@@ -119,6 +124,7 @@ function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review,
         start={jobs.startAutomasklets}
         accept={(ids) => void masklets.acceptProposals(ids)}
         discard={(ids) => void masklets.discardProposals(ids)}
+        keyFrame={keyFrame}
       />
       <QAPanel {...qa} />
       <IssuesPanel issues={issues} canCreate={true} actions={review} />

@@ -112,3 +112,19 @@ describe("review issues and messages", () => {
     expect(run(s, { type: "clearMessage" }).message).toBeNull();
   });
 });
+
+describe("viewing state", () => {
+  it("plays from the start after the last frame, clamps speed and toggles solo", () => {
+    let s = initialWorkspaceState({ frameCount: 10, frame: 9, currentLabel: null });
+    s = workspaceReducer(s, { type: "togglePlay" });
+    expect([s.playing, s.frame]).toEqual([true, 0]);
+    s = workspaceReducer(s, { type: "togglePlay" });
+    expect(s.playing).toBe(false);
+    expect(workspaceReducer(s, { type: "setSpeed", speed: 8 }).speed).toBe(2);
+    expect(workspaceReducer(s, { type: "setSpeed", speed: 0.1 }).speed).toBe(0.25);
+    s = workspaceReducer(s, { type: "toggleSolo", masklet: 4 });
+    expect(s.solo).toBe(4);
+    expect(workspaceReducer(s, { type: "toggleSolo", masklet: 4 }).solo).toBe(null);
+    expect(workspaceReducer(s, { type: "forget", masklet: 4 }).solo).toBe(null);
+  });
+});

@@ -35,7 +35,18 @@ export interface WorkspaceState {
   rejectFocus: number;
   /** screen pixels per video pixel, as the canvas reports it */
   viewScale: number;
+  /** playback running (at the annotation frame rate times `speed`) */
+  playing: boolean;
+  speed: number;
+  /** fill opacity of the masks, 0..1 */
+  opacity: number;
+  /** draw each mask's outline only */
+  outline: boolean;
+  /** the only masklet shown, or null */
+  solo: number | null;
 }
+
+export const SPEEDS = [0.25, 0.5, 1, 1.5, 2] as const;
 
 export type WorkspaceAction =
   | { type: "seek"; frame: number }
@@ -58,7 +69,13 @@ export type WorkspaceAction =
   | { type: "say"; text: string; error: boolean }
   | { type: "clearMessage" }
   | { type: "focusReject" }
-  | { type: "setViewScale"; scale: number };
+  | { type: "setViewScale"; scale: number }
+  | { type: "setPlaying"; playing: boolean }
+  | { type: "togglePlay" }
+  | { type: "setSpeed"; speed: number }
+  | { type: "setOpacity"; opacity: number }
+  | { type: "toggleOutline" }
+  | { type: "toggleSolo"; masklet: number };
 
 export const MAX_BRUSH = 150;
 
@@ -80,6 +97,11 @@ export function initialWorkspaceState(opts: { frameCount: number; frame: number;
     message: null,
     rejectFocus: 0,
     viewScale: 1,
+    playing: false,
+    speed: 1,
+    opacity: 0.45,
+    outline: false,
+    solo: null,
   };
 }
 
@@ -110,7 +132,10 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case "select":
       return update(state, { selected: action.masklet });
     case "forget":
-      return state.selected === action.masklet ? update(state, { selected: null }) : state;
+      return update(state, {
+        selected: state.selected === action.masklet ? null : state.selected,
+        solo: state.solo === action.masklet ? null : state.solo,
+      });
     case "setTool":
       return update(state, { tool: action.tool });
     case "setBrushSize":
@@ -149,5 +174,20 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return { ...state, rejectFocus: state.rejectFocus + 1 };
     case "setViewScale":
       return update(state, { viewScale: action.scale });
+    case "setPlaying":
+      return update(state, { playing: action.playing });
+    case "togglePlay":
+      // at the last frame, play starts over from the first
+      return state.playing
+        ? update(state, { playing: false })
+        : update(state, { playing: true, frame: state.frame >= state.frameCount - 1 ? 0 : state.frame });
+    case "setSpeed":
+      return update(state, { speed: Math.min(2, Math.max(0.25, action.speed)) });
+    case "setOpacity":
+      return update(state, { opacity: Math.min(1, Math.max(0, action.opacity)) });
+    case "toggleOutline":
+      return update(state, { outline: !state.outline });
+    case "toggleSolo":
+      return update(state, { solo: state.solo === action.masklet ? null : action.masklet });
   }
 }

@@ -42,7 +42,10 @@ export function useFrames(videoId: number, frameCount: number, frame: number, wa
     if (hit) {
       setShown({ frame, image: hit });
       setFailed(null);
+      cache.setWindow(frame, frameCount);
     } else {
+      // the frame to show first, then the window around it (prefetching it all at once would
+      // compete with the one frame the screen waits for)
       cache
         .load(frame)
         .then((image) => {
@@ -51,9 +54,9 @@ export function useFrames(videoId: number, frameCount: number, frame: number, wa
             setFailed(null);
           }
         })
-        .catch(() => alive && setFailed(frame));
+        .catch(() => alive && setFailed(frame))
+        .finally(() => alive && cache.setWindow(frame, frameCount));
     }
-    cache.setWindow(frame, frameCount);
     return () => {
       alive = false;
     };
@@ -80,9 +83,11 @@ export function useFrames(videoId: number, frameCount: number, frame: number, wa
   }, [wantFull, frame, videoId, fullCache]);
 
   const useFull = wantFull && full !== null && full.frame === frame;
+  // a frame already in the cache is shown in this very render (playback: no "loading" flash)
+  const cached = useFull ? undefined : cache.get(frame);
   return {
-    image: useFull ? full.image : shown?.image ?? null,
-    imageFrame: useFull ? full.frame : shown?.frame ?? null,
+    image: useFull ? full.image : cached ?? shown?.image ?? null,
+    imageFrame: useFull ? full.frame : cached ? frame : shown?.frame ?? null,
     failed: failed === frame,
     cache,
   };

@@ -7,7 +7,7 @@ import type { StoredMask } from "../lib/types";
  * Masks of the frames around the current one, fetched in 32-frame chunks for all masklets at
  * once and kept in a bounded MaskStore. `revision` changes whenever a mask changes.
  */
-export function useMasks(videoId: number, frameCount: number, frame: number) {
+export function useMasks(videoId: number, frameCount: number, frame: number, ahead = 1) {
   const store = useMemo(() => new MaskStore(), [videoId]);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -40,8 +40,17 @@ export function useMasks(videoId: number, frameCount: number, frame: number) {
 
   useEffect(() => {
     if (frameCount <= 0) return;
-    for (const c of chunksAround(frame, frameCount)) void loadChunk(c);
-  }, [frame, frameCount, loadChunk]);
+    // the frame's own chunk first: the others (ahead, behind) only once it is in, so they do not
+    // compete with what the screen needs now (the workspace's first paint waits for it)
+    const [own, ...rest] = chunksAround(frame, frameCount, ahead);
+    let alive = true;
+    void loadChunk(own).then(() => {
+      if (alive) for (const c of rest) void loadChunk(c);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [frame, frameCount, loadChunk, ahead]);
 
   /** A colleague or a worker changed masks: fetch the ones we hold that are older. */
   const refreshMasklet = useCallback(

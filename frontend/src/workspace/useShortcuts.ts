@@ -17,17 +17,23 @@ function focusCanvas(field: HTMLElement) {
   canvas.focus({ preventScroll: true });
 }
 
-/** Window-wide shortcuts (ignored while typing, except Escape); also tracks a held Space for panning. */
+/**
+ * Window-wide shortcuts (ignored while typing, except Escape); also tracks a held Space for
+ * panning. Space pressed and released without dragging in between is the `playPause` action.
+ */
 export function useShortcuts(handlers: Partial<Record<Action, () => void>>) {
   const ref = useRef(handlers);
   ref.current = handlers;
   const [spaceHeld, setSpaceHeld] = useState(false);
 
   useEffect(() => {
+    // Space is down (not typed into a field) and no pointer was pressed since: a tap so far
+    let spaceTap = false;
     const down = (e: KeyboardEvent) => {
       const typing = typingInto(e.target);
       if (e.key === " " && !typing) {
         e.preventDefault();
+        if (!e.repeat) spaceTap = true;
         setSpaceHeld(true);
         return;
       }
@@ -41,13 +47,27 @@ export function useShortcuts(handlers: Partial<Record<Action, () => void>>) {
       fn();
     };
     const up = (e: KeyboardEvent) => {
-      if (e.key === " ") setSpaceHeld(false);
+      if (e.key !== " ") return;
+      setSpaceHeld(false);
+      if (spaceTap && !typingInto(e.target)) {
+        e.preventDefault();
+        ref.current.playPause?.();
+      }
+      spaceTap = false;
     };
-    const blur = () => setSpaceHeld(false);
+    const pointer = () => {
+      spaceTap = false; // Space held while dragging pans: not a tap
+    };
+    const blur = () => {
+      spaceTap = false;
+      setSpaceHeld(false);
+    };
     window.addEventListener("keydown", down);
     window.addEventListener("keyup", up);
+    window.addEventListener("pointerdown", pointer, true);
     window.addEventListener("blur", blur);
     return () => {
+      window.removeEventListener("pointerdown", pointer, true);
       window.removeEventListener("keydown", down);
       window.removeEventListener("keyup", up);
       window.removeEventListener("blur", blur);

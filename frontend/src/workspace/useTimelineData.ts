@@ -9,7 +9,7 @@ import type { RowData } from "./Timeline";
  * own edits and by the `mask.updated` events of colleagues and workers (which carry each frame's
  * area), so a busy video costs no timeline refetch per edit. A finished job reloads it.
  */
-export function useTimelineData(videoId: number) {
+export function useTimelineData(videoId: number, start = true) {
   const [rows, setRows] = useState<Map<number, TimelineRow>>(new Map());
   const segCache = useRef(new WeakMap<TimelineRow, RowData>());
   
@@ -22,9 +22,11 @@ export function useTimelineData(videoId: number) {
     }
   }, [videoId]);
 
+  // the summary of every masklet on every frame can be large (200 masklets x 2,000 frames): it
+  // is asked for once the frame on screen has its masks, so it never delays the first paint
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (start) void reload();
+  }, [reload, start]);
 
   const noteMask = useCallback((mask: StoredMask) => {
     setRows((old) => {

@@ -1,4 +1,5 @@
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
+import { chunkOf } from "../lib/maskStore";
 import { useResource, type Resource } from "../hooks";
 import { api } from "../lib/endpoints";
 import type { Masklet, QAFlag, ReadyVideo, ReviewIssue } from "../lib/types";
@@ -26,16 +27,20 @@ export interface WorkspaceData {
  * Frames, masks, the timeline summary, my edits, jobs and review issues of one video. `frame` is
  * the frame shown; `viewScale` (screen pixels per video pixel) decides when to load full frames.
  */
-export function useWorkspaceData(opts: { video: ReadyVideo; masklets: Resource<Masklet[]>; frame: number; viewScale: number; say: Say }): WorkspaceData {
-  const { video, masklets, frame, viewScale, say } = opts;
+export function useWorkspaceData(opts: { video: ReadyVideo; masklets: Resource<Masklet[]>; frame: number; viewScale: number; say: Say; playing?: boolean }): WorkspaceData {
+  const { video, masklets, frame, viewScale, say, playing = false } = opts;
   const N = video.frame_count;
   const issues = useResource(() => api.issues(video.id), [video.id]);
   const qaFlags = useResource(() => api.qaFlags(video.id), [video.id]);
   // past 1.25 screen pixels per display-frame pixel, show the original frame instead
   const displayRatio = video.display_width && video.display_width < video.width ? video.width / video.display_width : 1;
   const frames = useFrames(video.id, N, frame, displayRatio > 1 && viewScale * displayRatio > 1.25);
-  const masks = useMasks(video.id, N, frame);
-  const timeline = useTimelineData(video.id);
+  // while playing, mask chunks further ahead are fetched so playback never waits on them
+  const masks = useMasks(video.id, N, frame, playing ? 3 : 1);
+  // once true, stays true: the first frame's masks are in (or failed), the timeline may load
+  const started = useRef(false);
+  started.current ||= masks.store.isChunkLoaded(chunkOf(frame)) || masks.error !== null;
+  const timeline = useTimelineData(video.id, started.current);
   const editing = useEditing({
     width: video.width,
     height: video.height,

@@ -58,5 +58,7 @@ export function useWorkspaceShortcuts(opts: {
     verify: () => review.canReview && selected !== null && review.verify(selected),
     reject: () => review.canReview && dispatch({ type: "focusReject" }),
     help: () => dispatch({ type: "toggleHelp" }),
+    playPause: () => dispatch({ type: "togglePlay" }),
+    toggleOutline: () => dispatch({ type: "toggleOutline" }),
   });
 }
