@@ -22,9 +22,14 @@ if [ ! -f "$venv/.complete" ]; then
     # torch first, so that nothing below pulls another build of it.
     "$venv/bin/pip" install --quiet torch==2.14.1 torchvision==0.29.1
     reqs=$(mktemp)
-    "$PYTHON" scripts/requirements.py inference dev | grep -v -E '^(sam2|torch|torchvision)\b' >"$reqs"
+    "$PYTHON" scripts/requirements.py inference dev | grep -v -E '^(sam2|torch|torchvision|vos-benchmark)\b' >"$reqs"
     "$venv/bin/pip" install --quiet -r "$reqs"
     rm -f "$reqs"
+    # vos-benchmark (tests only) declares opencv-python, the GUI build, which would shadow our
+    # opencv-python-headless: install it alone, without its dependencies (it needs numpy, Pillow,
+    # scikit-image and tqdm, all installed above).
+    "$venv/bin/pip" install --quiet --no-deps \
+        "$("$PYTHON" scripts/requirements.py inference dev | grep -E '^vos-benchmark\b')"
     # sam2's CUDA extension is optional (hole filling); we do our own post-processing.
     SAM2_BUILD_CUDA=0 "$venv/bin/pip" install --quiet --no-build-isolation sam2==1.1.0
     touch "$venv/.complete"

@@ -133,7 +133,10 @@ def answer_prompt(*, prompt_id: int, worker: str | None = None) -> dict[str, Any
             warm.forget(masklet.pk)
             return {"error": "the masklet was deleted"}
         warm.masklets[masklet.pk].versions[prompt.frame] = stored.version
-    if worker:
+    if worker and backend().name == "sam2":
+        # SAM 2's warm session is worth routing the video's next clicks here. The OpenCV backend
+        # keeps no memory between clicks: its clicks go to whichever interactive worker is free,
+        # so a team on one video spreads over every interactive worker.
         video_worker_claim(video_id=video.pk, worker=worker)
     log.info(
         "click on masklet %s frame %s (%s state): read %.3f s, model %.3f s (features %s), post-process %.3f s, "

@@ -1,6 +1,7 @@
 """Several SAM 2 workers: a video's clicks go to the interactive worker that holds its warm
 session, and a correction on a frame another worker tracked is answered from a state rebuilt
-from the database (README, "Corrections and warm sessions").
+from the database (README, "Corrections and warm sessions"). With the OpenCV backend, which
+keeps no memory, clicks are not tied to a worker.
 """
 
 from __future__ import annotations
@@ -88,3 +89,17 @@ def test_a_correction_on_a_frame_another_worker_tracked_is_rebuilt_with_memory(
     alone.add_mask(a, 7, before[7])  # what a click on a tracked frame used to be
     assert not np.array_equal(answered, alone.click(a, 7, [[44, 30]], [0]))
     assert masks_by_frame(a)[7].source == "prompt"
+
+
+def test_opencv_clicks_are_not_tied_to_a_worker(exclusive_workers: Callable[..., Any]) -> None:
+    """The OpenCV backend holds nothing a later click needs: no worker claims the video, so a
+    team's clicks on one video go through the shared queue to every interactive worker."""
+    workers = [exclusive_workers("interactive") for _ in range(2)]
+    team = make_team(frames=6)
+    client = team.client("annotator")
+    masklet = new_masklet(client, team.video.pk)
+    for i in range(3):
+        answer = click(client, masklet, 2, points=[[30 + 5 * i, 30]], labels=[1])
+        assert answer["backend"] == "opencv"
+    assert redis_client().get(f"masklet:video-worker:{team.video.pk}") is None
+    assert sum(_clicks_answered(w, masklet) for w in workers) == 3
