@@ -356,7 +356,11 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     return result
 
 
-CLICK_LOG = re.compile(r"click on masklet \d+ frame \d+: read ([\d.]+) s, model ([\d.]+) s .*post-process ([\d.]+) s, store ([\d.]+) s")
+# inference/bridge/clicks.py's line per click: whether the masklet's state was warm or rebuilt, then
+# the seconds per step.
+CLICK_LOG = re.compile(
+    r"click on masklet \d+ frame \d+ \((\w+) state\): read ([\d.]+) s, model ([\d.]+) s .*post-process ([\d.]+) s, store ([\d.]+) s"
+)
 
 
 def click_service(stack: DemoStack, idle_clicks: int, window: float) -> dict[str, Any]:
@@ -365,13 +369,17 @@ def click_service(stack: DemoStack, idle_clicks: int, window: float) -> dict[str
     `interactive_busy` is their click time over the window, summed over the interactive processes
     (up to their number)."""
     text = stack.log_path.read_text(errors="replace")
-    times = [sum(float(x) for x in match.groups()) for match in CLICK_LOG.finditer(text)]
+    matches = list(CLICK_LOG.finditer(text))
+    times = [sum(float(x) for x in match.groups()[1:]) for match in matches]
+    rebuilt = [match.group(1) == "rebuilt" for match in matches]
     idle, load = times[:idle_clicks], times[idle_clicks + 1 :]
     return {
         "idle_p50_ms": round(percentile(idle, 0.5) * 1000, 1),
         "load_p50_ms": round(percentile(load, 0.5) * 1000, 1),
         "load_p95_ms": round(percentile(load, 0.95) * 1000, 1),
         "interactive_busy": round(sum(load) / window, 2) if window else None,
+        "rebuilt_idle": sum(rebuilt[:idle_clicks]),  # clicks that found the masklet's state stale
+        "rebuilt_load": sum(rebuilt[idle_clicks + 1 :]),
     }
 
 
