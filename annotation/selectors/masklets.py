@@ -47,7 +47,7 @@ def masks_in_range(masklets: QuerySet[Masklet] | Masklet, start: int | None, end
 
 # MaskOut's fields, in its order, and the columns they are read from
 _MASK_OUT = (("masklet", "masklet_id"), ("frame", "frame"), ("rle", "rle"), ("bbox", "bbox"), ("area", "area"),
-             ("source", "source"), ("score", "score"), ("version", "version"))
+             ("source", "source"), ("score", "score"), ("version", "version"), ("provenance", "provenance_id"))
 
 
 def mask_rows_in_range(masklets: QuerySet[Masklet] | Masklet, start: int | None, end: int | None) -> list[dict[str, Any]]:

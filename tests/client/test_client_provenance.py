@@ -7,11 +7,10 @@ import time
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from masklet_client import cli
 from masklet_client.sdk import Client
-from tests.factories import make_team
+from tests.factories import make_team, token_for
 from tests.inference.helpers import click, new_masklet
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("transactional_db", "celery_worker")]
@@ -41,6 +40,6 @@ def test_the_sdk_shows_backends_per_queue_and_mask_provenance(live_server_url: s
     team = make_team(frames=4)
     masklet = new_masklet(team.client("annotator"), team.video.pk)
     answer = click(team.client("annotator"), masklet, 1, box=[9, 16, 41, 48])
-    sdk = Client(live_server_url, Token.objects.get_or_create(user=team.annotator)[0].key)
+    sdk = Client(live_server_url, token_for(team.annotator))
     (mask,) = sdk.list_masks(masklet)
     assert mask["frame"] == 1 and mask["provenance"] == answer["provenance"]["id"]

@@ -91,7 +91,7 @@ def test_default_policy_and_the_other_policies(celery_worker: Any) -> None:
     response = client.patch(
         f"/api/projects/{team.project.pk}/", {"settings": {"delivery": {"policy": "all"}}}, format="json"
     )
-    assert response.status_code == 400 and "delivery.policy" in response.json()["detail"]
+    assert response.status_code == 400 and "policy" in response.json()["errors"]["settings"]["delivery"]
 
 
 def test_filters_status_label_task_state_and_frames(celery_worker: Any) -> None:

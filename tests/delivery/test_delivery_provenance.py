@@ -12,7 +12,7 @@ import pytest
 
 from annotation.models import FrameMask
 from annotation.services import masklets as masklet_services
-from tests.delivery.delivery_helpers import export, square, unzip
+from tests.delivery.delivery_helpers import everything, export, square, unzip
 from tests.factories import make_team
 from tests.inference.helpers import click, new_masklet, start_propagation, wait_job
 
@@ -34,6 +34,7 @@ def test_exports_carry_the_models_that_made_their_masks(celery_worker: Any) -> N
     assert by_model == 6  # the click's frame and the five propagated ones
     expected = {"models": [model], "masks": {str(model["id"]): by_model, "none": 1}}
 
+    everything(team.project)  # about provenance, not about what the delivery policy lets through
     manager = team.client("manager")
     job, content = export(manager, team.project, format="sav")
     assert job["result"]["provenance"] == expected

@@ -255,6 +255,19 @@ def test_mask_range_is_inclusive(world: World) -> None:
     assert frames == [2, 3]
 
 
+
+def test_the_fast_mask_rows_answer_what_the_serializer_would(world: World) -> None:
+    """GET /api/videos/{id}/masks/ builds its answer from plain rows (selectors.masklets.
+    mask_rows_in_range): every field MaskOut declares, with the serializer's values."""
+    from annotation.api.serializers import MaskOut
+
+    client = world.team.client("annotator")
+    for frame in (1, 2):
+        assert client.put(_url(world, frame), {"rle": VALID}, format="json").status_code == 200
+    fast = client.get(f"/api/videos/{world.team.video.pk}/masks/?start=1&end=2").json()
+    slow = MaskOut(FrameMask.objects.filter(masklet=world.masklet, frame__in=[1, 2]).order_by("frame"), many=True).data
+    assert fast == [dict(row) for row in slow]
+
 @pytest.mark.django_db(transaction=True)
 def test_two_editors_creating_the_same_frame_mask_at_once() -> None:
     """Editor A creates frame 3's mask and has not committed when editor B, who also saw no mask,

@@ -101,7 +101,8 @@ def test_jobs_take_their_defaults_from_the_schema(world: World) -> None:
     assert job.params["max_masklets"] == 7 and job.params["key_frame"] == 2
     assert job.params["postprocess"] == ProjectSettings().postprocess.model_dump()
     engine = auto_mask_params(job.params)
-    assert engine.grid_sizes == (32, 16) and engine.max_masks == 7 and engine.pred_iou_thresh == 0.8
+    # max_masklets caps the new masklets after de-duplication (bridge/automask.py), not the engine
+    assert engine.grid_sizes == (32, 16) and engine.max_masks is None and engine.pred_iou_thresh == 0.8
 
 
 def test_openapi_shows_the_typed_settings() -> None:
@@ -113,7 +114,7 @@ def test_openapi_shows_the_typed_settings() -> None:
     assert out["allOf"] == [{"$ref": "#/components/schemas/ProjectSettings"}] and out["readOnly"] is True
     settings = components["ProjectSettings"]
     assert settings["additionalProperties"] is False and "required" not in settings
-    assert set(settings["properties"]) == {"propagation", "postprocess", "automask"}
+    assert set(settings["properties"]) == {"propagation", "postprocess", "automask", "delivery", "qa"}
     postprocess = components["PostprocessSettings"]["properties"]
     assert postprocess["open_px"] == {**postprocess["open_px"], "type": "integer", "minimum": 0, "maximum": 31}
     automask = components["AutomaskSettings"]["properties"]

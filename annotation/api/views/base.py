@@ -35,6 +35,7 @@ ERROR_DESCRIPTIONS = {
     403: "Not allowed (or a one-time password still to be changed).",
     404: "No such object, or not one you can see.",
     409: "The request conflicts with the object's state.",
+    410: "Gone: the export file expired (MASKLET_EXPORT_TTL_HOURS); the record stays.",
     429: "Too many failed logins: wait the seconds of the Retry-After header.",
 }
 

@@ -55,7 +55,7 @@ class ExportView(APIView):
 class ExportDownloadView(APIView):
     """The file an export job wrote; members of the project only. 410 once the file expired."""
 
-    @extend_schema(responses={(200, "application/zip"): bytes, **error_responses(404), 410: None})
+    @extend_schema(responses={(200, "application/zip"): bytes, **error_responses(404, 410)})
     def get(self, request: Request, pk: int) -> FileResponse:
         job = job_selectors.job_get(request.user, pk)
         record = export_selectors.export_of_job(job.pk)
