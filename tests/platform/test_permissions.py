@@ -106,17 +106,8 @@ CASES: list[Case] = [
     ),
     Case("member-remove", "delete", "/api/projects/{project}/members/{membership}/", 204, MANAGERS),
     Case("label-list", "get", "/api/projects/{project}/labels/", 200, MEMBERS),
-    Case(
-        "label-create",
-        "post",
-        "/api/projects/{project}/labels/",
-        201,
-        MANAGERS,
-        _json({"name": "person"}),
-    ),
-    Case(
-        "label-patch", "patch", "/api/labels/{label}/", 200, MANAGERS, _json({"color": "#123456"})
-    ),
+    Case("label-create", "post", "/api/projects/{project}/labels/", 201, MANAGERS, _json({"name": "person"})),
+    Case("label-patch", "patch", "/api/labels/{label}/", 200, MANAGERS, _json({"color": "#123456"})),
     Case("label-delete", "delete", "/api/labels/{label}/", 204, MANAGERS),
     Case("video-list", "get", "/api/projects/{project}/videos/", 200, MEMBERS),
     Case(
@@ -147,14 +138,7 @@ CASES: list[Case] = [
             }
         ),
     ),
-    Case(
-        "export",
-        "post",
-        "/api/projects/{project}/exports/",
-        202,
-        MANAGERS,
-        _json({"format": "coco"}),
-    ),
+    Case("export", "post", "/api/projects/{project}/exports/", 202, MANAGERS, _json({"format": "coco"})),
     Case("export-list", "get", "/api/projects/{project}/exports/", 200, MANAGERS),
     # webhooks: managers only; a webhook of a project one does not manage is not found
     Case("webhook-list", "get", "/api/projects/{project}/webhooks/", 200, MANAGERS),
