@@ -3430,12 +3430,14 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No response body */
+            /** @description Gone: the export file expired (MASKLET_EXPORT_TTL_HOURS); the record stays. */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
             503: {
