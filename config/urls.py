@@ -9,7 +9,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/", include("annotation.api.urls")),
-    re_path(r"(?s)^api/.*$", api_not_found),  # (?s): a path with a newline in it too
+    re_path(r"^api/[\s\S]*$", api_not_found),  # [\s\S]: a path with a newline in it too
     re_path(r"^(?!static/|media/|ws/).*$", spa, name="spa"),
 ]
 

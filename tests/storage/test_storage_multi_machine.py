@@ -75,7 +75,11 @@ def test_web_and_two_workers_share_only_postgres_redis_and_the_bucket(
     api = Api(web_server(machine("web")), token_for(user))
 
     # Upload → ingest on the cpu machine: frames land in the bucket.
-    project = api("POST", "/api/projects/", 201, json={"name": "remote", "annotation_fps": 5}).json()["id"]
+    # Delivery policy "not_rejected": this test is about storage, not about what is delivered
+    # (the default exports verified masklets only, and nobody verifies here).
+    project = api("POST", "/api/projects/", 201, json={
+        "name": "remote", "annotation_fps": 5, "settings": {"delivery": {"policy": "not_rejected"}},
+    }).json()["id"]
     with open(bedroom_mp4, "rb") as clip:
         created = api("POST", f"/api/projects/{project}/videos/", 201, files={"file": ("bedroom.mp4", clip)}).json()
     video = created["id"]
