@@ -32,6 +32,31 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: 1 if item.get_closest_marker("e2e") else 0)
 
 
+_workers_started = False
+
+
+def _uses_committed_data(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    return transactional or "transactional_db" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Before pytest-django empties the tables after a test whose data the workers saw, the
+    workers finish what that test set going: its jobs (a QA job queued by its last edit, a
+    propagation it did not wait for) and any task in hand. A worker still writing while the
+    tables are truncated deadlocks the flush, or writes the test's rows into the next test."""
+    if _workers_started and _uses_committed_data(item):
+        from tests.worker_control import workers_settle
+
+        try:
+            workers_settle()
+        except Exception as exc:  # the database is gone or blocked: the flush reports it
+            print(f"workers did not settle after {item.nodeid}: {exc}", file=sys.stderr)
+    yield
+
+
 @pytest.fixture(scope="session")
 def test_data() -> Path:
     """tests/data: the bedroom frames and the SA-V example (tests/data/README.md)."""
@@ -187,6 +212,8 @@ def start_worker(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory:
     logs = tmp_path_factory.mktemp("workers")
 
     def start(queues: str = "interactive,batch,cpu", env: dict[str, str] | None = None) -> Worker:
+        global _workers_started
+        _workers_started = True
         with django_db_blocker.unblock():
             worker = Worker(queues, _subprocess_env(env), logs / f"worker-{len(workers)}.log")
         workers.append(worker)

@@ -101,6 +101,11 @@ def run_job(job_id: int, body: JobBody, *, task_id: str | None = None,
             return job.status
         return _run_body(started, lock, body, USER_ERRORS + user_errors)
     except JobLockLost:
+        # A fenced write finds no row of this attempt both when another attempt took the job
+        # over and when the job was deleted with its video or project: say which.
+        if not Job.objects.filter(pk=job_id).exists():
+            log.info("job %s was deleted while it ran; nothing more to do", job_id)
+            return "gone"
         log.warning("job %s: this worker lost it to another attempt; it wrote nothing more", job_id)
         return LOST
     except Job.DoesNotExist:  # its video or project was deleted while it ran
