@@ -122,7 +122,7 @@ export const api = {
   propagate: (video: number, body: PropagationBody) => http.post<JobRef>(`/api/videos/${video}/propagations/`, body),
   automasklets: (video: number) => http.post<JobRef>(`/api/videos/${video}/automasklets/`, {}),
   job: (id: number) => http.get<Job>(`/api/jobs/${id}/`),
-  cancelJob: (id: number) => http.post<unknown>(`/api/jobs/${id}/cancel/`, {}),
+  cancelJob: (id: number) => http.post<Job>(`/api/jobs/${id}/cancel/`, {}),
   videoJobs: (video: number) => http.get<Job[]>(`/api/videos/${video}/jobs/`),
 
   // tasks

@@ -371,8 +371,11 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, lines: Line[], width: num
       for (const f of d.prompts) ctx.fillRect(x(f), y, Math.max(1.5, x(f + 1) - x(f)), ROW_H);
       ctx.restore();
     }
+    // QA flags over the rows they belong to: lines, not rows, since proposals are grouped.
     for (let i = vis[0]; i <= vis[1]; i++) {
-      const spans = p.objects.flags?.get(p.objects.rows[i].id);
+      const line = lines[i];
+      if (line.kind === "group") continue;
+      const spans = p.objects.flags?.get(line.row.id);
       if (!spans) continue;
       const y = HEADER_H + i * ROW_H - top;
       ctx.fillStyle = QA_FLAG_COLOR;

@@ -31,8 +31,8 @@ export function useJobActions(ws: WorkspaceContextValue, data: WorkspaceData, on
 
   const cancel = async (id: number) => {
     try {
-      await jobs.cancel(id);
-      say("Job cancelled");
+      const status = await jobs.cancel(id);
+      say(status === "cancelled" ? "Job cancelled" : "Stopping the job…");
     } catch (e) {
       say(asApiError(e).fullMessage, true);
     }

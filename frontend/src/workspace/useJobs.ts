@@ -104,8 +104,11 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
 
   const cancel = useCallback(
     async (id: number) => {
-      await api.cancelJob(id);
-      upsert(id, { status: "cancelled" });
+      // A queued job is cancelled at once; a running one goes on until its worker stops it
+      // (within a frame) and job.finished says so: show what the server says, not a guess.
+      const answer = await api.cancelJob(id);
+      upsert(id, { status: answer.status });
+      return answer.status;
     },
     [upsert],
   );
