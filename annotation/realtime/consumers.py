@@ -39,6 +39,7 @@ from annotation.realtime.auth import FORBIDDEN, SUBPROTOCOL, UNAUTHORIZED
 from annotation.realtime.events import (
     ErrorEvent,
     MembershipChangedEvent,
+    PresenceEvent,
     PresenceUser,
 )
 from annotation.realtime.presence import presence_leave, presence_touch
@@ -84,6 +85,7 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
     group: str | None = None  # set once admitted, cleared once left
     closing = False
     last_presence: list[PresenceUser] | None = None  # the last list this socket sent or saw
+    sent_presence: list[PresenceUser] | None = None  # the last list sent to this socket
 
     async def connect(self) -> None:
         offered = self.scope.get("subprotocols") or []
@@ -105,6 +107,12 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
         await self._heartbeat(frame=None, announce=True)
+        # The API's promise: the current presence is the first message of an admitted socket.
+        # The broadcast to the video is deferred (folded per interval), and events published
+        # meanwhile would come first: this socket gets its own copy now.
+        event: PresenceEvent = {"type": "presence", "video": self.video_id, "users": self.last_presence or []}
+        self.sent_presence = event["users"]
+        await self.send_json(event)
 
     async def disconnect(self, code: int) -> None:
         await self._leave()
@@ -165,6 +173,9 @@ class VideoConsumer(AsyncJsonWebsocketConsumer):
         event = message["event"]
         if event["type"] == "presence":
             self.last_presence = event["users"]
+            if event["users"] == self.sent_presence:
+                return  # this socket has it already (its own copy on connect)
+            self.sent_presence = event["users"]
         await self.send_json(event)
 
     async def membership_changed(self, message: dict[str, Any]) -> None:

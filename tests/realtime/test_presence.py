@@ -139,3 +139,40 @@ def test_presence_changes_are_folded_into_few_broadcasts_and_the_last_one_arrive
     assert broadcasts < 15
     for socket in (observer, *scrubbers):
         socket.close()
+
+
+def test_the_first_message_is_the_presence_while_events_stream(server: Server, team: Team) -> None:
+    """API.md: an admitted socket first receives the current presence. Presence broadcasts are
+    deferred and folded (one per interval), so while the video's events stream in, the socket
+    gets its own copy at once rather than the next event, and no second identical one later."""
+    import threading
+
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    from annotation.realtime.publish import video_group
+
+    layer = get_channel_layer()
+    stop = threading.Event()
+
+    def stream() -> None:
+        event = {"type": "video.changed", "video": team.video.pk, "status": "ready"}
+        while not stop.is_set():
+            async_to_sync(layer.group_send)(video_group(team.video.pk), {"type": "event.forward", "event": event})
+            time.sleep(0.01)
+
+    streamer = threading.Thread(target=stream)
+    streamer.start()
+    try:
+        for user in (team.annotator, team.manager):
+            socket = Socket(server.ws_url(team.video.pk), additional_headers={"Authorization": f"Token {token_of(user)}"})
+            first = socket.receive()
+            assert first["type"] == "presence", first
+            assert user.username in usernames(first)
+            later = [e for e in socket.events_for(0.6) if e["type"] == "presence"]
+            assert all(e["users"] != first["users"] for e in later), "the same presence twice"
+            assert any(e["type"] == "video.changed" for e in socket.events_for(0.2)), "events flow after it"
+            socket.close()
+    finally:
+        stop.set()
+        streamer.join()
