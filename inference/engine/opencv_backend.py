@@ -218,6 +218,18 @@ class OpenCVSession:
         positive = points[labels == 1]
         trimap = np.full((h, w), GC_PR_BGD, np.uint8)
         if prev_mask is not None and prev_mask.any():
+            if box is None:
+                # A correction: the object lies near its previous mask and the clicks. Pixels far
+                # from both are certain background, so GrabCut works on a window around them
+                # (half the object's size beyond it) instead of the whole frame: a correction
+                # on a small object costs a fraction of a frame-wide cut.
+                near = prev_mask.copy()
+                xs = np.clip(points[:, 0].round().astype(int), 0, w - 1)
+                ys = np.clip(points[:, 1].round().astype(int), 0, h - 1)
+                near[ys, xs] = True
+                wx0, wy0, wx1, wy1 = roi(near, w, h, margin=0.5)
+                trimap[:] = GC_BGD
+                trimap[wy0:wy1, wx0:wx1] = GC_PR_BGD
             trimap[prev_mask] = GC_PR_FGD
             if box is not None:
                 trimap[:] = GC_BGD

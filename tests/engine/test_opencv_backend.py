@@ -144,3 +144,22 @@ def test_grabcut_until_stable_continues_as_one_call_and_stops_once_settled(clip)
     assert ran < 5
     assert iou(is_object(settled), clip.masks[0]) > 0.9
     assert iou(is_object(settled), is_object(whole)) > 0.99
+
+
+def test_a_correction_stays_near_its_object(backend, test_data):
+    """A second positive click inside the bed (bedroom frame 0) refines the mask around it: the
+    correction's cut works on a window around the previous mask and the clicks, so the mask
+    cannot leak to the far side of the frame (it reached the top edge when the cut took the
+    whole frame)."""
+    from inference.engine import FolderFrameSource
+
+    with backend.open_session(FolderFrameSource(test_data / "bedroom")) as session:
+        first = session.add_points(1, 0, [[450, 250]], [1]).mask
+        corrected = session.add_points(1, 0, [[450, 250], [480, 300]], [1, 1]).mask
+    ys, xs = np.nonzero(first)
+    height, width = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
+    window = np.zeros_like(first)
+    window[max(0, ys.min() - height // 2): ys.max() + height // 2 + 1,
+           max(0, xs.min() - width // 2): xs.max() + width // 2 + 1] = True
+    assert corrected[~window].sum() == 0, "the correction reached beyond half the object's size"
+    assert iou(corrected, first) > 0.7, "a click inside the object keeps it"

@@ -321,8 +321,14 @@ def test_deferred_corrections_reach_the_model_when_needed_with_the_same_masks(ba
     eager, deferred = run(defer=False), run(defer=True)
     assert eager[0][1] == 20 + 1  # every conditioning frame, then frame 39
     assert deferred[0][1] <= 10 + 1  # the ten nearest to frame 39, then frame 39
+    # The same masks up to float rounding: deferred frames are encoded later and in another
+    # order than eager ones, and summation order moves a logit at the threshold now and then
+    # (one pixel of 60,000 on two frames, on some CPUs). A wrong or missing conditioning frame
+    # changes thousands.
     for (ours, _), (theirs, _) in zip(deferred, eager, strict=True):
-        _assert_same(ours, theirs, "deferred against eager conditioning")
+        assert sorted(ours) == sorted(theirs)
+        flipped = {(f, o): int((ours[f][o] != theirs[f][o]).sum()) for f in theirs for o in theirs[f]}
+        assert max(flipped.values()) <= 8, f"deferred against eager conditioning: pixels differing {flipped}"
 
 
 def _ours_from(items):
