@@ -41,6 +41,7 @@ from .base import (
     check_inside,
     check_mask,
     check_points,
+    reject_text_prompts,
 )
 from .config import EngineConfig
 
@@ -117,7 +118,13 @@ def load_pretrained(model_class: Any, folder: ModelFolder, what: str, **kwargs: 
             str(folder.path), local_files_only=True, output_loading_info=True, **kwargs
         )
     except (OSError, ValueError, RuntimeError, KeyError, TypeError) as exc:
-        raise CheckpointError(f"{what} model folder {str(folder.path)!r} cannot be loaded: {exc}") from exc
+        weights = ", ".join(p.name for p in folder.weights)
+        if "mismatched" in str(exc):  # transformers: tensor shapes differ from the config's
+            raise CheckpointError(
+                f"{what} weights {weights} in {str(folder.path)!r} do not match its config.json "
+                "(tensor shapes differ: weights of another model size or variant?)"
+            ) from exc
+        raise CheckpointError(f"{what} model folder {str(folder.path)!r} cannot be loaded ({weights}): {exc}") from exc
     faults = [
         f"{name.replace('_', ' ')}: {', '.join(map(str, list(keys)[:3]))}"
         for name in ("missing_keys", "mismatched_keys")
@@ -337,6 +344,7 @@ class TrackerBackend:
 
     name = ""
     capabilities: frozenset[str] = TRACKER_CAPABILITIES
+    concept_propagate: Callable[..., Iterator[Any]] = reject_text_prompts  # SAM 3 overrides it
 
     def __init__(self, model: Any, processor: Any, folder: ModelFolder, device: torch.device, label: str):
         self.model = model.to(device)

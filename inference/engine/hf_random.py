@@ -152,8 +152,8 @@ def sam3_config(tiny: bool, image_size: int | None = None) -> Any:
         num_maskmem=3,
         max_object_pointers_in_encoder=4,
     )
-    # Random weights score every query near 0.5: detection thresholds at 0 so instances appear,
-    # and a short hotstart so a few frames show its hold-back.
+    # Random weights score every query low: detection thresholds at 0 so instances appear, at
+    # most 3 of them (else every frame adds new ones), and a short hotstart hold-back.
     return Sam3VideoConfig(
         detector_config=detector,
         tracker_config=tracker,
@@ -161,8 +161,9 @@ def sam3_config(tiny: bool, image_size: int | None = None) -> Any:
         score_threshold_detection=0.0,
         new_det_thresh=0.0,
         hotstart_delay=2,
-        hotstart_unmatch_thresh=1,
-        hotstart_dup_thresh=1,
+        hotstart_unmatch_thresh=2,
+        hotstart_dup_thresh=2,
+        max_num_objects=3,
     )
 
 
@@ -204,6 +205,13 @@ def write_random_hf_model(kind: str, out: Path | str, seed: int = 0, image_size:
             tokenizer=clip_tokenizer(),
             target_size=size,
         )
+    if tiny:
+        # Random object-score heads say "absent" half the time, which blanks every tracked mask;
+        # a positive bias keeps objects present, so tests see masks move through the video.
+        with torch.no_grad():
+            for name, module in model.named_modules():
+                if name.endswith("pred_obj_score_head"):
+                    module.proj_out.bias.fill_(10.0)
     model.eval().save_pretrained(tmp)
     processor.save_pretrained(tmp)
     if out.exists():
