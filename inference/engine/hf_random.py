@@ -107,10 +107,12 @@ def sam3_config(tiny: bool, image_size: int | None = None) -> Any:
         Sam3DETREncoderConfig,
         Sam3GeometryEncoderConfig,
         Sam3MaskDecoderConfig,
-        Sam3ViTConfig,
         Sam3VisionConfig,
+        Sam3ViTConfig,
     )
-    from transformers.models.sam3_tracker_video.configuration_sam3_tracker_video import Sam3TrackerVideoConfig
+    from transformers.models.sam3_tracker_video.configuration_sam3_tracker_video import (
+        Sam3TrackerVideoConfig,
+    )
 
     patch = 14
     size = int(image_size or (224 if tiny else 1008))
@@ -183,7 +185,12 @@ def write_random_hf_model(kind: str, out: Path | str, seed: int = 0, image_size:
     tmp = out.with_name(out.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
     if kind.startswith("edgetam"):
-        from transformers import EdgeTamVideoModel, Sam2ImageProcessor, Sam2VideoProcessor, Sam2VideoVideoProcessor
+        from transformers import (
+            EdgeTamVideoModel,
+            Sam2ImageProcessor,
+            Sam2VideoProcessor,
+            Sam2VideoVideoProcessor,
+        )
 
         config = edgetam_config(tiny, image_size)
         size, mask = config.image_size, config.image_size // 4
@@ -194,7 +201,12 @@ def write_random_hf_model(kind: str, out: Path | str, seed: int = 0, image_size:
             target_size=size,
         )
     else:
-        from transformers import Sam2VideoVideoProcessor, Sam3ImageProcessor, Sam3VideoModel, Sam3VideoProcessor
+        from transformers import (
+            Sam2VideoVideoProcessor,
+            Sam3ImageProcessor,
+            Sam3VideoModel,
+            Sam3VideoProcessor,
+        )
 
         config = sam3_config(tiny, image_size)
         size, mask = config.image_size, config.low_res_mask_size

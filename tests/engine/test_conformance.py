@@ -17,7 +17,14 @@ import sys
 import numpy as np
 import pytest
 
-from inference.engine import CheckpointError, EngineConfig, PromptError, get_backend, load_backend, propagate_both
+from inference.engine import (
+    CheckpointError,
+    EngineConfig,
+    PromptError,
+    get_backend,
+    load_backend,
+    propagate_both,
+)
 from inference.engine.base import CAPABILITIES, ConceptFrame
 
 from .conftest import ROOT, CountingFrames
