@@ -49,8 +49,14 @@ def edgetam_config(tiny: bool, image_size: int | None = None) -> Any:
     levels = [[size // 4] * 2, [size // 8] * 2, [size // 16] * 2]
     if not tiny:
         # The published EdgeTAM (facebook/EdgeTAM): RepViT-M1 encoder, 256-channel FPN and decoder.
+        # The backbone is named here: transformers 5.23's default spells the key "archirecture",
+        # so its default EdgeTAM vision config builds timm's default model instead of RepViT-M1.
+        repvit = TimmWrapperConfig(
+            architecture="repvit_m1",
+            model_args={"in_chans": 3, "features_only": True, "out_indices": [0, 1, 2, 3]},
+        )
         return EdgeTamVideoConfig(
-            vision_config=EdgeTamVisionConfig(backbone_feature_sizes=levels),
+            vision_config=EdgeTamVisionConfig(backbone_config=repvit, backbone_feature_sizes=levels),
             image_size=size,
             prompt_encoder_config={"image_size": size},
             memory_attention_rope_feat_sizes=[size // 16] * 2,
