@@ -107,12 +107,24 @@ class QASettings(_Section):
     tiny_fraction: float = Field(0.0001, ge=0, le=1, description="flag non-empty masks smaller than this share of the frame")
 
 
+class ModelSettings(_Section):
+    """Which model role answers the project's clicks, propagations and automatic masklets when a
+    request names none (annotation/jobs/routing.py; the operator maps roles to models)."""
+
+    default_role: Literal["rapid", "accurate"] | None = Field(
+        None,
+        description="rapid (fast, e.g. EdgeTAM) or accurate (e.g. SAM 2.1) for clicks and jobs that name no role; "
+        "null: any worker (the deployment's shared queues)",
+    )
+
+
 class ProjectSettings(_Section):
     propagation: PropagationSettings = Field(default_factory=PropagationSettings)
     postprocess: PostprocessSettings = Field(default_factory=PostprocessSettings)
     automask: AutomaskSettings = Field(default_factory=AutomaskSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     qa: QASettings = Field(default_factory=QASettings)
+    models: ModelSettings = Field(default_factory=ModelSettings)
 
 
 def settings_overrides(value: Any) -> dict[str, Any]:

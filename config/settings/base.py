@@ -236,6 +236,7 @@ CELERY_TASK_ROUTES = {
     "annotation.tasks.reconcile_jobs": {"queue": "interactive"},
     "inference.tasks.run_propagation": {"queue": "batch"},
     "inference.tasks.run_automasklets": {"queue": "batch"},
+    "inference.tasks.run_concepts": {"queue": "batch"},
     "annotation.tasks.*": {"queue": "cpu"},
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
@@ -340,6 +341,27 @@ MASKLET = {
     # Local disk (MB) per SAM 2 session for tracking state outside the model's memory window,
     # read back when a frame there is corrected (inference/engine/sam2_spill.py).
     "STATE_SPILL_BYTES": env_int("MASKLET_STATE_SPILL_MB", 2048) * 1024 * 1024,
+    # Model roles (annotation/jobs/routing.py): the model name serving each role, e.g.
+    # MASKLET_MODEL_RAPID=edgetam, MASKLET_MODEL_ACCURATE=sam2, MASKLET_MODEL_CONCEPT=sam3. A job or
+    # click of a mapped role goes to the queues only workers holding that model consume
+    # (batch.model.<name>, interactive.model.<name>); an unmapped role (or none mapped, one model
+    # deployed) uses the shared queues, served by any worker.
+    "MODEL_ROLES": {
+        role: name
+        for role, name in (
+            ("rapid", env("MASKLET_MODEL_RAPID", "")),
+            ("accurate", env("MASKLET_MODEL_ACCURATE", "")),
+            ("concept", env("MASKLET_MODEL_CONCEPT", "")),
+        )
+        if name
+    },
+    # The model a worker holds, as roles name it; empty: its backend's name (sam2, edgetam, sam3,
+    # opencv). Two workers of one backend with different checkpoints need different names.
+    "MODEL_NAME": env("MASKLET_MODEL_NAME", "") or "",
+    # Concept prompts: a proposal whose mask IoU with a mask already on the frame where it first
+    # appears exceeds this is dropped; instances scoring below CONCEPT_SCORE_THRESHOLD are ignored.
+    "CONCEPT_DEDUP_IOU": float(env("MASKLET_CONCEPT_DEDUP_IOU", "0.5") or 0.5),
+    "CONCEPT_SCORE_THRESHOLD": float(env("MASKLET_CONCEPT_SCORE_THRESHOLD", "0.5") or 0.5),
     # Automatic masklets: a proposal whose mask IoU with a mask already on its key frame exceeds
     # this is dropped (a project's automask.dedup_iou overrides it).
     "AUTOMASK_DEDUP_IOU": float(env("MASKLET_AUTOMASK_DEDUP_IOU", "0.5") or 0.5),
