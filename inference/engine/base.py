@@ -23,7 +23,8 @@ class EngineError(Exception):
 
 
 class CheckpointError(EngineError):
-    """The configured SAM 2 checkpoint or model config cannot be used (missing, malformed, mismatched)."""
+    """The configured checkpoint, model folder or model config cannot be used (missing, malformed,
+    mismatched); the message names the file or folder."""
 
 
 class PromptError(EngineError, ValueError):
@@ -81,6 +82,20 @@ class FrameMasks:
 
     frame: int
     masks: Mapping[int, np.ndarray]
+
+
+@dataclass(frozen=True)
+class ConceptFrame:
+    """Every instance of a text concept found on one frame (SAM 3 concept prompts).
+
+    `masks`: instance id -> bool (height, width) in original pixels; an instance keeps its id for
+    the whole run of `concept_propagate`. `scores`: instance id -> the model's detection score in
+    [0, 1] on this frame. Instances below the run's score threshold are left out.
+    """
+
+    frame: int
+    masks: Mapping[int, np.ndarray]
+    scores: Mapping[int, float]
 
 
 @dataclass(frozen=True)
@@ -209,15 +224,22 @@ class Session(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
+# What a backend can do; `Backend.capabilities` is a subset.
+CAPABILITIES = frozenset({"points", "boxes", "masks", "propagate", "auto_masks", "concepts"})
+NO_TEXT_PROMPTS = "this model does not take text prompts"
+
+
 class Backend(Protocol):
     """A segmentation engine, loaded once per process (see `inference.engine.get_backend`).
 
-    `name` is "sam2" or "opencv"; `label` is a human-readable line for API and UI, so users can
-    tell model masks from classical ones.
+    `name` is "opencv", "sam2", "edgetam" or "sam3"; `label` is a human-readable line for API and
+    UI, so users can tell model masks from classical ones; `capabilities` is the subset of
+    `CAPABILITIES` it offers ("concepts": `concept_propagate` takes text prompts).
     """
 
     name: str
     label: str
+    capabilities: frozenset[str]
 
     def open_session(self, frames: FrameSource) -> Session: ...
 
@@ -225,6 +247,25 @@ class Backend(Protocol):
         self, frame_rgb: np.ndarray, params: AutoMaskParams | None = None
     ) -> list[AutoMask]:
         """Automatic mask proposals on one RGB uint8 frame, best first."""
+        ...
+
+    def concept_propagate(
+        self,
+        frames: FrameSource,
+        text: str,
+        start_frame: int,
+        max_frames: int | None = None,
+        should_cancel: Callable[[], bool] | None = None,
+        score_threshold: float = 0.5,
+    ) -> Iterator[ConceptFrame]:
+        """Every instance of the concept `text` (a noun phrase), frame by frame, forward.
+
+        Yields `start_frame` first, then later frames, at most `max_frames` in all (None: to the
+        end). `should_cancel()` is checked before every frame; True stops the iterator quietly.
+        Instances scoring below `score_threshold` on a frame are left out of that frame. Frames are
+        read lazily and memory stays flat in the number of frames. Backends without "concepts" in
+        their capabilities raise PromptError(NO_TEXT_PROMPTS).
+        """
         ...
 
 
@@ -250,6 +291,11 @@ def propagate_both(
 
 # ---------------------------------------------------------------------------------------------
 # Small helpers shared by the backends
+
+
+def reject_text_prompts(*_args: object, **_kwargs: object) -> Iterator[ConceptFrame]:
+    """`concept_propagate` of a backend without "concepts": raises PromptError when called."""
+    raise PromptError(NO_TEXT_PROMPTS)
 
 
 def check_frame_index(frames: FrameSource, frame: int) -> int:

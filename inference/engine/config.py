@@ -1,6 +1,7 @@
 """Engine configuration, model-name resolution, and the per-process backend singleton.
 
-No torch import here: `get_backend` imports the SAM 2 backend module only when it is chosen.
+No torch import here: `get_backend` imports the SAM 2 backend module, or the transformers
+backends (EdgeTAM, SAM 3), only when one of them is chosen.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _ALIASES = {
     "l": "large", "hiera_l": "large", "hiera_large": "large",
 }  # fmt: skip
 
+BACKENDS = ("auto", "sam2", "opencv", "edgetam", "sam3")
 DEFAULT_FEATURE_CACHE_BYTES = 512 * 1024 * 1024
 COMPILE_MODES = ("off", "encoder", "vos")
 # sam2's max_cond_frames_in_attn: conditioning frames a tracked frame attends to (nearest in time).
@@ -45,7 +47,8 @@ DEFAULT_STATE_SPILL_BYTES = 2 * 1024 * 1024 * 1024
 class EngineConfig:
     """What backend to run and how; one frozen value per process (it keys the singleton).
 
-    backend: "auto" (SAM 2 when a checkpoint is configured, else OpenCV), "sam2" or "opencv".
+    backend: "auto" (SAM 2 when a checkpoint is configured, else OpenCV), "sam2", "opencv",
+      "edgetam" or "sam3" (the last two through transformers, from local model folders).
     checkpoint: path of an official-layout checkpoint file ({"model": state_dict}).
     model_config: "tiny", "small", "base_plus", "large" or a package-relative sam2 config name
       such as "configs/sam2.1/sam2.1_hiera_t.yaml"; None: inferred from the checkpoint file name
@@ -66,9 +69,14 @@ class EngineConfig:
     state_spill_bytes: local disk per SAM 2 session for tracking state outside the memory window
       (read back when a frame there is corrected; see `sam2_spill`). 0: none (such a correction
       then cannot be sam2's own answer and callers rebuild).
+    edgetam_model: a local Hugging Face model folder of EdgeTAM (config.json of model type
+      "edgetam_video", model.safetensors, processor files), e.g. a copy of facebook/EdgeTAM.
+    sam3_model: a local Hugging Face model folder of SAM 3 (model type "sam3_video"), e.g. a copy
+      of facebook/sam3. Both load with local_files_only=True: nothing is downloaded. Their input
+      size is the folder's own (`image_size` applies to SAM 2 only).
     """
 
-    backend: Literal["auto", "sam2", "opencv"] = "auto"
+    backend: Literal["auto", "sam2", "opencv", "edgetam", "sam3"] = "auto"
     checkpoint: str | None = None
     model_config: str | None = None
     image_size: int | None = None
@@ -78,10 +86,12 @@ class EngineConfig:
     compile: Literal["off", "encoder", "vos"] = "off"
     max_cond_frames: int = DEFAULT_MAX_COND_FRAMES
     state_spill_bytes: int = DEFAULT_STATE_SPILL_BYTES
+    edgetam_model: str | None = None
+    sam3_model: str | None = None
 
     def __post_init__(self) -> None:
-        if self.backend not in ("auto", "sam2", "opencv"):
-            raise ValueError(f'backend must be "auto", "sam2" or "opencv", not {self.backend!r}')
+        if self.backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {self.backend!r}")
         if self.device not in ("auto", "cpu", "cuda"):
             raise ValueError(f'device must be "auto", "cpu" or "cuda", not {self.device!r}')
         if self.image_size is not None and (self.image_size < 64 or self.image_size % 32):
@@ -99,7 +109,7 @@ class EngineConfig:
             raise ValueError(f"max_cond_frames must be -1 (no bound) or at least 2, not {self.max_cond_frames}")
 
     @property
-    def resolved_backend(self) -> Literal["sam2", "opencv"]:
+    def resolved_backend(self) -> Literal["sam2", "opencv", "edgetam", "sam3"]:
         if self.backend == "auto":
             return "sam2" if self.checkpoint else "opencv"
         return self.backend
@@ -108,7 +118,8 @@ class EngineConfig:
     def from_env(cls, prefix: str = "MASKLET_") -> EngineConfig:
         """Read MASKLET_BACKEND, MASKLET_SAM2_CHECKPOINT, MASKLET_SAM2_CONFIG, MASKLET_SAM2_IMAGE_SIZE,
         MASKLET_DEVICE, MASKLET_FEATURE_CACHE_MB, MASKLET_TORCH_THREADS, MASKLET_COMPILE,
-        MASKLET_MAX_COND_FRAMES and MASKLET_STATE_SPILL_MB (all optional)."""
+        MASKLET_MAX_COND_FRAMES, MASKLET_STATE_SPILL_MB, MASKLET_EDGETAM_MODEL and
+        MASKLET_SAM3_MODEL (all optional)."""
         env = os.environ
         size = env.get(prefix + "SAM2_IMAGE_SIZE")
         cache_mb = env.get(prefix + "FEATURE_CACHE_MB")
@@ -130,6 +141,8 @@ class EngineConfig:
             state_spill_bytes=int(float(spill_mb) * 1024 * 1024)
             if spill_mb
             else DEFAULT_STATE_SPILL_BYTES,
+            edgetam_model=env.get(prefix + "EDGETAM_MODEL") or None,
+            sam3_model=env.get(prefix + "SAM3_MODEL") or None,
         )
 
 
@@ -204,6 +217,14 @@ def load_backend(config: EngineConfig) -> Backend:
         from .opencv_backend import OpenCVBackend
 
         return OpenCVBackend()
+    if config.resolved_backend in ("edgetam", "sam3"):
+        try:
+            from .hf_backends import load_hf_backend
+        except ImportError as exc:  # torch or transformers not installed here
+            raise BackendUnavailable(
+                f"the {config.resolved_backend} backend needs the 'inference' extra (torch, transformers): {exc}"
+            ) from exc
+        return load_hf_backend(config)
     if not config.checkpoint:
         raise CheckpointError("the SAM 2 backend needs a checkpoint path; none is configured")
     try:

@@ -40,6 +40,7 @@ from .base import (
     check_mask,
     check_points,
     mask_bbox,
+    reject_text_prompts,
 )
 from .dedupe import dedupe_masks
 from .grabcut import (
@@ -487,6 +488,8 @@ class OpenCVBackend:
 
     name = "opencv"
     label = "OpenCV classical segmentation (GrabCut + optical flow), no neural model"
+    capabilities = frozenset({"points", "boxes", "masks", "propagate", "auto_masks"})
+    concept_propagate = reject_text_prompts
 
     def __init__(self, work_side: int = 512):
         self.work_side = int(work_side)

@@ -42,6 +42,7 @@ from .base import (
     check_inside,
     check_mask,
     check_points,
+    reject_text_prompts,
 )
 from .config import SAM21_CONFIGS, EngineConfig
 from .feature_cache import ByteLRUCache
@@ -523,6 +524,8 @@ class SAM2Backend:
     """The official SAM 2 model, loaded once; sessions share its weights and feature cache."""
 
     name = "sam2"
+    capabilities = frozenset({"points", "boxes", "masks", "propagate", "auto_masks"})
+    concept_propagate = reject_text_prompts
 
     def __init__(self, loaded: LoadedModel, feature_cache_bytes: int, state_spill_bytes: int = 2 << 30):
         self.loaded = loaded
