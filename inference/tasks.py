@@ -99,7 +99,10 @@ def _check_backend_at_start(sender: Any = None, instance: Any = None, **kwargs: 
         runs, holds = preload_backend(in_this_process=not prefork)
         worker_provenance_set(runs, model=holds)
     except EngineError as error:
-        hint = "" if engine_config().checkpoint else " (set MASKLET_SAM2_CHECKPOINT to the checkpoint file)"
+        config = engine_config()
+        hint = "" if config.checkpoint or config.resolved_backend != "sam2" else (
+            " (set MASKLET_SAM2_CHECKPOINT to the checkpoint file)"
+        )
         message = f"inference backend cannot start, worker exits: {error}{hint}"
         log.critical(message)
         raise SystemExit(EXIT_BACKEND_UNLOADABLE) from error

@@ -82,16 +82,22 @@ def route_workers(route: ModelRoute, base: str) -> list[str]:
     return live
 
 
-def require_capability(route: ModelRoute, base: str, capability: str, what: str) -> None:
-    """Refuse work no live worker of its route can do: Unavailable when no worker is live,
-    Conflict (409) naming the models they hold when none announces `capability`. A worker that
-    announced no capabilities (loaded by a prefork pool's children) is given the benefit of doubt."""
+def require_capability(route: ModelRoute, base: str, capability: str, what: str) -> ModelRoute:
+    """The route of work only some models can do, refused when no live worker of `route` can:
+    Unavailable when no worker is live, Conflict (409) naming the models they hold when none
+    announces `capability`. A route with no model (its role unmapped) is narrowed to the queue of
+    a live model that announces it, so that a worker of another model on the shared queue does not
+    take the work. A worker that announced no capabilities (loaded by a prefork pool's children)
+    is given the benefit of doubt."""
     live = route_workers(route, base)
     if not live:
         raise Unavailable(f"no inference worker serves {what} right now: ask your administrator to start one")
     held = workers_models(live)
-    if any(m is None or m.get("capabilities") is None or capability in m["capabilities"] for m in held.values()):
-        return
+    capable = sorted({str(m["name"]) for m in held.values() if m and capability in (m.get("capabilities") or ())})
+    if capable:
+        return route if route.model else ModelRoute(route.role, capable[0])
+    if any(m is None or m.get("capabilities") is None for m in held.values()):
+        return route
     names = sorted({str(m["name"]) for m in held.values() if m})
     raise Conflict(
         f"the model{'s' if len(names) > 1 else ''} {', '.join(names)} "

@@ -249,16 +249,17 @@ def concept_start(
     if label is not None and not Label.objects.filter(project_id=video.project_id, pk=label).exists():
         raise InvalidInput(f"label {label} does not belong to this project")
     _no_running_job_on(video, "concept")
-    route = model_route(role=role, default_role="concept")
-    require_capability(route, "batch", "concepts", "text prompts")
+    route = require_capability(model_route(role=role, default_role="concept"), "batch", "concepts", "text prompts")
+    settings = project_settings(video.project)
+    dedup = settings.concepts.dedup_iou
     params = {
         "text": text,
         "label": label,
         "first_frame": first,
         "last_frame": last,
-        "dedup_iou": float(django_settings.MASKLET["CONCEPT_DEDUP_IOU"]),
-        "score_threshold": float(django_settings.MASKLET["CONCEPT_SCORE_THRESHOLD"]),
-        "postprocess": project_settings(video.project).postprocess.model_dump(mode="json"),
+        "dedup_iou": float(django_settings.MASKLET["CONCEPT_DEDUP_IOU"] if dedup is None else dedup),
+        "score_threshold": settings.concepts.score_threshold,
+        "postprocess": settings.postprocess.model_dump(mode="json"),
         **route.params(),
     }
     return job_create(project=video.project, kind="concept", user=user, video=video, params=params)

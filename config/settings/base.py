@@ -298,6 +298,7 @@ SPECTACULAR_SETTINGS = {
         "TaskStateEnum": "annotation.models.tasks.TaskState",
         "WebhookEventEnum": "annotation.models.delivery.WebhookEvent",
         "DeliveryStatusEnum": "annotation.models.delivery.DeliveryStatus",
+        "ModelRoleEnum": "annotation.jobs.routing.ROLES",
     },
 }
 
@@ -323,11 +324,16 @@ MASKLET = {
     "WEBHOOK_MAX_RETRIES": env_int("MASKLET_WEBHOOK_MAX_RETRIES", 6),
     "WEBHOOK_BACKOFF": env_int("MASKLET_WEBHOOK_BACKOFF", 10),
     "WEBHOOK_BACKOFF_MAX": env_int("MASKLET_WEBHOOK_BACKOFF_MAX", 3600),
-    # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend.
+    # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend; "sam2",
+    # "opencv", "edgetam" or "sam3" choose one.
     "INFERENCE_BACKEND": env("MASKLET_BACKEND", "auto"),
     "SAM2_CHECKPOINT": env("MASKLET_SAM2_CHECKPOINT", ""),
     "SAM2_CONFIG": env("MASKLET_SAM2_CONFIG", "") or None,
     "SAM2_IMAGE_SIZE": env_int("MASKLET_SAM2_IMAGE_SIZE", 0) or None,
+    # Local Hugging Face model folders of EdgeTAM and SAM 3 (MASKLET_BACKEND=edgetam or sam3);
+    # nothing is downloaded (inference/engine/hf_backends.py).
+    "EDGETAM_MODEL": env("MASKLET_EDGETAM_MODEL", "") or None,
+    "SAM3_MODEL": env("MASKLET_SAM3_MODEL", "") or None,
     "INFERENCE_DEVICE": env("MASKLET_DEVICE", "auto"),
     "FEATURE_CACHE_BYTES": env_int("MASKLET_FEATURE_CACHE_MB", 512) * 1024 * 1024,
     "TORCH_THREADS": env_int("MASKLET_TORCH_THREADS", 0) or None,
@@ -359,9 +365,8 @@ MASKLET = {
     # opencv). Two workers of one backend with different checkpoints need different names.
     "MODEL_NAME": env("MASKLET_MODEL_NAME", "") or "",
     # Concept prompts: a proposal whose mask IoU with a mask already on the frame where it first
-    # appears exceeds this is dropped; instances scoring below CONCEPT_SCORE_THRESHOLD are ignored.
+    # appears exceeds this is dropped (a project's concepts.dedup_iou overrides it).
     "CONCEPT_DEDUP_IOU": float(env("MASKLET_CONCEPT_DEDUP_IOU", "0.5") or 0.5),
-    "CONCEPT_SCORE_THRESHOLD": float(env("MASKLET_CONCEPT_SCORE_THRESHOLD", "0.5") or 0.5),
     # Automatic masklets: a proposal whose mask IoU with a mask already on its key frame exceeds
     # this is dropped (a project's automask.dedup_iou overrides it).
     "AUTOMASK_DEDUP_IOU": float(env("MASKLET_AUTOMASK_DEDUP_IOU", "0.5") or 0.5),

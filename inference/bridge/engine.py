@@ -33,6 +33,8 @@ def engine_config() -> EngineConfig:
         compile=conf["COMPILE"],
         max_cond_frames=conf["MAX_COND_FRAMES"],
         state_spill_bytes=conf["STATE_SPILL_BYTES"],
+        edgetam_model=conf.get("EDGETAM_MODEL"),
+        sam3_model=conf.get("SAM3_MODEL"),
     )
 
 
