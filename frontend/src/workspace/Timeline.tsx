@@ -372,7 +372,9 @@ function draw(ctx: CanvasRenderingContext2D, p: Props, lines: Line[], width: num
       ctx.restore();
     }
     for (let i = vis[0]; i <= vis[1]; i++) {
-      const spans = p.objects.flags?.get(p.objects.rows[i].id);
+      // `i` indexes lines (group headers among the rows), not rows
+      const line = lines[i];
+      const spans = line.kind === "row" ? p.objects.flags?.get(line.row.id) : undefined;
       if (!spans) continue;
       const y = HEADER_H + i * ROW_H - top;
       ctx.fillStyle = QA_FLAG_COLOR;
