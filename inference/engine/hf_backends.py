@@ -18,10 +18,7 @@ frame_idx=...)` per frame, as `propagate_in_video_iterator` does. Three differen
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -41,72 +38,16 @@ from .base import (
     check_inside,
     check_mask,
     check_points,
+    reject_text_prompts,
 )
 from .config import EngineConfig
+from .hf_folders import ModelFolder
 
-WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin")
-# What a model folder must hold besides the weights (the processor is saved beside the model).
-PROCESSOR_FILES = ("processor_config.json", "preprocessor_config.json")
 TRACKER_CAPABILITIES = frozenset({"points", "boxes", "masks", "propagate"})
 
 
 # ---------------------------------------------------------------------------------------------
 # Model folders
-
-
-@dataclass(frozen=True)
-class ModelFolder:
-    """A checked local Hugging Face model folder: its path, model type and weight files."""
-
-    path: Path
-    model_type: str
-    weights: tuple[Path, ...]
-    config: dict[str, Any]
-
-
-def check_model_folder(path: str | None, *, what: str, model_types: Sequence[str], env: str) -> ModelFolder:
-    """Check a model folder before loading it; raise CheckpointError naming the path and the fault.
-
-    `what` names the model in messages ("EdgeTAM"), `model_types` are the accepted `model_type`
-    values of its config.json, `env` the setting that configures it.
-    """
-    if not path:
-        raise CheckpointError(f"the {what} backend needs a model folder; set {env}")
-    folder = Path(path)
-    if not folder.is_dir():
-        raise CheckpointError(f"{what} model folder {str(folder)!r} does not exist (set by {env})")
-    config_file = folder / "config.json"
-    if not config_file.is_file():
-        raise CheckpointError(f"{what} model folder {str(folder)!r} has no config.json")
-    try:
-        config = json.loads(config_file.read_text())
-    except (OSError, ValueError) as exc:
-        raise CheckpointError(f"{what} config {str(config_file)!r} is not readable JSON: {exc}") from exc
-    model_type = str(config.get("model_type", ""))
-    if model_type not in model_types:
-        raise CheckpointError(
-            f"{what} config {str(config_file)!r} is of model type {model_type!r}, "
-            f"not {' or '.join(repr(t) for t in model_types)}: this folder holds another model"
-        )
-    weights = [folder / name for name in WEIGHT_FILES if (folder / name).is_file()]
-    if not weights:
-        raise CheckpointError(
-            f"{what} model folder {str(folder)!r} has no weights ({', '.join(WEIGHT_FILES)})"
-        )
-    if weights[0].name.endswith(".index.json"):  # sharded: the index names the shards
-        try:
-            shards = sorted(set(json.loads(weights[0].read_text())["weight_map"].values()))
-        except (OSError, ValueError, KeyError) as exc:
-            raise CheckpointError(f"{what} weight index {str(weights[0])!r} is not readable: {exc}") from exc
-        missing = [s for s in shards if not (folder / s).is_file()]
-        if missing:
-            raise CheckpointError(f"{what} model folder {str(folder)!r} lacks the weight shard {missing[0]!r}")
-        weights = [folder / s for s in shards]
-    if not any((folder / name).is_file() for name in PROCESSOR_FILES):
-        raise CheckpointError(
-            f"{what} model folder {str(folder)!r} has no processor_config.json (save the processor beside the model)"
-        )
-    return ModelFolder(folder, model_type, (weights[0],) if len(weights) == 1 else tuple(weights), config)
 
 
 def load_pretrained(model_class: Any, folder: ModelFolder, what: str, **kwargs: Any) -> Any:
@@ -117,7 +58,13 @@ def load_pretrained(model_class: Any, folder: ModelFolder, what: str, **kwargs: 
             str(folder.path), local_files_only=True, output_loading_info=True, **kwargs
         )
     except (OSError, ValueError, RuntimeError, KeyError, TypeError) as exc:
-        raise CheckpointError(f"{what} model folder {str(folder.path)!r} cannot be loaded: {exc}") from exc
+        weights = ", ".join(p.name for p in folder.weights)
+        if "mismatched" in str(exc):  # transformers: tensor shapes differ from the config's
+            raise CheckpointError(
+                f"{what} weights {weights} in {str(folder.path)!r} do not match its config.json "
+                "(tensor shapes differ: weights of another model size or variant?)"
+            ) from exc
+        raise CheckpointError(f"{what} model folder {str(folder.path)!r} cannot be loaded ({weights}): {exc}") from exc
     faults = [
         f"{name.replace('_', ' ')}: {', '.join(map(str, list(keys)[:3]))}"
         for name in ("missing_keys", "mismatched_keys")
@@ -337,6 +284,7 @@ class TrackerBackend:
 
     name = ""
     capabilities: frozenset[str] = TRACKER_CAPABILITIES
+    concept_propagate: Callable[..., Iterator[Any]] = reject_text_prompts  # SAM 3 overrides it
 
     def __init__(self, model: Any, processor: Any, folder: ModelFolder, device: torch.device, label: str):
         self.model = model.to(device)

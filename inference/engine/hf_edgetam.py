@@ -11,15 +11,13 @@ from __future__ import annotations
 from .config import EngineConfig
 from .hf_backends import (
     TrackerBackend,
-    check_model_folder,
     load_pretrained,
     load_processor,
     resolve_device,
 )
+from .hf_folders import check_hf_folder
 
 WHAT = "EdgeTAM"
-MODEL_TYPES = ("edgetam_video",)
-ENV = "MASKLET_EDGETAM_MODEL"
 
 
 class EdgeTAMBackend(TrackerBackend):
@@ -31,7 +29,7 @@ class EdgeTAMBackend(TrackerBackend):
     def from_config(cls, config: EngineConfig) -> EdgeTAMBackend:
         from transformers import EdgeTamVideoModel, Sam2VideoProcessor
 
-        folder = check_model_folder(config.edgetam_model, what=WHAT, model_types=MODEL_TYPES, env=ENV)
+        folder = check_hf_folder(config)
         device = resolve_device(config.device)
         model = load_pretrained(EdgeTamVideoModel, folder, WHAT)
         processor = load_processor(Sam2VideoProcessor, folder, WHAT)

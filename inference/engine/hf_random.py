@@ -49,8 +49,14 @@ def edgetam_config(tiny: bool, image_size: int | None = None) -> Any:
     levels = [[size // 4] * 2, [size // 8] * 2, [size // 16] * 2]
     if not tiny:
         # The published EdgeTAM (facebook/EdgeTAM): RepViT-M1 encoder, 256-channel FPN and decoder.
+        # The backbone is named here: transformers 5.23's default spells the key "archirecture",
+        # so its default EdgeTAM vision config builds timm's default model instead of RepViT-M1.
+        repvit = TimmWrapperConfig(
+            architecture="repvit_m1",
+            model_args={"in_chans": 3, "features_only": True, "out_indices": [0, 1, 2, 3]},
+        )
         return EdgeTamVideoConfig(
-            vision_config=EdgeTamVisionConfig(backbone_feature_sizes=levels),
+            vision_config=EdgeTamVisionConfig(backbone_config=repvit, backbone_feature_sizes=levels),
             image_size=size,
             prompt_encoder_config={"image_size": size},
             memory_attention_rope_feat_sizes=[size // 16] * 2,
@@ -107,10 +113,12 @@ def sam3_config(tiny: bool, image_size: int | None = None) -> Any:
         Sam3DETREncoderConfig,
         Sam3GeometryEncoderConfig,
         Sam3MaskDecoderConfig,
-        Sam3ViTConfig,
         Sam3VisionConfig,
+        Sam3ViTConfig,
     )
-    from transformers.models.sam3_tracker_video.configuration_sam3_tracker_video import Sam3TrackerVideoConfig
+    from transformers.models.sam3_tracker_video.configuration_sam3_tracker_video import (
+        Sam3TrackerVideoConfig,
+    )
 
     patch = 14
     size = int(image_size or (224 if tiny else 1008))
@@ -152,8 +160,8 @@ def sam3_config(tiny: bool, image_size: int | None = None) -> Any:
         num_maskmem=3,
         max_object_pointers_in_encoder=4,
     )
-    # Random weights score every query near 0.5: detection thresholds at 0 so instances appear,
-    # and a short hotstart so a few frames show its hold-back.
+    # Random weights score every query low: detection thresholds at 0 so instances appear, at
+    # most 3 of them (else every frame adds new ones), and a short hotstart hold-back.
     return Sam3VideoConfig(
         detector_config=detector,
         tracker_config=tracker,
@@ -161,8 +169,9 @@ def sam3_config(tiny: bool, image_size: int | None = None) -> Any:
         score_threshold_detection=0.0,
         new_det_thresh=0.0,
         hotstart_delay=2,
-        hotstart_unmatch_thresh=1,
-        hotstart_dup_thresh=1,
+        hotstart_unmatch_thresh=2,
+        hotstart_dup_thresh=2,
+        max_num_objects=3,
     )
 
 
@@ -182,7 +191,12 @@ def write_random_hf_model(kind: str, out: Path | str, seed: int = 0, image_size:
     tmp = out.with_name(out.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
     if kind.startswith("edgetam"):
-        from transformers import EdgeTamVideoModel, Sam2ImageProcessor, Sam2VideoProcessor, Sam2VideoVideoProcessor
+        from transformers import (
+            EdgeTamVideoModel,
+            Sam2ImageProcessor,
+            Sam2VideoProcessor,
+            Sam2VideoVideoProcessor,
+        )
 
         config = edgetam_config(tiny, image_size)
         size, mask = config.image_size, config.image_size // 4
@@ -193,7 +207,12 @@ def write_random_hf_model(kind: str, out: Path | str, seed: int = 0, image_size:
             target_size=size,
         )
     else:
-        from transformers import Sam2VideoVideoProcessor, Sam3ImageProcessor, Sam3VideoModel, Sam3VideoProcessor
+        from transformers import (
+            Sam2VideoVideoProcessor,
+            Sam3ImageProcessor,
+            Sam3VideoModel,
+            Sam3VideoProcessor,
+        )
 
         config = sam3_config(tiny, image_size)
         size, mask = config.image_size, config.low_res_mask_size
@@ -204,6 +223,13 @@ def write_random_hf_model(kind: str, out: Path | str, seed: int = 0, image_size:
             tokenizer=clip_tokenizer(),
             target_size=size,
         )
+    if tiny:
+        # Random object-score heads say "absent" half the time, which blanks every tracked mask;
+        # a positive bias keeps objects present, so tests see masks move through the video.
+        with torch.no_grad():
+            for name, module in model.named_modules():
+                if name.endswith("pred_obj_score_head"):
+                    module.proj_out.bias.fill_(10.0)
     model.eval().save_pretrained(tmp)
     processor.save_pretrained(tmp)
     if out.exists():

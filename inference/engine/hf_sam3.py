@@ -32,17 +32,15 @@ from .hf_backends import (
     TRACKER_CAPABILITIES,
     ModelFolder,
     TrackerBackend,
-    check_model_folder,
     drop_far_outputs,
     lazy_inference_session,
     load_pretrained,
     load_processor,
     resolve_device,
 )
+from .hf_folders import check_hf_folder
 
 WHAT = "SAM 3"
-MODEL_TYPES = ("sam3_video",)
-ENV = "MASKLET_SAM3_MODEL"
 
 
 class SAM3Backend(TrackerBackend):
@@ -60,7 +58,7 @@ class SAM3Backend(TrackerBackend):
     def from_config(cls, config: EngineConfig) -> SAM3Backend:
         from transformers import Sam3TrackerVideoModel, Sam3TrackerVideoProcessor
 
-        folder = check_model_folder(config.sam3_model, what=WHAT, model_types=MODEL_TYPES, env=ENV)
+        folder = check_hf_folder(config)
         device = resolve_device(config.device)
         model = load_pretrained(Sam3TrackerVideoModel, folder, WHAT)
         processor = load_processor(Sam3TrackerVideoProcessor, folder, WHAT)

@@ -55,8 +55,35 @@ def checkpoint_digests_computed() -> int:
     return len(_digests)
 
 
+def folder_sha256(weights: list[Path]) -> str:
+    """SHA-256 of a model folder's weights: the file's own digest, or for sharded weights the
+    digest of the shards' digests in name order."""
+    if len(weights) == 1:
+        return checkpoint_sha256(weights[0])
+    joined = "".join(f"{p.name}:{checkpoint_sha256(p)}\n" for p in sorted(weights))
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def _folder_provenance(name: str, folder: Any, device: str, image_size: int, label: str) -> dict[str, Any]:
+    return {
+        "backend": name,
+        "model": str(folder.model_type),
+        "checkpoint": folder.path.name,
+        "checkpoint_sha256": folder_sha256(list(folder.weights)),
+        "device": device,
+        "dtype": "float32",  # hf_backends loads the folders' weights as float32
+        "image_size": int(image_size),
+        "label": label,
+    }
+
+
 def backend_provenance(backend: Any) -> dict[str, Any]:
-    """The provenance of a loaded backend (see module docstring); OpenCV has no model file."""
+    """The provenance of a loaded backend (see module docstring); OpenCV has no model file.
+    EdgeTAM and SAM 3: `model` is the folder's model type, `checkpoint` the folder's name and
+    `checkpoint_sha256` the digest of its weights."""
+    if backend.name in ("edgetam", "sam3"):
+        device = str(getattr(backend.device, "type", backend.device))
+        return _folder_provenance(backend.name, backend.folder, device, backend.image_size, str(backend.label))
     if backend.name == "sam2":
         loaded = backend.loaded
         device = str(getattr(backend.device, "type", backend.device))
@@ -91,6 +118,13 @@ def config_provenance(config: Any) -> dict[str, Any]:
     raises CheckpointError here; the device is the one configured ("auto" stays "auto")."""
     from .config import resolve_model_config
 
+    if config.resolved_backend in ("edgetam", "sam3"):
+        from .hf_folders import check_hf_folder
+
+        folder = check_hf_folder(config)
+        size = int(folder.config.get("image_size") or folder.config.get("tracker_config", {}).get("image_size") or 0)
+        label = f"{'EdgeTAM' if config.resolved_backend == 'edgetam' else 'SAM 3'} ({folder.path.name}, loaded by the pool's processes)"
+        return _folder_provenance(config.resolved_backend, folder, config.device, size, label)
     if config.resolved_backend != "sam2":
         from .opencv_backend import OpenCVBackend
 

@@ -132,3 +132,20 @@ def test_the_high_water_mark_resets_to_the_current_rss() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_models_benchmark_runs_every_backend_quick(tmp_path: Path) -> None:
+    """benchmarks/models.py --quick: tiny random models, 3 frames; the figures mean nothing, the
+    run shows each backend loads from its folder, answers a click and propagates."""
+    pytest.importorskip("transformers")
+    pytest.importorskip("sam2")
+    env = {**ENV, "MASKLET_BENCH_CACHE": str(tmp_path), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    run = subprocess.run([sys.executable, "benchmarks/models.py", "--quick"], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = _json_line(run.stdout)
+    assert set(result["backends"]) == {"opencv", "sam2", "edgetam", "sam3"}
+    for figures in result["backends"].values():
+        assert figures["frames"] == 3 and figures["s_per_frame"] > 0 and figures["first_click_s"] > 0
+    ratio = result["backends"]["edgetam"]["s_per_frame"] / result["backends"]["sam2"]["s_per_frame"]
+    assert result["ratio"] == pytest.approx(ratio, abs=1e-3)

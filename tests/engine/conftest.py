@@ -103,3 +103,36 @@ class CountingFrames:
     def read(self, index: int) -> np.ndarray:
         self.reads.append(index)
         return self._frames[index]
+
+
+def _transformers_installed() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers", "timm"))
+
+
+@pytest.fixture(scope="session")
+def hf_model_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Tiny random-weights EdgeTAM and SAM 3 model folders, written once per test session."""
+    if not _transformers_installed():
+        pytest.skip("torch/transformers/timm are not installed")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from inference.engine.random_checkpoint import write_random_hf_model
+
+    root = tmp_path_factory.mktemp("hf")
+    return {kind: write_random_hf_model(kind, root / kind) for kind in ("edgetam-tiny", "sam3-tiny")}
+
+
+@pytest.fixture(scope="session")
+def edgetam_config(hf_model_dirs):
+    from inference.engine import EngineConfig
+
+    return EngineConfig(backend="edgetam", edgetam_model=str(hf_model_dirs["edgetam-tiny"]), device="cpu", torch_threads=2)
+
+
+@pytest.fixture(scope="session")
+def sam3_config(hf_model_dirs):
+    from inference.engine import EngineConfig
+
+    return EngineConfig(backend="sam3", sam3_model=str(hf_model_dirs["sam3-tiny"]), device="cpu", torch_threads=2)

@@ -13,10 +13,10 @@ ENGINE = ROOT / "inference" / "engine"
 
 def test_import_engine_does_not_import_torch_sam2_or_django():
     code = (
-        "import sys, inference.engine, inference.engine.dedupe, inference.engine.postprocess;"
+        "import sys, inference.engine, inference.engine.dedupe, inference.engine.postprocess, inference.engine.hf_folders;"
         "from inference.engine import get_backend, EngineConfig;"
         "get_backend(EngineConfig(backend='opencv'));"
-        "heavy = [m for m in ('torch', 'sam2', 'django', 'hydra') if m in sys.modules];"
+        "heavy = [m for m in ('torch', 'sam2', 'django', 'hydra', 'transformers', 'timm') if m in sys.modules];"
         "print(heavy); sys.exit(1 if heavy else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

@@ -85,3 +85,21 @@ def test_novel_masks_drop_what_is_already_there_and_repeats() -> None:
     assert novel_masks(candidates, existing, 0.5) == [1, 3, 5]
     assert novel_masks(candidates, existing, 0.3) == [1, 3]
     assert novel_masks(candidates, [], 1.0) == [0, 1, 2, 3, 5]
+
+
+@pytest.mark.parametrize("name", ["edgetam", "sam3"])
+def test_transformers_backend_provenance(name, request) -> None:  # type: ignore[no-untyped-def]
+    from inference.engine import get_backend
+
+    config = request.getfixturevalue(f"{name}_config")
+    folder = Path(config.edgetam_model or config.sam3_model)
+    digest = hashlib.sha256((folder / "model.safetensors").read_bytes()).hexdigest()
+    loaded = backend_provenance(get_backend(config))
+    assert tuple(loaded) == FIELDS
+    assert loaded["backend"] == name and loaded["checkpoint"] == folder.name
+    assert loaded["model"] == {"edgetam": "edgetam_video", "sam3": "sam3_video"}[name]
+    assert loaded["checkpoint_sha256"] == digest and loaded["dtype"] == "float32" and loaded["device"] == "cpu"
+    promised = config_provenance(config)  # without loading: the prefork parent's view
+    assert promised["checkpoint_sha256"] == digest and promised["image_size"] == loaded["image_size"]
+    with pytest.raises(CheckpointError, match="does not exist"):
+        config_provenance(EngineConfig(backend=name, edgetam_model="/nowhere", sam3_model="/nowhere"))
