@@ -107,12 +107,38 @@ class QASettings(_Section):
     tiny_fraction: float = Field(0.0001, ge=0, le=1, description="flag non-empty masks smaller than this share of the frame")
 
 
+class ConceptSettings(_Section):
+    """Concept prompts ("Find all…": every instance of a noun phrase, SAM 3)."""
+
+    score_threshold: float = Field(
+        0.5, ge=0, le=1, description="instances the model scores below this on a frame are left out there"
+    )
+    dedup_iou: float | None = Field(
+        None, ge=0, le=1,
+        description="an instance whose mask IoU with a mask already on the frame where it appears exceeds this is "
+        "not proposed; null: the deployment's MASKLET_CONCEPT_DEDUP_IOU",
+    )
+
+
+class ModelSettings(_Section):
+    """Which model role answers the project's clicks, propagations and automatic masklets when a
+    request names none (annotation/jobs/routing.py; the operator maps roles to models)."""
+
+    default_role: Literal["rapid", "accurate"] | None = Field(
+        None,
+        description="rapid (fast, e.g. EdgeTAM) or accurate (e.g. SAM 2.1) for clicks and jobs that name no role; "
+        "null: any worker (the deployment's shared queues)",
+    )
+
+
 class ProjectSettings(_Section):
     propagation: PropagationSettings = Field(default_factory=PropagationSettings)
     postprocess: PostprocessSettings = Field(default_factory=PostprocessSettings)
     automask: AutomaskSettings = Field(default_factory=AutomaskSettings)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     qa: QASettings = Field(default_factory=QASettings)
+    models: ModelSettings = Field(default_factory=ModelSettings)
+    concepts: ConceptSettings = Field(default_factory=ConceptSettings)
 
 
 def settings_overrides(value: Any) -> dict[str, Any]:

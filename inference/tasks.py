@@ -1,7 +1,8 @@
 """Celery tasks of the inference workers. Each takes an id and calls the bridge (inference/bridge/).
 
 Queues: `interactive` (segment_prompt: a click answered synchronously), `batch` (propagation,
-automatic masklets); ingest, delivery and the job reconciler live in annotation/tasks.py. The
+automatic masklets, concept prompts), and beside each the queue of the model the worker holds
+(`interactive.model.<name>`, `batch.model.<name>`: annotation/jobs/workers.py); ingest, delivery and the job reconciler live in annotation/tasks.py. The
 model is loaded once per worker process: when a solo or threads worker on a model queue is
 ready, else (prefork children) on first use, after the fork.
 """
@@ -19,7 +20,15 @@ from annotation.jobs.runner import JOB_TASK_OPTIONS, run_job_task
 from annotation.jobs.workers import worker_provenance_set
 from inference.bridge.automask import automasklets_job
 from inference.bridge.clicks import answer_prompt
-from inference.bridge.engine import backend, engine_config, provenance, with_provenance
+from inference.bridge.concepts import concepts_job
+from inference.bridge.engine import (
+    backend,
+    config_model_info,
+    engine_config,
+    model_info,
+    provenance,
+    with_provenance,
+)
 from inference.bridge.propagation import propagation_job
 from inference.engine.base import EngineError
 from inference.engine.provenance import config_provenance
@@ -30,10 +39,10 @@ MODEL_QUEUES = {"interactive", "batch"}
 
 
 @shared_task(name="inference.tasks.segment_prompt", acks_late=False, bind=True)
-def segment_prompt(self: Any, prompt_id: int) -> dict[str, Any]:
+def segment_prompt(self: Any, prompt_id: int, model: str | None = None) -> dict[str, Any]:
     """Answer a click: the mask of its masklet on its frame, stored (see `bridge.clicks.answer_prompt`);
-    this worker then receives the video's next clicks."""
-    return answer_prompt(prompt_id=prompt_id, worker=self.request.hostname)
+    this worker then receives the video's next clicks (those routed to `model`, when a role chose one)."""
+    return answer_prompt(prompt_id=prompt_id, worker=self.request.hostname, model=model)
 
 
 @shared_task(name="inference.tasks.run_propagation", **JOB_TASK_OPTIONS)
@@ -47,21 +56,29 @@ def run_automasklets(self: Any, job_id: int) -> str:
     return run_job_task(self, job_id, with_provenance(automasklets_job), user_errors=(EngineError,))
 
 
+@shared_task(name="inference.tasks.run_concepts", **JOB_TASK_OPTIONS)
+def run_concepts(self: Any, job_id: int) -> str:
+    """A text prompt: every instance of a noun phrase through a frame range, as proposal masklets."""
+    return run_job_task(self, job_id, with_provenance(concepts_job), user_errors=(EngineError,))
+
+
 # The exit status of a model worker whose backend cannot load (sysexits.h EX_CONFIG).
 EXIT_BACKEND_UNLOADABLE = 78
 
 
-def preload_backend(*, in_this_process: bool = True) -> dict[str, Any]:
-    """Load the model now rather than on the first click and return what it runs (provenance).
+def preload_backend(*, in_this_process: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Load the model now rather than on the first click and return what it runs (provenance)
+    and the named model it holds (`bridge.engine.model_info`).
 
     A prefork pool loads the model in its children after the fork, so its parent only checks
     the configuration (the checkpoint is read and hashed) and announces that. Raises EngineError
     (naming the checkpoint file) when the configured backend cannot load."""
     if not in_this_process:
-        return config_provenance(engine_config())
+        config = engine_config()
+        return config_provenance(config), config_model_info(config)
     loaded = backend()
-    log.info("inference backend ready: %s", loaded.label)
-    return provenance()
+    log.info("inference backend ready: %s (model %s)", loaded.label, model_info(loaded)["name"])
+    return provenance(), model_info(loaded)
 
 
 @celeryd_after_setup.connect
@@ -79,9 +96,13 @@ def _check_backend_at_start(sender: Any = None, instance: Any = None, **kwargs: 
     pool = getattr(instance, "pool_cls", None)
     prefork = "prefork" in f"{getattr(pool, '__module__', '')} {pool}"
     try:
-        worker_provenance_set(preload_backend(in_this_process=not prefork))
+        runs, holds = preload_backend(in_this_process=not prefork)
+        worker_provenance_set(runs, model=holds)
     except EngineError as error:
-        hint = "" if engine_config().checkpoint else " (set MASKLET_SAM2_CHECKPOINT to the checkpoint file)"
+        config = engine_config()
+        hint = "" if config.checkpoint or config.resolved_backend != "sam2" else (
+            " (set MASKLET_SAM2_CHECKPOINT to the checkpoint file)"
+        )
         message = f"inference backend cannot start, worker exits: {error}{hint}"
         log.critical(message)
         raise SystemExit(EXIT_BACKEND_UNLOADABLE) from error

@@ -255,3 +255,31 @@ def one_connection_server(transactional_db: Any, tmp_path: Path) -> Iterator[str
         yield server.url
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def sam3_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """SAM 3 at tiny sizes with random weights, in the Hugging Face folder the operator's command
+    (`python -m inference.engine.random_checkpoint --model sam3-tiny`) writes; once per session."""
+    out = tmp_path_factory.mktemp("sam3") / "sam3-tiny"
+    env = {**os.environ, "OMP_NUM_THREADS": "2", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "inference.engine.random_checkpoint", "--model", "sam3-tiny", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def sam3_env(sam3_folder: Path) -> dict[str, str]:
+    """Worker environment naming the SAM 3 folder exactly as an operator would (no downloads).
+
+    Its job lock lives 30 s rather than the test settings' 5: the first concept job loads SAM 3's
+    detector inside the job (the backend loads it on first use), and on a loaded two-core machine
+    a niced worker's heartbeat thread went more than 5 s without running, so its live job's lock
+    lapsed under it (the job then counts as lost, not resumed)."""
+    return {
+        "MASKLET_BACKEND": "sam3", "MASKLET_SAM3_MODEL": str(sam3_folder), "MASKLET_TORCH_THREADS": "2",
+        "MASKLET_DEVICE": "cpu", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "MASKLET_JOB_LOCK_TTL": "30",
+    }

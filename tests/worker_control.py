@@ -29,11 +29,12 @@ _queues_before_pause: dict[str, tuple[str, ...]] = {}
 
 
 def announced_queues() -> dict[str, tuple[str, ...]]:
-    """Worker name → the shared queues it announces it consumes now (workers heard lately)."""
-    from annotation.jobs.workers import queue_workers
+    """Worker name → the shared queues, and the queues of the model it holds
+    (`batch.model.<name>`...), it announces it consumes now (workers heard lately)."""
+    from annotation.jobs.workers import known_model_queues, queue_workers
 
     consumed: dict[str, list[str]] = {}
-    for queue in QUEUES:
+    for queue in (*QUEUES, *known_model_queues()):
         for name in queue_workers(queue):
             consumed.setdefault(name, []).append(queue)
     return {name: tuple(queues) for name, queues in consumed.items()}
@@ -132,13 +133,13 @@ def exclusive(start_worker: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
 
 def _purge_waiting_tasks(names: list[str]) -> int:
     """Drop the task messages waiting in the shared queues and in the workers' own click queues."""
-    from annotation.jobs.workers import worker_queue
+    from annotation.jobs.workers import known_model_queues, worker_queue
     from config.celery import app
 
     dropped = 0
     with app.connection_for_write() as conn:
         channel = conn.default_channel
-        for queue in (*QUEUES, *(worker_queue(name) for name in names)):
+        for queue in (*QUEUES, *known_model_queues(), *(worker_queue(name) for name in names)):
             dropped += channel.queue_purge(queue) or 0
     return dropped
 

@@ -131,7 +131,7 @@ class ProvenanceOut(serializers.Serializer):
     """What a worker runs, or what produced a mask or ran a job (models/provenance.py)."""
 
     id = serializers.IntegerField(read_only=True, allow_null=True, help_text="null: a worker's announcement, not a stored row")
-    backend = serializers.CharField(read_only=True, help_text='"sam2" or "opencv"')
+    backend = serializers.CharField(read_only=True, help_text='"sam2", "edgetam", "sam3" or "opencv"')
     model = serializers.CharField(read_only=True, help_text="sam2 config name, or opencv-<version>")
     checkpoint = serializers.CharField(read_only=True, help_text="checkpoint file name ('' for OpenCV)")
     checkpoint_sha256 = serializers.CharField(read_only=True)
@@ -152,11 +152,30 @@ class QueueStatusOut(serializers.Serializer):
     models = ProvenanceOut(many=True, read_only=True, help_text="the distinct models the live workers run")
 
 
+BACKENDS = ["sam2", "edgetam", "sam3", "opencv"]
+ROLE_CHOICES = ["rapid", "accurate", "concept"]
+ROLE_FIELD_HELP = (
+    "model role (rapid, accurate, concept) the operator maps to an installed model; "
+    "omitted: the project's default role (GET /api/status/ lists the roles)"
+)
+
+
+class RoleStatusOut(serializers.Serializer):
+    role = serializers.ChoiceField(choices=ROLE_CHOICES, read_only=True)
+    description = serializers.CharField(read_only=True)
+    model = serializers.CharField(read_only=True, allow_null=True, help_text="the model mapped; null: any worker")
+    models = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="models the live workers serving it hold")
+    interactive_workers = serializers.ListField(child=serializers.CharField(), read_only=True)
+    batch_workers = serializers.ListField(child=serializers.CharField(), read_only=True)
+    served = serializers.BooleanField(read_only=True, help_text="a live worker serves this role")
+
+
 class StatusOut(serializers.Serializer):
-    backend = serializers.ChoiceField(choices=["sam2", "opencv"], read_only=True)
+    backend = serializers.ChoiceField(choices=BACKENDS, read_only=True)
     backend_label = serializers.CharField(read_only=True)
     version = serializers.CharField(read_only=True)
     queues = QueueStatusOut(many=True, read_only=True)
+    roles = RoleStatusOut(many=True, read_only=True)
 
 
 class ProjectIn(serializers.Serializer):
@@ -290,8 +309,8 @@ class MaskletOut(serializers.ModelSerializer):
     class Meta:
         model = Masklet
         fields = [
-            "id", "video", "number", "name", "label", "attributes", "status", "origin", "version", "created_by",
-            "review_comment", "reviewed_by", "created_at", "updated_at",
+            "id", "video", "number", "name", "label", "attributes", "status", "origin", "concept", "version",
+            "created_by", "review_comment", "reviewed_by", "created_at", "updated_at",
         ]
         read_only_fields = fields
 
@@ -341,6 +360,7 @@ class PromptIn(serializers.Serializer):
     labels = serializers.ListField(child=serializers.IntegerField(), required=False, default=list, max_length=200)
     box = serializers.ListField(child=serializers.FloatField(), min_length=4, max_length=4, required=False, allow_null=True, default=None)
     reset = serializers.BooleanField(required=False, default=False)
+    role = serializers.ChoiceField(choices=ROLE_CHOICES, required=False, allow_null=True, default=None, help_text=ROLE_FIELD_HELP)
 
 
 class PromptAnswerOut(serializers.Serializer):
@@ -349,7 +369,8 @@ class PromptAnswerOut(serializers.Serializer):
     frame = serializers.IntegerField(read_only=True)
     rle = RleField(read_only=True)
     score = serializers.FloatField(read_only=True, help_text="the model's predicted IoU")
-    backend = serializers.ChoiceField(choices=["sam2", "opencv"], read_only=True)
+    backend = serializers.ChoiceField(choices=BACKENDS, read_only=True)
+    model = serializers.CharField(read_only=True, help_text="the model that answered, as roles name it")
     provenance = ProvenanceOut(read_only=True, help_text="the backend and model that answered")
     image_features = serializers.ChoiceField(
         choices=["cached", "computed"],
@@ -395,6 +416,7 @@ class PropagationIn(serializers.Serializer):
     max_frames = serializers.IntegerField(
         min_value=1, max_value=MAX_PROPAGATION_FRAMES, required=False, allow_null=True, default=None
     )
+    role = serializers.ChoiceField(choices=ROLE_CHOICES, required=False, allow_null=True, default=None, help_text=ROLE_FIELD_HELP)
 
 
 class AutomaskletsIn(serializers.Serializer):
@@ -416,6 +438,21 @@ class AutomaskletsIn(serializers.Serializer):
     dedup_iou = serializers.FloatField(
         min_value=0, max_value=1, required=False, allow_null=True,
         help_text="a proposal whose mask IoU with a mask already on its key frame exceeds this is dropped",
+    )
+    role = serializers.ChoiceField(choices=ROLE_CHOICES, required=False, allow_null=True, help_text=ROLE_FIELD_HELP)
+
+
+class ConceptIn(serializers.Serializer):
+    """A concept prompt: every instance of `text` in the frame range becomes a proposal masklet."""
+
+    text = serializers.CharField(max_length=200, help_text="a noun phrase, e.g. \"red car\" (1 to 200 characters)")
+    label = serializers.IntegerField(required=False, allow_null=True, default=None, help_text="label of the proposals")
+    first_frame = serializers.IntegerField(min_value=0, required=False, allow_null=True, default=None, help_text="default 0")
+    last_frame = serializers.IntegerField(
+        min_value=0, required=False, allow_null=True, default=None, help_text="inclusive; default the video's last frame"
+    )
+    role = serializers.ChoiceField(
+        choices=ROLE_CHOICES, required=False, allow_null=True, default=None, help_text="model role; default concept"
     )
 
 

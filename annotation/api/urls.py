@@ -58,6 +58,7 @@ urlpatterns = [
     path("videos/<int:pk>/jobs/", videos.VideoJobListView.as_view(), name="video-jobs"),
     path("videos/<int:pk>/propagations/", videos.PropagationView.as_view(), name="video-propagations"),
     path("videos/<int:pk>/automasklets/", videos.AutomaskletsView.as_view(), name="video-automasklets"),
+    path("videos/<int:pk>/concepts/", videos.ConceptsView.as_view(), name="video-concepts"),
     path("videos/<int:pk>/imports/", videos.ImportView.as_view(), name="video-imports"),
     path("videos/<int:pk>/evaluations/", evaluation.EvaluationView.as_view(), name="video-evaluations"),
     path("videos/<int:pk>/qa-flags/", quality.VideoQAFlagsView.as_view(), name="video-qa-flags"),

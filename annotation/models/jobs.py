@@ -13,6 +13,7 @@ class JobKind(models.TextChoices):
     EXPORT = "export"
     IMPORT = "import"
     QA = "qa"
+    CONCEPT = "concept"
 
 
 class JobStatus(models.TextChoices):
@@ -34,6 +35,7 @@ KIND_QUEUES: dict[str, str] = {
     JobKind.QA: "cpu",
     JobKind.PROPAGATE: "batch",
     JobKind.AUTOMASK: "batch",
+    JobKind.CONCEPT: "batch",
 }
 
 

@@ -9,6 +9,11 @@ class MaskletOrigin(models.TextChoices):
     MANUAL = "manual"
     AUTO = "auto"
     IMPORTED = "imported"
+    CONCEPT = "concept"  # a proposal of a text prompt (concept job)
+
+
+# Origins of proposals a person accepts (status draft) or discards before they count as work.
+PROPOSAL_ORIGINS = (MaskletOrigin.AUTO, MaskletOrigin.CONCEPT)
 
 
 class MaskletStatus(models.TextChoices):
@@ -34,6 +39,8 @@ class Masklet(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The text prompt that proposed a concept masklet ("" for other origins).
+    concept = models.CharField(max_length=200, blank=True, default="")
     # Per-annotated-frame stability scores of automatic masklets (SA-V `masklet_stability_score`).
     stability_scores = models.JSONField(null=True, blank=True)
     created_by = models.ForeignKey(

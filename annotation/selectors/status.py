@@ -13,17 +13,22 @@ MODEL_QUEUES = ("interactive", "batch")
 
 
 def configured_backend() -> str:
-    """ "sam2" when a SAM 2 checkpoint is configured (or forced), else "opencv"."""
+    """The backend chosen (sam2, edgetam, sam3, opencv); "auto": "sam2" when a SAM 2 checkpoint
+    is configured, else "opencv"."""
     choice = settings.MASKLET["INFERENCE_BACKEND"]
-    if choice in ("sam2", "opencv"):
+    if choice in ("sam2", "opencv", "edgetam", "sam3"):
         return choice
     return "sam2" if settings.MASKLET["SAM2_CHECKPOINT"] else "opencv"
 
 
 def backend_label() -> str:
     """The configured backend in words (the web process's settings, not a worker's)."""
-    if configured_backend() == "sam2":
+    backend = configured_backend()
+    if backend == "sam2":
         return f"SAM 2 ({settings.MASKLET['SAM2_CONFIG'] or 'model named by the checkpoint'})"
+    if backend in ("edgetam", "sam3"):
+        folder = settings.MASKLET["EDGETAM_MODEL" if backend == "edgetam" else "SAM3_MODEL"]
+        return f"{'EdgeTAM' if backend == 'edgetam' else 'SAM 3'} ({folder or 'no model folder configured'})"
     return "OpenCV fallback (no SAM 2 checkpoint configured: GrabCut and optical flow)"
 
 

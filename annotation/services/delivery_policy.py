@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 
 from annotation.models import FrameMask, Masklet, Project, Task, Video
-from annotation.models.masklets import MaskletOrigin, MaskletStatus
+from annotation.models.masklets import PROPOSAL_ORIGINS, MaskletStatus
 from annotation.models.tasks import TaskState
 from annotation.selectors.projects import project_settings
 from annotation.services.errors import InvalidInput
@@ -83,8 +83,8 @@ def video_selection(video: Video, params: dict[str, Any]) -> Selection:
     policy = params.get("policy", DEFAULT_POLICY)
     filters = params.get("filters") or {}
     masklets = Masklet.objects.filter(video=video).exclude(status=MaskletStatus.REJECTED)
-    # A pending proposal: an automatic masklet nobody verified.
-    masklets = masklets.exclude(Q(origin=MaskletOrigin.AUTO) & ~Q(status=MaskletStatus.VERIFIED))
+    # A pending proposal: an automatic or concept masklet nobody verified.
+    masklets = masklets.exclude(Q(origin__in=PROPOSAL_ORIGINS) & ~Q(status=MaskletStatus.VERIFIED))
     if params.get("only_verified") or policy == "verified":
         masklets = masklets.filter(status=MaskletStatus.VERIFIED)
     if filters.get("statuses"):

@@ -52,7 +52,7 @@ from annotation.models import (
     Project,
     Video,
 )
-from annotation.models.masklets import USER_SOURCES, MaskletOrigin
+from annotation.models.masklets import PROPOSAL_ORIGINS, USER_SOURCES, MaskletOrigin
 from annotation.models.videos import VideoStatus
 from annotation.services.delivery_policy import (
     DEFAULT_POLICY,
@@ -122,12 +122,12 @@ class SavIdentity:
 
 
 def sav_identity(masklet: Masklet) -> SavIdentity:
-    """The SA-V type of a masklet: auto for automatic ones and for imported SA-V auto masklets
+    """The SA-V type of a masklet: auto for automatic and concept ones and for imported SA-V auto masklets
     (named as such, or carrying stability scores), manual otherwise."""
     named = sav_masklet_name_parse(masklet.name)
     if named is not None:
         return SavIdentity(*named)
-    if masklet.origin == MaskletOrigin.AUTO or (
+    if masklet.origin in PROPOSAL_ORIGINS or (
         masklet.origin == MaskletOrigin.IMPORTED and masklet.stability_scores is not None
     ):
         return SavIdentity("auto", None, None)

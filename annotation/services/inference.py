@@ -9,8 +9,10 @@ from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 from django.db import connection
 
-from annotation.jobs.workers import click_queue, queue_workers, video_worker_forget
+from annotation.jobs.routing import model_route, route_workers
+from annotation.jobs.workers import click_queue, video_worker_forget
 from annotation.models import Masklet
+from annotation.selectors.projects import project_settings
 from annotation.services.errors import InvalidInput, Unavailable, VideoNotReady
 from annotation.services.prompts import prompt_record, prompt_withdraw
 
@@ -28,8 +30,10 @@ def masklet_prompt(
     labels: list[int] | None = None,
     box: list[float] | None = None,
     reset: bool = False,
+    role: str | None = None,
 ) -> dict[str, Any]:
-    """Segment `masklet` on `frame` from all clicks there since the last reset (pixels).
+    """Segment `masklet` on `frame` from all clicks there since the last reset (pixels), with the
+    model of `role` (None: the project's default role; annotation/jobs/routing.py).
 
     The prompt is committed first so the worker reads it; a worker on the `interactive` queue
     stores the mask (source "prompt") and answers `{"frame", "rle", "score", "backend", "mask"}`.
@@ -45,23 +49,30 @@ def masklet_prompt(
     """
     if not masklet.video.is_ready:
         raise VideoNotReady()
+    route = model_route(role=role, default_role=project_settings(masklet.video.project).models.default_role)
     prompt = prompt_record(masklet=masklet, frame=frame, user=user, points=points, labels=labels, box=box, reset=reset)
-    live = queue_workers("interactive")
+    try:
+        live = route_workers(route, "interactive")
+    except Unavailable:
+        prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
+        raise
     if not live:
         prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
         raise Unavailable(
             "no inference worker serves clicks right now: ask your administrator to start one on the interactive queue"
         )
     video_id = masklet.video_id
-    queue = click_queue(video_id=video_id, live=live)
-    result = current_app.send_task("inference.tasks.segment_prompt", args=[prompt.pk], queue=queue)
+    queue = click_queue(video_id=video_id, live=live, model=route.model)
+    result = current_app.send_task(
+        "inference.tasks.segment_prompt", args=[prompt.pk], kwargs={"model": route.model}, queue=queue
+    )
     if not connection.in_atomic_block:
         connection.close()
     try:
         answer = result.get(timeout=settings.MASKLET["INTERACTIVE_TIMEOUT"], propagate=False)
     except CeleryTimeout:
         result.revoke()
-        video_worker_forget(video_id=video_id)  # the next click tries whichever worker is free
+        video_worker_forget(video_id=video_id, model=route.model)  # the next click tries whichever worker is free
         prompt_withdraw(prompt_id=prompt.pk, unanswered_only=True)
         raise Unavailable(
             "no inference worker answered in time: ask your administrator to start one on the interactive queue"

@@ -21,7 +21,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from annotation.jobs.locks import JobLock, JobLockLost
-from annotation.jobs.registry import JOB_KINDS, job_route
+from annotation.jobs.registry import JOB_KINDS, job_queue, job_route
 from annotation.models import Job, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES, JobKind, JobStatus
 from annotation.realtime.publish import publish
@@ -31,8 +31,9 @@ from annotation.services.webhooks import webhooks_emit
 
 def _send_after_commit(job: Job) -> None:
     route = job_route(job.kind)
+    queue = job_queue(job)
     job_id = job.pk
-    transaction.on_commit(lambda: current_app.send_task(route.task, args=[job_id], queue=route.queue))
+    transaction.on_commit(lambda: current_app.send_task(route.task, args=[job_id], queue=queue))
 
 
 def job_enqueue(*, job: Job) -> None:

@@ -60,8 +60,10 @@ def masklet_create(
     origin: str = MaskletOrigin.MANUAL,
     status: str = MaskletStatus.DRAFT,
     stability_scores: list | None = None,
+    concept: str = "",
 ) -> Masklet:
-    """Create a masklet with the next free number of its video."""
+    """Create a masklet with the next free number of its video (`concept`: the text prompt that
+    proposed it)."""
     if not video.is_ready:
         raise VideoNotReady("the video is not ready yet: masklets can be added once it is processed")
     Video.objects.select_for_update().filter(pk=video.pk).first()  # serialise numbering
@@ -75,6 +77,7 @@ def masklet_create(
         status=status,
         created_by=user,
         stability_scores=stability_scores,
+        concept=concept[:200],
     )
     _changed(masklet, "created")
     return masklet

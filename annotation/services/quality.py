@@ -34,7 +34,7 @@ from annotation.services import jobs as job_services
 from annotation.services.webhooks import webhooks_emit
 
 # Job kinds whose success reruns the QA of their video.
-QA_AFTER = (JobKind.PROPAGATE, JobKind.AUTOMASK, JobKind.IMPORT)
+QA_AFTER = (JobKind.PROPAGATE, JobKind.AUTOMASK, JobKind.CONCEPT, JobKind.IMPORT)
 
 
 def qa_thresholds(video: Video) -> dict[str, float]:

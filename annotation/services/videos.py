@@ -1,4 +1,5 @@
-"""Videos: upload, ingest bookkeeping, deletion; starting propagation and automatic masklets.
+"""Videos: upload, ingest bookkeeping, deletion; starting propagation, automatic masklets and
+concept prompts.
 
 Imports into a video start in services/imports.py."""
 
@@ -13,7 +14,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from annotation.models import FrameMask, InteractionKind, Job, Masklet, Project, Video
+from annotation.jobs.routing import ModelRoute, model_route, require_capability, route_workers
+from annotation.models import FrameMask, InteractionKind, Job, Label, Masklet, Project, Video
 from annotation.models.jobs import FINISHED_STATUSES
 from annotation.models.videos import VideoStatus
 from annotation.realtime.publish import publish
@@ -144,11 +146,21 @@ def _no_running_job_on(video: Video, kind: str, masklet_ids: list[int] | None = 
 
 
 @transaction.atomic
+def job_model_route(*, video: Video, role: str | None, default_role: str | None = None) -> ModelRoute:
+    """The model route of a batch job on `video` asking for `role` (None: `default_role`, else
+    the project's default role); refused at once (Unavailable) when the role's model has no
+    live worker (annotation/jobs/routing.py)."""
+    route = model_route(role=role, default_role=default_role or project_settings(video.project).models.default_role)
+    route_workers(route, "batch")
+    return route
+
+
 def propagation_start(
     *, video: Video, user: Any, masklets: list[int], start_frame: int, direction: str, max_frames: int | None,
-    frame_bounds: tuple[int, int] | None = None,
+    frame_bounds: tuple[int, int] | None = None, role: str | None = None,
 ) -> Job:
-    """Queue propagation of masklets from `start_frame` (annotated-frame index) on the batch queue.
+    """Queue propagation of masklets from `start_frame` (annotated-frame index) on the batch queue
+    (the queue of the model `role` names, annotation/jobs/routing.py).
 
     `frame_bounds` (first, last; inclusive) limits the frames it writes: an annotator's task range.
     """
@@ -169,6 +181,7 @@ def propagation_start(
             f"masklets {without} have no mask on frame {start_frame}: click on the object there first"
         )
     _no_running_job_on(video, "propagate", sorted(found))
+    route = job_model_route(video=video, role=role)
     if max_frames is None:
         max_frames = project_settings(video.project).propagation.max_frames
     params = {
@@ -176,6 +189,7 @@ def propagation_start(
         "start_frame": start_frame,
         "direction": direction,
         "max_frames": max_frames,
+        **route.params(),
     }
     if frame_bounds is not None:
         params["frame_bounds"] = list(frame_bounds)
@@ -188,11 +202,14 @@ def propagation_start(
 def automasklets_start(
     *, video: Video, user: Any, params: dict[str, Any], frame_bounds: tuple[int, int] | None = None
 ) -> Job:
-    """Queue automatic masklets (SA-V grid on a key frame, then propagation) on the batch queue;
-    `frame_bounds` (first, last; inclusive) limits the frames its propagation writes."""
+    """Queue automatic masklets (SA-V grid on a key frame, then propagation) on the batch queue
+    (the queue of the model `params["role"]` names); `frame_bounds` (first, last; inclusive)
+    limits the frames its propagation writes."""
     if not video.is_ready:
         raise VideoNotReady()
     settings = project_settings(video.project)
+    params = dict(params)
+    role = params.pop("role", None)
     merged = settings.automask.model_dump(mode="json")
     merged.update({k: v for k, v in params.items() if v is not None})
     if not 0 <= merged["key_frame"] < video.frame_count:
@@ -203,7 +220,49 @@ def automasklets_start(
     if frame_bounds is not None:
         merged["frame_bounds"] = list(frame_bounds)
     _no_running_job_on(video, "automask")
+    merged.update(job_model_route(video=video, role=role).params())
     return job_create(project=video.project, kind="automask", user=user, video=video, params=merged)
+
+
+CONCEPT_TEXT_MAX = 200
+
+
+def concept_start(
+    *, video: Video, user: Any, text: str, label: int | None = None, first_frame: int | None = None,
+    last_frame: int | None = None, role: str | None = None,
+) -> Job:
+    """Queue a concept prompt: every instance of `text` (a noun phrase) from `first_frame` to
+    `last_frame` (annotated-frame indices, inclusive; default the whole video) becomes a proposal
+    masklet (origin concept, `label` if given) on the concept model's batch queue (`role`,
+    default "concept": annotation/jobs/routing.py). Refused at once when no live worker of that
+    route takes text prompts: Unavailable (none live) or Conflict naming the model."""
+    if not video.is_ready:
+        raise VideoNotReady()
+    text = " ".join(str(text).split())
+    if not 1 <= len(text) <= CONCEPT_TEXT_MAX:
+        raise InvalidInput(f"text must hold 1 to {CONCEPT_TEXT_MAX} characters")
+    end = video.frame_count - 1
+    first = 0 if first_frame is None else first_frame
+    last = end if last_frame is None else last_frame
+    if not 0 <= first <= last <= end:
+        raise InvalidInput(f"the frames must satisfy 0 <= first_frame <= last_frame <= {end}; got {first} and {last}")
+    if label is not None and not Label.objects.filter(project_id=video.project_id, pk=label).exists():
+        raise InvalidInput(f"label {label} does not belong to this project")
+    _no_running_job_on(video, "concept")
+    route = require_capability(model_route(role=role, default_role="concept"), "batch", "concepts", "text prompts")
+    settings = project_settings(video.project)
+    dedup = settings.concepts.dedup_iou
+    params = {
+        "text": text,
+        "label": label,
+        "first_frame": first,
+        "last_frame": last,
+        "dedup_iou": float(django_settings.MASKLET["CONCEPT_DEDUP_IOU"] if dedup is None else dedup),
+        "score_threshold": settings.concepts.score_threshold,
+        "postprocess": settings.postprocess.model_dump(mode="json"),
+        **route.params(),
+    }
+    return job_create(project=video.project, kind="concept", user=user, video=video, params=params)
 
 
 def video_changed(video: Video) -> None:

@@ -236,6 +236,7 @@ CELERY_TASK_ROUTES = {
     "annotation.tasks.reconcile_jobs": {"queue": "interactive"},
     "inference.tasks.run_propagation": {"queue": "batch"},
     "inference.tasks.run_automasklets": {"queue": "batch"},
+    "inference.tasks.run_concepts": {"queue": "batch"},
     "annotation.tasks.*": {"queue": "cpu"},
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
@@ -297,6 +298,7 @@ SPECTACULAR_SETTINGS = {
         "TaskStateEnum": "annotation.models.tasks.TaskState",
         "WebhookEventEnum": "annotation.models.delivery.WebhookEvent",
         "DeliveryStatusEnum": "annotation.models.delivery.DeliveryStatus",
+        "ModelRoleEnum": "annotation.jobs.routing.ROLES",
     },
 }
 
@@ -322,11 +324,16 @@ MASKLET = {
     "WEBHOOK_MAX_RETRIES": env_int("MASKLET_WEBHOOK_MAX_RETRIES", 6),
     "WEBHOOK_BACKOFF": env_int("MASKLET_WEBHOOK_BACKOFF", 10),
     "WEBHOOK_BACKOFF_MAX": env_int("MASKLET_WEBHOOK_BACKOFF_MAX", 3600),
-    # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend.
+    # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend; "sam2",
+    # "opencv", "edgetam" or "sam3" choose one.
     "INFERENCE_BACKEND": env("MASKLET_BACKEND", "auto"),
     "SAM2_CHECKPOINT": env("MASKLET_SAM2_CHECKPOINT", ""),
     "SAM2_CONFIG": env("MASKLET_SAM2_CONFIG", "") or None,
     "SAM2_IMAGE_SIZE": env_int("MASKLET_SAM2_IMAGE_SIZE", 0) or None,
+    # Local Hugging Face model folders of EdgeTAM and SAM 3 (MASKLET_BACKEND=edgetam or sam3);
+    # nothing is downloaded (inference/engine/hf_backends.py).
+    "EDGETAM_MODEL": env("MASKLET_EDGETAM_MODEL", "") or None,
+    "SAM3_MODEL": env("MASKLET_SAM3_MODEL", "") or None,
     "INFERENCE_DEVICE": env("MASKLET_DEVICE", "auto"),
     "FEATURE_CACHE_BYTES": env_int("MASKLET_FEATURE_CACHE_MB", 512) * 1024 * 1024,
     "TORCH_THREADS": env_int("MASKLET_TORCH_THREADS", 0) or None,
@@ -340,6 +347,26 @@ MASKLET = {
     # Local disk (MB) per SAM 2 session for tracking state outside the model's memory window,
     # read back when a frame there is corrected (inference/engine/sam2_spill.py).
     "STATE_SPILL_BYTES": env_int("MASKLET_STATE_SPILL_MB", 2048) * 1024 * 1024,
+    # Model roles (annotation/jobs/routing.py): the model name serving each role, e.g.
+    # MASKLET_MODEL_RAPID=edgetam, MASKLET_MODEL_ACCURATE=sam2, MASKLET_MODEL_CONCEPT=sam3. A job or
+    # click of a mapped role goes to the queues only workers holding that model consume
+    # (batch.model.<name>, interactive.model.<name>); an unmapped role (or none mapped, one model
+    # deployed) uses the shared queues, served by any worker.
+    "MODEL_ROLES": {
+        role: name
+        for role, name in (
+            ("rapid", env("MASKLET_MODEL_RAPID", "")),
+            ("accurate", env("MASKLET_MODEL_ACCURATE", "")),
+            ("concept", env("MASKLET_MODEL_CONCEPT", "")),
+        )
+        if name
+    },
+    # The model a worker holds, as roles name it; empty: its backend's name (sam2, edgetam, sam3,
+    # opencv). Two workers of one backend with different checkpoints need different names.
+    "MODEL_NAME": env("MASKLET_MODEL_NAME", "") or "",
+    # Concept prompts: a proposal whose mask IoU with a mask already on the frame where it first
+    # appears exceeds this is dropped (a project's concepts.dedup_iou overrides it).
+    "CONCEPT_DEDUP_IOU": float(env("MASKLET_CONCEPT_DEDUP_IOU", "0.5") or 0.5),
     # Automatic masklets: a proposal whose mask IoU with a mask already on its key frame exceeds
     # this is dropped (a project's automask.dedup_iou overrides it).
     "AUTOMASK_DEDUP_IOU": float(env("MASKLET_AUTOMASK_DEDUP_IOU", "0.5") or 0.5),

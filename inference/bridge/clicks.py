@@ -15,7 +15,13 @@ from annotation.models import Prompt
 from annotation.selectors.masklets import prompts_in_force
 from annotation.services.masklets import mask_payload
 from annotation.services.prompts import prompt_answer_store, prompt_withdraw
-from inference.bridge.engine import backend, postprocess_params, provenance, provenance_id
+from inference.bridge.engine import (
+    backend,
+    model_name,
+    postprocess_params,
+    provenance,
+    provenance_id,
+)
 from inference.bridge.sessions import (
     MaskletState,
     WarmVideo,
@@ -90,14 +96,15 @@ def _encoder_runs(session: Session) -> int | None:
     return None if counters is None else int(counters.get("encoder_runs", 0))
 
 
-def answer_prompt(*, prompt_id: int, worker: str | None = None) -> dict[str, Any]:
+def answer_prompt(*, prompt_id: int, worker: str | None = None, model: str | None = None) -> dict[str, Any]:
     """Segment a prompt's masklet on its frame from the clicks in force there; store and return it.
 
     Answers `{"frame", "rle", "score", "backend", "image_features", "mask"}` or `{"error"}`. A
     click on a frame the masklet was tracked on is a correction answered with the masklet's
     memory (see `segment_frame`). An engine error withdraws the prompt, so a click the model
     cannot use does not stay in force. `worker` (the Celery worker's name) claims the video, so
-    its next clicks come to this process, which holds its warm session.
+    its next clicks come to this process, which holds its warm session (its next clicks routed
+    to `model`, when a role chose one). The answer names the model that answered (`model`).
     """
     prompt = Prompt.objects.select_related("masklet__video__project", "user").filter(pk=prompt_id).first()
     if prompt is None:
@@ -133,11 +140,11 @@ def answer_prompt(*, prompt_id: int, worker: str | None = None) -> dict[str, Any
             warm.forget(masklet.pk)
             return {"error": "the masklet was deleted"}
         warm.masklets[masklet.pk].versions[prompt.frame] = stored.version
-    if worker and backend().name == "sam2":
-        # SAM 2's warm session is worth routing the video's next clicks here. The OpenCV backend
+    if worker and backend().name != "opencv":
+        # A model's warm session is worth routing the video's next clicks here. The OpenCV backend
         # keeps no memory between clicks: its clicks go to whichever interactive worker is free,
         # so a team on one video spreads over every interactive worker.
-        video_worker_claim(video_id=video.pk, worker=worker)
+        video_worker_claim(video_id=video.pk, worker=worker, model=model)
     log.info(
         "click on masklet %s frame %s (%s state): read %.3f s, model %.3f s (features %s), post-process %.3f s, "
         "store %.3f s", masklet.pk, prompt.frame, "rebuilt" if answer.rebuilt else "warm",
@@ -149,6 +156,7 @@ def answer_prompt(*, prompt_id: int, worker: str | None = None) -> dict[str, Any
         "rle": rle,
         "score": score,
         "backend": backend().name,
+        "model": model_name(backend().name),
         "provenance": {**produced_with, "id": produced_by},
         "image_features": answer.features,
         "mask": mask_payload(stored),

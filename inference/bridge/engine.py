@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from inference.engine.base import Backend
 from inference.engine.config import EngineConfig, get_backend
 from inference.engine.postprocess import PostprocessParams
 from inference.engine.provenance import backend_provenance
+
+log = logging.getLogger(__name__)
 
 
 def engine_config() -> EngineConfig:
@@ -30,12 +33,44 @@ def engine_config() -> EngineConfig:
         compile=conf["COMPILE"],
         max_cond_frames=conf["MAX_COND_FRAMES"],
         state_spill_bytes=conf["STATE_SPILL_BYTES"],
+        edgetam_model=conf.get("EDGETAM_MODEL"),
+        sam3_model=conf.get("SAM3_MODEL"),
     )
 
 
 def backend() -> Backend:
     """The process's backend, loaded on first use (after the worker forked)."""
     return get_backend(engine_config())
+
+
+# What a backend without a `capabilities` attribute can do (the SAM 2 and OpenCV backends before
+# the engine declared them).
+DEFAULT_CAPABILITIES = frozenset({"points", "boxes", "masks", "propagate", "auto_masks"})
+
+
+def model_name(backend_name: str) -> str:
+    """The model this worker holds as roles name it: MASKLET_MODEL_NAME, else the backend's name."""
+    return str(settings.MASKLET.get("MODEL_NAME") or backend_name)
+
+
+def model_info(loaded: Backend | None = None) -> dict[str, Any]:
+    """The named model a worker announces (annotation/jobs/workers.py): `{"name", "backend",
+    "capabilities"}`, from the loaded backend (default: this process's)."""
+    loaded = loaded or backend()
+    name = str(loaded.name)
+    capabilities = getattr(loaded, "capabilities", None)
+    return {
+        "name": model_name(name),
+        "backend": name,
+        "capabilities": sorted(DEFAULT_CAPABILITIES if capabilities is None else capabilities),
+    }
+
+
+def config_model_info(config: EngineConfig) -> dict[str, Any]:
+    """The named model a configuration promises without loading it (a prefork pool's parent):
+    its capabilities are not known until a child loads it (None)."""
+    name = str(config.resolved_backend)
+    return {"name": model_name(name), "backend": name, "capabilities": None}
 
 
 def provenance() -> dict[str, Any]:
@@ -55,6 +90,7 @@ def with_provenance(body: JobBody) -> JobBody:
 
     def run(job: Job, ctx: JobContext) -> dict[str, Any] | None:
         job_provenance_set(job=job, provenance=provenance_record(info=provenance()))
+        log.info("%s job %s runs on model %s", job.kind, job.pk, model_info()["name"])
         return body(job, ctx)
 
     run.__name__ = run.__qualname__ = getattr(body, "__name__", "job_body")

@@ -112,6 +112,7 @@ def test_status_passes_through() -> None:
     response = APIClient().get("/api/status/")
     assert response.status_code == 200
     body = response.json()
-    assert list(body) == ["backend", "backend_label", "version", "queues"]
+    assert list(body) == ["backend", "backend_label", "version", "queues", "roles"]
+    assert [r["role"] for r in body["roles"]] == ["rapid", "accurate", "concept"]
     assert [q["queue"] for q in body["queues"]] == ["interactive", "batch", "cpu"]
     _same_json(StatusOut, body)

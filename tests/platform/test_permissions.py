@@ -231,6 +231,8 @@ CASES: list[Case] = [
         EDITORS,
         _json({"max_masklets": 3}),
     ),
+    # An empty text answers 400 once the permission holds (a valid one would meet the workers).
+    Case("concepts", "post", "/api/videos/{video}/concepts/", 400, EDITORS, _json({"text": ""})),
     Case(
         "import",
         "post",

@@ -114,7 +114,7 @@ def test_openapi_shows_the_typed_settings() -> None:
     assert out["allOf"] == [{"$ref": "#/components/schemas/ProjectSettings"}] and out["readOnly"] is True
     settings = components["ProjectSettings"]
     assert settings["additionalProperties"] is False and "required" not in settings
-    assert set(settings["properties"]) == {"propagation", "postprocess", "automask", "delivery", "qa"}
+    assert set(settings["properties"]) == {"propagation", "postprocess", "automask", "delivery", "qa", "models", "concepts"}
     postprocess = components["PostprocessSettings"]["properties"]
     assert postprocess["open_px"] == {**postprocess["open_px"], "type": "integer", "minimum": 0, "maximum": 31}
     automask = components["AutomaskSettings"]["properties"]

@@ -25,6 +25,7 @@ from annotation.api.account_serializers import LoginTokenIn, NewTokenOut
 from annotation.api.lockout import lockout_message, lockout_seconds
 from annotation.api.serializers import DetailOut, LoginIn, MeOut, SessionOut, StatusOut, UserOut
 from annotation.api.views.base import RETRY_AFTER, error_responses, parse, require
+from annotation.jobs.routing import roles_status
 from annotation.jobs.workers import queues_provenance
 from annotation.models import ApiToken
 from annotation.selectors import accounts as account_selectors
@@ -153,12 +154,16 @@ class UsersView(APIView):
 
 class StatusView(APIView):
     """Which inference backends serve this installation, per queue, as the live workers announce
-    them (backend, model, checkpoint SHA-256, device, dtype); `backend_label` is what answers clicks."""
+    them (backend, model, checkpoint SHA-256, device, dtype); `backend_label` is what answers clicks;
+    `roles`: the model mapped to each role and whether a live worker serves it."""
 
     permission_classes = [AllowAny]
     allowed_before_password_change = True
 
     @extend_schema(responses={200: StatusOut})
     def get(self, request: Request) -> Response:
-        status = {**status_summary(queues_provenance()), "version": settings.SPECTACULAR_SETTINGS["VERSION"]}
+        status = {
+            **status_summary(queues_provenance()), "roles": roles_status(),
+            "version": settings.SPECTACULAR_SETTINGS["VERSION"],
+        }
         return Response(StatusOut(status).data)

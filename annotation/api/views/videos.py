@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,6 +20,7 @@ from rest_framework.views import APIView
 from annotation import permissions as policy
 from annotation.api.serializers import (
     AutomaskletsIn,
+    ConceptIn,
     ImportIn,
     IssueIn,
     IssueOut,
@@ -241,6 +243,28 @@ class AutomaskletsView(APIView):
         bounds = policy.frame_bounds(request.user, video, key_frame)
         job = video_services.automasklets_start(video=video, user=request.user, params=params, frame_bounds=bounds)
         return Response({"job": job.pk}, status=status.HTTP_202_ACCEPTED)
+
+
+class ConceptsView(APIView):
+    """A concept prompt (text): proposals of every instance in a frame range, as a concept job."""
+
+    @extend_schema(request=ConceptIn, responses={201: JobOut})
+    def post(self, request: Request, pk: int) -> Response:
+        video = video_selectors.video_get(request.user, pk)
+        require(policy.can_annotate(request.user, video), ANNOTATORS_ONLY)
+        data = parse(ConceptIn, request)
+        first = data["first_frame"] if data["first_frame"] is not None else 0
+        last = data["last_frame"] if data["last_frame"] is not None else max(0, video.frame_count - 1)
+        # An annotator's proposals stay within one of their tasks' frame ranges (as automatic masklets).
+        require_frames(request.user, video, [first, last])
+        bounds = policy.frame_bounds(request.user, video, first)
+        if bounds is not None and last > bounds[1]:
+            raise PermissionDenied(f"frames {first} to {last} go beyond your task's frames {bounds[0]} to {bounds[1]}")
+        job = video_services.concept_start(
+            video=video, user=request.user, text=data["text"], label=data["label"], first_frame=first,
+            last_frame=last, role=data["role"],
+        )
+        return Response(JobOut(job_selectors.job_get(request.user, job.pk)).data, status=status.HTTP_201_CREATED)
 
 
 class ImportView(APIView):

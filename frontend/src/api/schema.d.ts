@@ -631,7 +631,8 @@ export interface paths {
         };
         /**
          * @description Which inference backends serve this installation, per queue, as the live workers announce
-         *     them (backend, model, checkpoint SHA-256, device, dtype); `backend_label` is what answers clicks.
+         *     them (backend, model, checkpoint SHA-256, device, dtype); `backend_label` is what answers clicks;
+         *     `roles`: the model mapped to each role and whether a live worker serves it.
          */
         get: operations["status_retrieve"];
         put?: never;
@@ -772,6 +773,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["videos_automasklets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/videos/{id}/concepts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A concept prompt (text): proposals of every instance in a frame range, as a concept job. */
+        post: operations["videos_concepts_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1144,13 +1162,23 @@ export interface components {
              * @description a proposal whose mask IoU with a mask already on its key frame exceeds this is dropped
              */
             dedup_iou?: number | null;
+            /**
+             * @description model role (rapid, accurate, concept) the operator maps to an installed model; omitted: the project's default role (GET /api/status/ lists the roles)
+             *
+             *     * `rapid` - rapid
+             *     * `accurate` - accurate
+             *     * `concept` - concept
+             */
+            role?: (components["schemas"]["ModelRoleEnum"] | components["schemas"]["NullEnum"]) | null;
         };
         /**
          * @description * `sam2` - sam2
+         *     * `edgetam` - edgetam
+         *     * `sam3` - sam3
          *     * `opencv` - opencv
          * @enum {string}
          */
-        BackendEnum: "sam2" | "opencv";
+        BackendEnum: "sam2" | "edgetam" | "sam3" | "opencv";
         CommentInRequest: {
             text: string;
         };
@@ -1161,6 +1189,40 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description A concept prompt: every instance of `text` in the frame range becomes a proposal masklet. */
+        ConceptInRequest: {
+            /** @description a noun phrase, e.g. "red car" (1 to 200 characters) */
+            text: string;
+            /** @description label of the proposals */
+            label?: number | null;
+            /** @description default 0 */
+            first_frame?: number | null;
+            /** @description inclusive; default the video's last frame */
+            last_frame?: number | null;
+            /**
+             * @description model role; default concept
+             *
+             *     * `rapid` - rapid
+             *     * `accurate` - accurate
+             *     * `concept` - concept
+             */
+            role?: (components["schemas"]["ModelRoleEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        /** @description Concept prompts ("Find all…": every instance of a noun phrase, SAM 3). */
+        ConceptSettings: {
+            /**
+             * @description instances the model scores below this on a frame are left out there
+             * @default 0.5
+             */
+            score_threshold?: number;
+            /**
+             * @description an instance whose mask IoU with a mask already on the frame where it appears exceeds this is not proposed; null: the deployment's MASKLET_CONCEPT_DEDUP_IOU
+             * @default null
+             */
+            dedup_iou?: number | null;
+        };
+        /** @enum {string} */
+        DefaultRoleEnum: "rapid" | "accurate";
         /** @description What an export may hold (annotation/services/delivery_policy.py). */
         DeliverySettings: {
             /**
@@ -1451,9 +1513,10 @@ export interface components {
          *     * `export` - Export
          *     * `import` - Import
          *     * `qa` - Qa
+         *     * `concept` - Concept
          * @enum {string}
          */
-        JobOutKindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import" | "qa";
+        JobOutKindEnum: "ingest" | "segment" | "propagate" | "automask" | "export" | "import" | "qa" | "concept";
         /**
          * @description * `queued` - Queued
          *     * `running` - Running
@@ -1553,6 +1616,7 @@ export interface components {
             };
             readonly status: components["schemas"]["MaskletStatusEnum"];
             readonly origin: components["schemas"]["OriginEnum"];
+            readonly concept: string;
             readonly version: number;
             readonly created_by: number | null;
             readonly review_comment: string;
@@ -1596,6 +1660,24 @@ export interface components {
             readonly user: components["schemas"]["UserOut"];
             readonly role: components["schemas"]["RoleEnum"];
         };
+        /**
+         * @description * `rapid` - rapid
+         *     * `accurate` - accurate
+         *     * `concept` - concept
+         * @enum {string}
+         */
+        ModelRoleEnum: "rapid" | "accurate" | "concept";
+        /**
+         * @description Which model role answers the project's clicks, propagations and automatic masklets when a
+         *     request names none (annotation/jobs/routing.py; the operator maps roles to models).
+         */
+        ModelSettings: {
+            /**
+             * @description rapid (fast, e.g. EdgeTAM) or accurate (e.g. SAM 2.1) for clicks and jobs that name no role; null: any worker (the deployment's shared queues)
+             * @default null
+             */
+            default_role?: components["schemas"]["DefaultRoleEnum"] | null;
+        };
         /** @description An invitation just made: `url` is the single-use link, shown this once. */
         NewInvitationOut: {
             readonly id: number;
@@ -1624,9 +1706,10 @@ export interface components {
          * @description * `manual` - Manual
          *     * `auto` - Auto
          *     * `imported` - Imported
+         *     * `concept` - Concept
          * @enum {string}
          */
-        OriginEnum: "manual" | "auto" | "imported";
+        OriginEnum: "manual" | "auto" | "imported" | "concept";
         PasswordChangeInRequest: {
             current_password: string;
             new_password: string;
@@ -1724,6 +1807,8 @@ export interface components {
             automask?: components["schemas"]["AutomaskSettings"];
             delivery?: components["schemas"]["DeliverySettings"];
             qa?: components["schemas"]["QASettings"];
+            models?: components["schemas"]["ModelSettings"];
+            concepts?: components["schemas"]["ConceptSettings"];
         };
         /** @description The mask a click produced on its frame, as the interactive worker stored it. */
         PromptAnswerOut: {
@@ -1735,6 +1820,8 @@ export interface components {
              */
             readonly score: number;
             readonly backend: components["schemas"]["BackendEnum"];
+            /** @description the model that answered, as roles name it */
+            readonly model: string;
             /** @description the backend and model that answered */
             readonly provenance: components["schemas"]["ProvenanceOut"];
             /**
@@ -1753,6 +1840,14 @@ export interface components {
             box?: number[] | null;
             /** @default false */
             reset?: boolean;
+            /**
+             * @description model role (rapid, accurate, concept) the operator maps to an installed model; omitted: the project's default role (GET /api/status/ lists the roles)
+             *
+             *     * `rapid` - rapid
+             *     * `accurate` - accurate
+             *     * `concept` - concept
+             */
+            role?: (components["schemas"]["ModelRoleEnum"] | components["schemas"]["NullEnum"]) | null;
         };
         PropagationInRequest: {
             masklets: number[];
@@ -1760,6 +1855,14 @@ export interface components {
             /** @default forward */
             direction?: components["schemas"]["DirectionEnum"];
             max_frames?: number | null;
+            /**
+             * @description model role (rapid, accurate, concept) the operator maps to an installed model; omitted: the project's default role (GET /api/status/ lists the roles)
+             *
+             *     * `rapid` - rapid
+             *     * `accurate` - accurate
+             *     * `concept` - concept
+             */
+            role?: (components["schemas"]["ModelRoleEnum"] | components["schemas"]["NullEnum"]) | null;
         };
         PropagationSettings: {
             /**
@@ -1778,7 +1881,7 @@ export interface components {
         ProvenanceOut: {
             /** @description null: a worker's announcement, not a stored row */
             readonly id: number | null;
-            /** @description "sam2" or "opencv" */
+            /** @description "sam2", "edgetam", "sam3" or "opencv" */
             readonly backend: string;
             /** @description sam2 config name, or opencv-<version> */
             readonly model: string;
@@ -1970,6 +2073,18 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "manager" | "annotator" | "reviewer";
+        RoleStatusOut: {
+            readonly role: components["schemas"]["ModelRoleEnum"];
+            readonly description: string;
+            /** @description the model mapped; null: any worker */
+            readonly model: string | null;
+            /** @description models the live workers serving it hold */
+            readonly models: string[];
+            readonly interactive_workers: string[];
+            readonly batch_workers: string[];
+            /** @description a live worker serves this role */
+            readonly served: boolean;
+        };
         /**
          * @description * `project` - project
          *     * `own` - own
@@ -1994,6 +2109,7 @@ export interface components {
             readonly backend_label: string;
             readonly version: string;
             readonly queues: components["schemas"]["QueueStatusOut"][];
+            readonly roles: components["schemas"]["RoleStatusOut"][];
         };
         /** @description One entry of a task's activity feed: a state change, a comment, or the task's creation. */
         TaskActivityOut: {
@@ -6665,6 +6781,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobRef"];
+                };
+            };
+            /** @description Bad input: `detail` says what is wrong; `errors` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (a token or a session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed: `detail` says who may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or it belongs to a project you are not a member of. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state (see `detail`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the upload limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy (every database connection in use, or no worker answered a click in time): try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    videos_concepts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConceptInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ConceptInRequest"];
+                "multipart/form-data": components["schemas"]["ConceptInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
                 };
             };
             /** @description Bad input: `detail` says what is wrong; `errors` names the fields. */

@@ -4,6 +4,8 @@ import type { Rle } from "./rle";
 import type {
   ApiToken,
   AttributeSpec,
+  AutomaskletsBody,
+  ConceptBody,
   BackendStatus,
   Effort,
   EffortGroup,
@@ -120,7 +122,8 @@ export const api = {
 
   // jobs
   propagate: (video: number, body: PropagationBody) => http.post<JobRef>(`/api/videos/${video}/propagations/`, body),
-  automasklets: (video: number) => http.post<JobRef>(`/api/videos/${video}/automasklets/`, {}),
+  automasklets: (video: number, body: AutomaskletsBody = {}) => http.post<JobRef>(`/api/videos/${video}/automasklets/`, body),
+  concepts: (video: number, body: ConceptBody) => http.post<Job>(`/api/videos/${video}/concepts/`, body),
   job: (id: number) => http.get<Job>(`/api/jobs/${id}/`),
   cancelJob: (id: number) => http.post<Job>(`/api/jobs/${id}/cancel/`, {}),
   videoJobs: (video: number) => http.get<Job[]>(`/api/videos/${video}/jobs/`),

@@ -122,6 +122,8 @@ export type ProjectCreate = Schemas["ProjectInRequest"];
 export type MaskletPatch = Schemas["PatchedMaskletPatchRequest"];
 export type PromptRequest = Schemas["PromptInRequest"];
 export type PropagationBody = Schemas["PropagationInRequest"];
+export type ConceptBody = Schemas["ConceptInRequest"];
+export type AutomaskletsBody = Schemas["AutomaskletsInRequest"];
 export type TaskCreate = Schemas["TaskInRequest"];
 export type TaskPatch = Schemas["PatchedTaskPatchRequest"];
 export type IssueCreate = Schemas["IssueInRequest"];
@@ -135,4 +137,27 @@ export function isJobActive(job: Pick<Job, "status">): boolean {
 /** An automatic masklet still waiting for an annotator to accept (PATCH draft) or discard it. */
 export function isPendingAutoMasklet(m: Masklet): boolean {
   return m.origin === "auto" && m.status === "needs_verification";
+}
+
+/** A concept (text prompt) proposal still waiting to be accepted or discarded, as automatic ones. */
+export function isPendingConceptMasklet(m: Masklet): boolean {
+  return m.origin === "concept" && m.status === "needs_verification";
+}
+
+/** Any proposal (automatic or concept) still waiting for review. */
+export function isPendingProposal(m: Masklet): boolean {
+  return isPendingAutoMasklet(m) || isPendingConceptMasklet(m);
+}
+
+/** A model role the operator maps to an installed model (GET /api/status/ `roles`). */
+export type ModelRole = Schemas["ModelRoleEnum"];
+export type RoleStatus = BackendStatus["roles"][number];
+
+/**
+ * The roles a user may pick for clicks and jobs: the rapid and accurate roles the operator mapped,
+ * offered only when they name more than one model (else there is nothing to choose).
+ */
+export function pickableRoles(status: BackendStatus | null): RoleStatus[] {
+  const mapped = (status?.roles ?? []).filter((r) => r.role !== "concept" && r.model);
+  return new Set(mapped.map((r) => r.model)).size > 1 ? mapped : [];
 }

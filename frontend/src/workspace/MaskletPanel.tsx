@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { ProgressBar } from "../components/ErrorPage";
-import { isPendingAutoMasklet, type AttributeSpec } from "../lib/types";
+import { isPendingAutoMasklet, isPendingProposal, type AttributeSpec } from "../lib/types";
 import { useWorkspace } from "./context";
 import type { JobActions } from "./useJobActions";
 import type { MaskletActions } from "./useMaskletActions";
@@ -12,7 +12,7 @@ type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel" | 
 /** The video's objects: select, hide, label, create and delete; `onFrame` have a mask on this frame. */
 export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onFrame: Set<number> }) {
   const { state, dispatch, ordered, labels, labelMap } = useWorkspace();
-  const regular = ordered.filter((m) => !isPendingAutoMasklet(m));
+  const regular = ordered.filter((m) => !isPendingProposal(m));
   return (
     <div className="panel" data-testid="masklet-panel">
       <div className="section-head">

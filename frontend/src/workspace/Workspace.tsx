@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import type { Resource } from "../hooks";
 import { chunkOf } from "../lib/maskStore";
 import { currentConflict } from "../lib/conflicts";
-import { isPendingAutoMasklet, type BackendStatus, type Label, type Masklet, type Project, type ReadyVideo, type Task, type User } from "../lib/types";
+import { isPendingProposal, type BackendStatus, type Label, type Masklet, type Project, type ReadyVideo, type Task, type User } from "../lib/types";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
 import type { Roles } from "./ReviewPanel";
 import { useActivityHeartbeat } from "./useActivityHeartbeat";
@@ -89,7 +89,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const roles = rolesOf(project, task, me);
   const taskRange: [number, number] | null = task ? [task.frame_start, Math.min(N - 1, task.frame_end ?? N - 1)] : null;
   const maskletActions = useMaskletActions(ws, data, say);
-  const jobActions = useJobActions(ws, data, onFrame, say);
+  const jobActions = useJobActions(ws, data, onFrame, say, taskRange);
   const review = useReviewActions(ws, data, maskletActions, { task, setTask }, say);
   const readOnly = readOnlyReason({ role: project?.my_role ?? null, task, meId: me?.id ?? null, frame, taskRange });
   const handlers = useReadOnlyTools(readOnly, state.tool, dispatch, useCanvasTools(ws, data, maskletActions, say), say);
@@ -110,7 +110,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   return (
     <WorkspaceContext.Provider value={ws}>
       <WorkspaceLayout
-        header={{ project, backend, live, myId: me?.id ?? null }}
+        header={{ project, backend, live, myId: me?.id ?? null, answeredBy: editing.answeredBy }}
         readOnly={readOnly}
         edit={{ readOnly, canUndo: editing.canUndo, canRedo: editing.canRedo, busy: editing.busy, undo: () => void editing.undo(), redo: () => void editing.redo(), resetClicks }}
         canvas={{
@@ -159,7 +159,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
         timeline={{
           frames: { count: N, current: frame, taskRange, issues: allIssues.filter((i) => !i.resolved).map((i) => i.frame) },
           objects: {
-            rows: ordered.map((m) => ({ id: m.id, name: `#${m.number} ${m.name}${isPendingAutoMasklet(m) ? " (auto)" : ""}`, color: maskletColor(m, labelMap), group: isPendingAutoMasklet(m) ? "Proposals" : undefined })),
+            rows: ordered.map((m) => ({ id: m.id, name: `#${m.number} ${m.name}${isPendingProposal(m) ? ` (${m.origin})` : ""}`, color: maskletColor(m, labelMap), group: isPendingProposal(m) ? "Proposals" : undefined })),
             data: timeline.data,
             selected,
             flags: flagSpans,

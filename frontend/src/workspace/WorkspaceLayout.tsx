@@ -3,6 +3,9 @@ import type { ConnectionStatus, PresenceUser } from "../lib/realtime";
 import type { BackendStatus, Project, ReviewIssue, Task } from "../lib/types";
 import { Link } from "../router";
 import { BackendBadge } from "./BackendBadge";
+import { ConceptPanel } from "./ConceptPanel";
+import { ModelPicker } from "./ModelPicker";
+import type { ClickAnswerer } from "./useEditing";
 import { useWorkspace } from "./context";
 import { MaskCanvas } from "./MaskCanvas";
 import { ActivityPanel, type ActivityFeed } from "./ActivityPanel";
@@ -22,6 +25,8 @@ export interface HeaderInfo {
   backend: BackendStatus | null;
   live: { users: PresenceUser[]; status: ConnectionStatus };
   myId: number | null;
+  /** the model that answered my last click */
+  answeredBy?: ClickAnswerer | null;
 }
 
 /** What the side panels show and do. */
@@ -88,7 +93,7 @@ export function WorkspaceLayout({ header, edit, canvas, conflict, side, timeline
   );
 }
 
-function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
+function WorkspaceHeader({ project, backend, live, myId, answeredBy = null }: HeaderInfo) {
   const { state, dispatch, video } = useWorkspace();
   const { frame } = state;
   const time = video.frame_times?.[frame];
@@ -103,6 +108,7 @@ function WorkspaceHeader({ project, backend, live, myId }: HeaderInfo) {
         {time != null ? ` · ${time.toFixed(2)} s` : ""}
       </span>
       {backend ? <BackendBadge backend={backend} /> : null}
+      <ModelPicker backend={backend} answeredBy={answeredBy} />
       <div className="spacer" />
       <PresenceList users={live.users} myId={myId} status={live.status} onJump={(f) => dispatch({ type: "seek", frame: f })} />
       <button onClick={() => dispatch({ type: "setHelp", open: true })} data-testid="help-button" title="Keyboard shortcuts (?)">
@@ -122,6 +128,12 @@ function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review,
       <PropagatePanel jobs={jobs} />
       <AutoMaskletPanel
         start={jobs.startAutomasklets}
+        accept={(ids) => void masklets.acceptProposals(ids)}
+        discard={(ids) => void masklets.discardProposals(ids)}
+        keyFrame={keyFrame}
+      />
+      <ConceptPanel
+        jobs={jobs}
         accept={(ids) => void masklets.acceptProposals(ids)}
         discard={(ids) => void masklets.discardProposals(ids)}
         keyFrame={keyFrame}

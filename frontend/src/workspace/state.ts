@@ -2,7 +2,7 @@
  * The workspace's own state (what the user looks at and works with), changed only through
  * `workspaceReducer`. Server data (masklets, masks, jobs, issues) lives in the data hooks.
  */
-import type { Direction } from "../lib/types";
+import type { Direction, ModelRole } from "../lib/types";
 import type { Tool } from "./MaskCanvas";
 
 export interface Toast {
@@ -44,6 +44,8 @@ export interface WorkspaceState {
   outline: boolean;
   /** the only masklet shown, or null */
   solo: number | null;
+  /** model role for clicks, propagation and automatic masklets; null: the project's default */
+  modelRole: ModelRole | null;
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 1.5, 2] as const;
@@ -64,6 +66,7 @@ export type WorkspaceAction =
   | { type: "toggleHelp" }
   | { type: "setDirection"; direction: Direction }
   | { type: "setMaxFrames"; frames: number }
+  | { type: "setModelRole"; role: ModelRole | null }
   | { type: "setCurrentLabel"; label: number | null }
   | { type: "placeIssue"; position: [number, number] | null }
   | { type: "say"; text: string; error: boolean }
@@ -102,6 +105,7 @@ export function initialWorkspaceState(opts: { frameCount: number; frame: number;
     opacity: 0.45,
     outline: false,
     solo: null,
+    modelRole: null,
   };
 }
 
@@ -162,6 +166,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return update(state, { direction: action.direction });
     case "setMaxFrames":
       return update(state, { maxFrames: action.frames });
+    case "setModelRole":
+      return update(state, { modelRole: action.role });
     case "setCurrentLabel":
       return update(state, { currentLabel: action.label });
     case "placeIssue":

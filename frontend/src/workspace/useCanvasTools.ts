@@ -18,13 +18,14 @@ export function useCanvasTools(ws: WorkspaceContextValue, data: WorkspaceData, m
   const click = async (p: Point, label: 0 | 1) => {
     const id = await masklets.ensure();
     if (id === null) return;
-    await editing.prompt(id, frame, { points: [[p.x, p.y]], labels: [label] }, label ? "positive click" : "negative click");
+    const role = state.modelRole;
+    await editing.prompt(id, frame, { points: [[p.x, p.y]], labels: [label], role }, label ? "positive click" : "negative click");
   };
 
   const box = async (b: [number, number, number, number]) => {
     const id = await masklets.ensure();
     if (id === null) return;
-    await editing.prompt(id, frame, { box: b }, "box");
+    await editing.prompt(id, frame, { box: b, role: state.modelRole }, "box");
   };
 
   const stroke = async (points: Point[], value: 0 | 1) => {

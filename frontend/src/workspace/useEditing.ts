@@ -13,7 +13,7 @@ import { api } from "../lib/endpoints";
 import { EditHistory } from "../lib/history";
 import type { MaskStore } from "../lib/maskStore";
 import { emptyRle, rleArea, rleBBox, type Rle } from "../lib/rle";
-import type { StoredMask } from "../lib/types";
+import type { ModelRole, StoredMask } from "../lib/types";
 
 interface Options {
   width: number;
@@ -29,6 +29,14 @@ export interface PromptBody {
   points?: number[][];
   labels?: number[];
   box?: number[];
+  /** model role to answer (null: the project's default) */
+  role?: ModelRole | null;
+}
+
+/** The model that answered the last click: its name as roles know it, and its provenance label. */
+export interface ClickAnswerer {
+  model: string;
+  label: string;
 }
 
 const key = (m: number, f: number) => `${m}:${f}`;
@@ -44,6 +52,7 @@ export function useEditing({ width, height, store, bump, onStored, onError }: Op
   const [clicks, setClicks] = useState<Record<string, Array<{ x: number; y: number; label: number }>>>({});
   const resetNext = useRef(new Set<string>());
   const [busy, setBusy] = useState(0);
+  const [answeredBy, setAnsweredBy] = useState<ClickAnswerer | null>(null);
   const touchHistory = () => setHistoryTick((t) => t + 1);
 
   const optimistic = useCallback(
@@ -113,6 +122,7 @@ export function useEditing({ width, height, store, bump, onStored, onError }: Op
       try {
         const res = await api.prompt(masklet, { frame, ...body, ...(reset ? { reset: true } : {}) });
         resetNext.current.delete(k);
+        setAnsweredBy({ model: res.model, label: res.provenance.label });
         const stored: StoredMask = res.mask;
         store.force(stored);
         bump();
@@ -210,5 +220,7 @@ export function useEditing({ width, height, store, bump, onStored, onError }: Op
     noteServerMasks,
     forgetMasklet,
     busy: busy > 0,
+    /** the model that answered my last click */
+    answeredBy,
   };
 }

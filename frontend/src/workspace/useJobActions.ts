@@ -10,10 +10,10 @@ export type JobActions = ReturnType<typeof useJobActions>;
  * Long jobs started from the workspace: propagation of the selected object (or of every object
  * with a mask on this frame), automatic masklets, and cancelling.
  */
-export function useJobActions(ws: WorkspaceContextValue, data: WorkspaceData, onFrame: Set<number>, say: Say) {
-  const { state, dispatch } = ws;
+export function useJobActions(ws: WorkspaceContextValue, data: WorkspaceData, onFrame: Set<number>, say: Say, taskRange: [number, number] | null = null) {
+  const { state, dispatch, video } = ws;
   const { jobs } = data;
-  const { selected, frame, direction, maxFrames } = state;
+  const { selected, frame, direction, maxFrames, modelRole } = state;
 
   const propagate = async (d: Direction = direction) => {
     const ids = selected !== null ? [selected] : [...onFrame];
@@ -22,7 +22,7 @@ export function useJobActions(ws: WorkspaceContextValue, data: WorkspaceData, on
       return;
     }
     try {
-      await jobs.startPropagation(ids, frame, d, maxFrames);
+      await jobs.startPropagation(ids, frame, d, maxFrames, modelRole);
       dispatch({ type: "setDirection", direction: d });
     } catch (e) {
       say(asApiError(e).fullMessage, true);
@@ -40,9 +40,21 @@ export function useJobActions(ws: WorkspaceContextValue, data: WorkspaceData, on
 
   const startAutomasklets = async () => {
     try {
-      await jobs.startAutomasklets();
+      await jobs.startAutomasklets(modelRole);
     } catch (e) {
       say(asApiError(e).fullMessage, true);
+    }
+  };
+
+  /** "Find all…": a concept prompt over my task's frames (the whole video without a task). */
+  const startConcept = async (text: string): Promise<boolean> => {
+    const [first, last] = taskRange ?? [0, video.frame_count - 1];
+    try {
+      await jobs.startConcept(text, first, last);
+      return true;
+    } catch (e) {
+      say(asApiError(e).fullMessage, true);
+      return false;
     }
   };
 
@@ -58,6 +70,9 @@ export function useJobActions(ws: WorkspaceContextValue, data: WorkspaceData, on
     propagate: (d?: Direction) => void propagate(d),
     cancel: (id: number) => void cancel(id),
     startAutomasklets: () => void startAutomasklets(),
+    startConcept,
+    /** the frames a concept prompt covers */
+    conceptRange: taskRange ?? ([0, video.frame_count - 1] as [number, number]),
     escape,
     /** nothing selected and no mask on this frame */
     disabled: selected === null && onFrame.size === 0,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { JobFinishedEvent, JobProgressEvent } from "../api/events";
 import { api } from "../lib/endpoints";
 import { propagationRange } from "../lib/timeline";
-import { isJobActive, type Direction, type Job, type JobStatus } from "../lib/types";
+import { isJobActive, type Direction, type Job, type JobStatus, type ModelRole } from "../lib/types";
 import { useInterval } from "../hooks";
 
 export interface TrackedJob {
@@ -81,8 +81,8 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
   );
 
   const startPropagation = useCallback(
-    async (masklets: number[], startFrame: number, direction: Direction, maxFrames: number) => {
-      const { job } = await api.propagate(videoId, { masklets, start_frame: startFrame, direction, max_frames: maxFrames });
+    async (masklets: number[], startFrame: number, direction: Direction, maxFrames: number, role: ModelRole | null = null) => {
+      const { job } = await api.propagate(videoId, { masklets, start_frame: startFrame, direction, max_frames: maxFrames, role });
       upsert(job, {
         kind: "propagate",
         status: "queued",
@@ -96,11 +96,24 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
     [videoId, frameCount, upsert],
   );
 
-  const startAutomasklets = useCallback(async () => {
-    const { job } = await api.automasklets(videoId);
-    upsert(job, { kind: "automask", status: "queued", mine: true });
-    return job;
-  }, [videoId, upsert]);
+  const startAutomasklets = useCallback(
+    async (role: ModelRole | null = null) => {
+      const { job } = await api.automasklets(videoId, role ? { role } : {});
+      upsert(job, { kind: "automask", status: "queued", mine: true });
+      return job;
+    },
+    [videoId, upsert],
+  );
+
+  /** A concept prompt: every instance of `text` in frames first..last (inclusive) proposed. */
+  const startConcept = useCallback(
+    async (text: string, first: number, last: number) => {
+      const job = await api.concepts(videoId, { text, first_frame: first, last_frame: last });
+      upsert(job.id, { kind: "concept", status: job.status, mine: true });
+      return job.id;
+    },
+    [videoId, upsert],
+  );
 
   const cancel = useCallback(
     async (id: number) => {
@@ -133,7 +146,7 @@ export function useJobs(videoId: number, frameCount: number, onFinished: (job: T
     [upsert],
   );
 
-  return { jobs: Object.values(jobs), loadActive, startPropagation, startAutomasklets, cancel, cancellable, onProgress, onFinishedEvent };
+  return { jobs: Object.values(jobs), loadActive, startPropagation, startAutomasklets, startConcept, cancel, cancellable, onProgress, onFinishedEvent };
 }
 
 function fromJob(j: Job): Partial<TrackedJob> {

@@ -10,6 +10,8 @@ import { useMasks } from "./useMasks";
 import { useTimelineData } from "./useTimelineData";
 import type { Say } from "./useWorkspaceState";
 
+const JOB_NAMES: Record<string, string> = { automask: "Automatic masklets", concept: "Find all", propagate: "Propagation" };
+
 /** The server's data behind the workspace, each kind kept by its own hook. */
 export interface WorkspaceData {
   masklets: Resource<Masklet[]>;
@@ -57,7 +59,7 @@ export function useWorkspaceData(opts: { video: ReadyVideo; masklets: Resource<M
         return;
       }
       if (j.status === "failed") say(`${j.kind} failed${j.error ? `: ${j.error}` : ""}`, true);
-      else if (j.status === "succeeded") say(`${j.kind === "automask" ? "Automatic masklets" : "Propagation"} finished`);
+      else if (j.status === "succeeded") say(`${JOB_NAMES[j.kind] ?? "Propagation"} finished`);
       void masklets.reload();
       void timeline.reload();
       masks.reloadAll();
