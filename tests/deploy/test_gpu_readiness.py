@@ -19,7 +19,9 @@ DOCKERFILE = ROOT / "platform" / "Dockerfile.worker-cuda"
 def _pins() -> dict[str, str]:
     extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["inference"]
     pins = dict(re.fullmatch(r"([\w-]+)==([\w.]+)", line).groups() for line in extra)  # type: ignore[union-attr]
-    assert set(pins) == {"torch", "torchvision", "sam2"}, extra  # exact pins, nothing else
+    # exact pins, nothing else: the sam2 package, and transformers (EdgeTAM, SAM 3) with timm
+    # (EdgeTAM's image encoder)
+    assert set(pins) == {"torch", "torchvision", "sam2", "transformers", "timm"}, extra
     return pins
 
 
@@ -44,7 +46,10 @@ def test_the_cuda_worker_image_installs_the_pinned_torch_for_the_tests_cuda() ->
     assert "scripts/requirements.py inference | grep -E '^(torch|torchvision)=='" in text
     assert "--index-url https://download.pytorch.org/whl/${CUDA_WHEELS} -r /tmp/torch.txt" in text
     assert "scripts/requirements.py inference | grep -E '^sam2=='" in text
-    assert not re.search(r"(torch|torchvision|sam2)==\d", text), "a version typed in the Dockerfile"
+    # after torch, so that they take the CUDA build installed first instead of pulling another
+    assert "scripts/requirements.py inference | grep -E '^(transformers|timm)=='" in text
+    assert text.index("/tmp/torch.txt") < text.index("/tmp/hf.txt")
+    assert not re.search(r"(torch|torchvision|sam2|transformers|timm)==\d", text), "a version typed in the Dockerfile"
     assert not re.search(r"^FROM pytorch/", text, re.M), "a base image with a torch of its own"
     # the build asserts what it installed
     assert "torch.version.cuda) == (pin, '${CUDA_VERSION}')" in text
