@@ -7,6 +7,7 @@ Test data is committed (`transactional_db`) so the server and worker processes s
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -87,8 +88,13 @@ def team(transactional_db: Any) -> Team:
 
 
 @pytest.fixture
-def open_page(browser: Any, live_server_url: str, request: pytest.FixtureRequest) -> Iterator[Callable[..., Any]]:
-    """`open_page(user)` → a Playwright page logged in as `user` (None: logged out), in its own context."""
+def open_page(transactional_db: Any, browser: Any, live_server_url: str, request: pytest.FixtureRequest
+              ) -> Iterator[Callable[..., Any]]:
+    """`open_page(user)` → a Playwright page logged in as `user` (None: logged out), in its own context.
+
+    It depends on `transactional_db` so that its pages close before pytest-django empties the
+    tables: a page still fetching (200 masklets' masks, say) made the server read tables while
+    TRUNCATE locked them, and the flush deadlocked."""
     contexts: list[Any] = []
 
     def open_(user: Any | None = None, path: str = "/") -> Any:
@@ -116,6 +122,8 @@ def open_page(browser: Any, live_server_url: str, request: pytest.FixtureRequest
             for j, page in enumerate(context.pages):
                 page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{i}-{j}.png"))
         context.close()
+    if contexts:
+        time.sleep(0.5)  # the server finishes the requests the closed pages had in flight
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
