@@ -1,7 +1,7 @@
 """A propagation job end to end against the bare official predictor loop, same frames, model,
 prompts and device: one object, and ten objects.
 
-`.venv/bin/python benchmarks/propagation.py [--image-size 512] [--frames 40] [--objects 10] [--repeat 2]`
+`.venv/bin/python benchmarks/propagation.py [--image-size 512] [--frames 40] [--objects 10] [--repeat 5] [--repeat-multi 2]`
 
 Platform side: `POST /api/videos/{id}/propagations/` (Django test client, this process) -> Celery
 `batch` worker (SAM 2.1 tiny, random weights, official checkpoint layout, loaded at worker start)
@@ -21,8 +21,11 @@ model loading, and both sides are warm. With ten objects the bare loop also clea
 RLE-encodes each mask inline, as a user of sam2 must to keep the masks (the platform does the
 same clean-up: the project's defaults).
 
-Runs alternate bare / platform; the last line is one JSON object with `ratio` = median platform
-time / median bare time with one object (goal <= 1.05), `ratio_multi` the same with ten objects
+Runs come in pairs, bare then platform and platform then bare in turns (5 pairs with one object,
+2 with ten: `--repeat`, `--repeat-multi`); the last line is one JSON object with `ratio` = the
+median over pairs of platform time / bare time with one object (goal <= 1.05; pairs cancel the
+drift of a shared host's speed, which moved both sides by 10-30% within minutes here;
+`ratio_of_medians` beside it is the older figure), `ratio_multi` the same with ten objects
 (goal <= 1.0: overlapping clean-up, encoding and storing with the model beats doing them inline),
 `cpu_ratio` / `cpu_ratio_multi` the same with CPU seconds (the batch worker's during the job, the
 bare process's during its timed run: a figure other work on a shared machine disturbs far less
@@ -109,9 +112,11 @@ def _platform_run(platform: Platform, worker: Any, frames: int, objects: int, ma
     return (job.finished_at - requested).total_seconds(), cpu, stage_seconds(worker.log_path.read_text(), job.pk)
 
 
-def _case(platform: Platform, worker: Any, folder: Path, args: argparse.Namespace, objects: int) -> dict[str, Any]:
+def _case(platform: Platform, worker: Any, folder: Path, args: argparse.Namespace, objects: int,
+          repeat: int) -> dict[str, Any]:
     bare_s, platform_s, platform_cpu, bare_runs, stages = [], [], [], [], []
-    for _ in range(args.repeat):
+
+    def bare_run() -> None:
         bare = run_bare_in_subprocess(
             checkpoint=str(platform.checkpoint), frames_dir=str(folder), image_size=args.image_size,
             objects=POINTS[:objects], frame=0, threads=THREADS, device=platform.device, warmup_frames=3,
@@ -119,13 +124,23 @@ def _case(platform: Platform, worker: Any, folder: Path, args: argparse.Namespac
         )
         bare_runs.append(bare)
         bare_s.append(bare["init_state_s"] + bare["click_s"] + bare["propagate_s"])
+
+    def platform_run() -> None:
         seconds, cpu, stage = _platform_run(platform, worker, args.frames, objects)
         platform_s.append(seconds)
         platform_cpu.append(cpu)
         stages.append(stage)
-        print(f"{objects} object(s): bare {bare_s[-1]:.2f} s (cpu {bare['cpu_s']:.2f} s), platform {seconds:.2f} s "
-              f"(cpu {cpu:.2f} s), stages {stage}",
+
+    for pair in range(repeat):
+        # A pair's two runs follow each other, in turns bare first and platform first: the speed
+        # of a shared host drifts by 10-30% over minutes, and comparing each run with its
+        # neighbour cancels that drift where medians over the whole case do not.
+        for run in (bare_run, platform_run) if pair % 2 == 0 else (platform_run, bare_run):
+            run()
+        print(f"{objects} object(s): bare {bare_s[-1]:.2f} s (cpu {bare_runs[-1]['cpu_s']:.2f} s), platform "
+              f"{platform_s[-1]:.2f} s (cpu {platform_cpu[-1]:.2f} s), stages {stages[-1]}",
               file=sys.stderr, flush=True)
+    pair_ratios = [p / b for p, b in zip(platform_s, bare_s, strict=True)]
     middle = sorted(range(len(stages)), key=lambda i: platform_s[i])[len(stages) // 2]
     return {
         "objects": objects,
@@ -144,7 +159,9 @@ def _case(platform: Platform, worker: Any, folder: Path, args: argparse.Namespac
         "bare_cpu_s": summary([r["cpu_s"] for r in bare_runs]),
         "cpu_ratio": round(statistics.median(platform_cpu) / statistics.median(r["cpu_s"] for r in bare_runs), 4),
         "bare_inline_postprocess": objects > 1,
-        "ratio": round(statistics.median(platform_s) / statistics.median(bare_s), 4),
+        "pair_ratios": [round(r, 4) for r in pair_ratios],
+        "ratio_of_medians": round(statistics.median(platform_s) / statistics.median(bare_s), 4),
+        "ratio": round(statistics.median(pair_ratios), 4),
     }
 
 
@@ -153,7 +170,8 @@ def main() -> None:
     parser.add_argument("--image-size", type=int, default=512)
     parser.add_argument("--frames", type=int, default=40)
     parser.add_argument("--objects", type=int, default=10, help="objects of the multi-object case (at most 10)")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=5, help="pairs of runs (bare, platform) with one object")
+    parser.add_argument("--repeat-multi", type=int, default=2, help="pairs of runs with --objects objects")
     args = parser.parse_args()
     if not 1 < args.objects <= len(POINTS):
         parser.error(f"--objects must be between 2 and {len(POINTS)}")
@@ -164,8 +182,8 @@ def main() -> None:
         worker = platform.start_worker("batch,cpu", name="batch")
         folder = platform.frame_folder(args.frames)
         _platform_run(platform, worker, args.frames, 1, max_frames=4)  # warm the batch worker
-        single = _case(platform, worker, folder, args, 1)
-        multi = _case(platform, worker, folder, args, args.objects)
+        single = _case(platform, worker, folder, args, 1, args.repeat)
+        multi = _case(platform, worker, folder, args, args.objects, args.repeat_multi)
         device = platform.device
 
     result = {
@@ -176,7 +194,7 @@ def main() -> None:
         "video": "bedroom 960x540 JPEG frames",
         "device": device,
         "torch_threads": THREADS,
-        "runs": args.repeat,
+        "runs": {"single": args.repeat, "multi": args.repeat_multi},
         "single": single,
         "multi": multi,
         "load_average": {"start": load_at_start, "end": load_average(), "cpus": os.cpu_count()},

@@ -96,7 +96,36 @@ def close_mask(mask: np.ndarray, kernel_size: int) -> np.ndarray:
 
 
 def postprocess_mask(mask: np.ndarray, params: PostprocessParams) -> np.ndarray:
-    """Apply `params` to a bool (height, width) mask; returns a new bool mask of the same shape."""
+    """Apply `params` to a bool (height, width) mask; returns a new bool mask of the same shape.
+
+    The steps run on the mask's bounding box with a margin, never on the whole frame, with the
+    same result: every step keeps the mask inside that box grown by the kernels, a background
+    region that reaches the margin reaches the frame's border through the background around
+    the box (so it is no hole), and where the box meets the frame's border the crop's border is
+    the frame's. An object covering a fifth of a 1080p frame costs a fraction of a frame's work
+    (the propagation's clean-up runs once per object and frame).
+    """
+    out = np.asarray(mask, dtype=bool)
+    rows = np.flatnonzero(out.any(axis=1))
+    if rows.size == 0:
+        return out.copy()
+    cols = np.flatnonzero(out.any(axis=0))
+    margin = 1 + max(0, int(params.open_kernel), int(params.close_kernel))
+    h, w = out.shape
+    y0, y1 = max(0, rows[0] - margin), min(h, rows[-1] + 1 + margin)
+    x0, x1 = max(0, cols[0] - margin), min(w, cols[-1] + 1 + margin)
+    crop = out[y0:y1, x0:x1]
+    crop = fill_holes(crop, params.fill_holes_below)
+    crop = remove_small_regions(crop, params.remove_regions_below)
+    crop = open_mask(crop, params.open_kernel)
+    crop = close_mask(crop, params.close_kernel)
+    result = np.zeros_like(out)
+    result[y0:y1, x0:x1] = crop
+    return result
+
+
+def _postprocess_whole_frame(mask: np.ndarray, params: PostprocessParams) -> np.ndarray:
+    """`postprocess_mask` on the whole frame: the reference its crop must equal (tests)."""
     out = np.asarray(mask, dtype=bool)
     out = fill_holes(out, params.fill_holes_below)
     out = remove_small_regions(out, params.remove_regions_below)

@@ -66,7 +66,7 @@ class MaskletVideoPredictor(SAM2VideoPredictor):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.last_pred_iou: float | None = None
-        self._shared_pos_enc: dict[tuple[int, ...], torch.Tensor] = {}
+        self._shared_pos_enc: dict[tuple[int | str, ...], torch.Tensor] = {}
         self.memory_attention.register_forward_pre_hook(_memory_in_feature_dtype, with_kwargs=True)
 
     def _forward_sam_heads(self, *args: Any, **kwargs: Any):  # type: ignore[override]
@@ -162,9 +162,11 @@ class MaskletVideoPredictor(SAM2VideoPredictor):
         """
         pos_enc = []
         for pos in backbone_out["vision_pos_enc"]:
-            key = tuple(pos.shape)
+            # sam2's PositionEmbeddingSine is a pure function of the feature size (it caches by
+            # size itself): the key needs no comparison of values, which cost about 8 ms a frame.
+            key = (*pos.shape, str(pos.device), str(pos.dtype))
             shared = self._shared_pos_enc.get(key)
-            if shared is None or shared.device != pos.device or not torch.equal(shared, pos):
+            if shared is None:
                 self._shared_pos_enc[key] = shared = pos
             pos_enc.append(shared)
         compact = {

@@ -7,6 +7,7 @@ from inference.engine.postprocess import (
     close_mask,
     fill_holes,
     open_mask,
+    _postprocess_whole_frame,
     postprocess_mask,
     remove_small_regions,
 )
@@ -74,3 +75,36 @@ def test_postprocess_mask_applies_all_steps_in_order():
     assert out.dtype == bool and out.shape == mask.shape
     assert out[20:26, 20:26].all() and not out[37:39, 37:39].any()
     assert postprocess_mask(mask, PostprocessParams()).sum() == mask.sum()
+
+
+def _random_mask(rng: np.random.Generator, h: int, w: int) -> np.ndarray:
+    """Blobs with holes, specks and thin bridges, near or on the frame's border."""
+    mask = np.zeros((h, w), bool)
+    yy, xx = np.mgrid[0:h, 0:w]
+    for _ in range(rng.integers(1, 5)):
+        cy, cx = rng.integers(-5, h + 5), rng.integers(-5, w + 5)
+        ry, rx = rng.integers(2, h // 2), rng.integers(2, w // 2)
+        mask |= ((yy - cy) / ry) ** 2 + ((xx - cx) / rx) ** 2 <= 1
+    mask &= rng.random((h, w)) > rng.choice([0.0, 0.02, 0.2])  # pepper: holes of every size
+    for _ in range(rng.integers(0, 6)):  # specks and one-pixel lines
+        y, x = rng.integers(0, h), rng.integers(0, w)
+        mask[y : y + rng.integers(1, 4), x : x + rng.integers(1, 30)] = True
+    return mask
+
+
+def test_the_cropped_clean_up_equals_the_whole_frame_one():
+    """postprocess_mask works on the mask's box with a margin: for any mask and parameters it
+    gives exactly what every step on the whole frame gives (holes that reach the margin, masks
+    on the frame's border, kernels of every size)."""
+    rng = np.random.default_rng(7)
+    for case in range(300):
+        h, w = int(rng.integers(8, 90)), int(rng.integers(8, 90))
+        mask = _random_mask(rng, h, w) if case % 25 else np.zeros((h, w), bool)
+        params = PostprocessParams(
+            fill_holes_below=int(rng.choice([0, 5, 50, 10_000])),
+            remove_regions_below=int(rng.choice([0, 3, 40])),
+            open_kernel=int(rng.choice([0, 1, 2, 3, 5])),
+            close_kernel=int(rng.choice([0, 1, 2, 3, 6])),
+        )
+        expected = _postprocess_whole_frame(mask, params)
+        assert np.array_equal(postprocess_mask(mask, params), expected), (case, params)
