@@ -387,7 +387,9 @@ MASKLET = {
     # Propagation pipeline: frames read ahead of the model, and threads that clean up and
     # RLE-encode masks beside it (inference/bridge/pipeline.py).
     "FRAME_PREFETCH": max(1, env_int("MASKLET_FRAME_PREFETCH", 4)),
-    "PIPELINE_THREADS": max(1, env_int("MASKLET_PIPELINE_THREADS", 2)),
+    # Unset: 2 where the model leaves cores for them (a GPU, spare CPU cores), else 0 (the clean-up
+    # runs in the model's thread between frames): inference/bridge/engine.py:pipeline_threads.
+    "PIPELINE_THREADS": env_int("MASKLET_PIPELINE_THREADS", -1) if os.environ.get("MASKLET_PIPELINE_THREADS") else None,
     # A running job holds a Redis lock with this time-to-live, refreshed as it works; a job whose
     # lock lapsed belongs to a dead worker and is resumed.
     "JOB_LOCK_TTL": env_int("MASKLET_JOB_LOCK_TTL", 60),

@@ -98,6 +98,16 @@ class Failure:
             raise self.error
 
 
+def _done(function: Callable[..., dict[str, Any]], *args: Any) -> Future[dict[str, Any]]:
+    """`function(*args)` run here, as a finished future (an encoder without threads)."""
+    future: Future[dict[str, Any]] = Future()
+    try:
+        future.set_result(function(*args))
+    except BaseException as error:  # kept in `failure` by `_encode`, raised by `check`
+        future.set_exception(error)
+    return future
+
+
 class MaskEncoder:
     """Post-processes and RLE-encodes masks in a thread pool, handing back whole frames in the
     order they were submitted. At most `max_pending` masks are in the pool at once: `submit`
@@ -105,11 +115,14 @@ class MaskEncoder:
 
     def __init__(self, params: PostprocessParams, *, threads: int, clock: StageClock, failure: Failure) -> None:
         self.params = params
-        self.threads = max(1, int(threads))
-        self.max_pending = 2 * self.threads
+        self.threads = max(0, int(threads))
+        self.max_pending = 2 * max(1, self.threads)
         self.clock = clock
         self.failure = failure
-        self._pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="masklet-encode")
+        # No threads: every mask is cleaned up and encoded in the caller's thread, between frames.
+        self._pool = (
+            ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="masklet-encode") if self.threads else None
+        )
         # Frames in submission order: (frame, {object id: future of its RLE}).
         self._frames: collections.deque[tuple[int, dict[int, Future[dict[str, Any]]]]] = collections.deque()
         self._pending: collections.deque[Future[dict[str, Any]]] = collections.deque()
@@ -129,7 +142,9 @@ class MaskEncoder:
         futures: dict[int, Future[dict[str, Any]]] = {}
         for object_id in item.masks:  # read in the pool: a lazy mask is made there, not here
             self._throttle(self.max_pending - 1)
-            future = self._pool.submit(self._encode, item.masks, object_id)
+            future = self._pool.submit(self._encode, item.masks, object_id) if self._pool else _done(
+                self._encode, item.masks, object_id
+            )
             futures[object_id] = future
             self._pending.append(future)
         self._frames.append((item.frame, futures))
@@ -158,7 +173,8 @@ class MaskEncoder:
             yield frame, rles
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
         self._frames.clear()
         self._pending.clear()
 

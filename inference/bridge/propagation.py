@@ -19,7 +19,7 @@ from annotation.jobs.runner import JobCancelled, JobContext
 from annotation.models import FrameMask, Job, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskSource
 from annotation.services.masklets import NewMask, frame_masks_store
-from inference.bridge.engine import postprocess_params
+from inference.bridge.engine import pipeline_threads, postprocess_params
 from inference.bridge.frames import PrefetchedFrames, StorageFrameSource
 from inference.bridge.pipeline import (
     Batches,
@@ -211,7 +211,7 @@ def propagate_into_db(
                 resumed=start != plan.start_frame, job_id=ctx.job.pk,
             ))
             session = running.session
-            encoder = MaskEncoder(plan.postprocess, threads=conf["PIPELINE_THREADS"], clock=clock, failure=failure)
+            encoder = MaskEncoder(plan.postprocess, threads=pipeline_threads(), clock=clock, failure=failure)
             stack.callback(encoder.close)
             writer = BatchWriter(store, depth=2, clock=clock, failure=failure, name=f"job-{ctx.job.pk}-writer")
             stack.callback(writer.close)  # on the way out: writes what is queued, unless a stage failed

@@ -188,3 +188,42 @@ def test_batches_hold_rles_and_bridge_memory_does_not_grow_with_objects(lazy: bo
         # Nine more objects cost the frames the engine made at once (the one handed over and the
         # one being encoded); buffering 8 frames of full-size masks, as batches did, costs 4x that.
         assert growth < 3 * 9 * mask_bytes, growth / 2**20
+
+
+def _encode_all(threads: int, frames: list[dict[int, np.ndarray]], params: PostprocessParams) -> list[Any]:
+    clock, failure = StageClock(), Failure()
+    encoder = MaskEncoder(params, threads=threads, clock=clock, failure=failure)
+    out: list[Any] = []
+    try:
+        for index, masks in enumerate(frames):
+            encoder.submit(FrameMasks(frame=index, masks=LazyMasks(list(masks), lambda i, m=masks: list(m.values())[i])))
+            out.extend(encoder.ready())
+        out.extend(encoder.ready(wait=True))
+    finally:
+        encoder.close()
+    failure.check()
+    return out
+
+
+def test_the_encoder_without_threads_gives_what_the_threaded_one_gives(settings: Any) -> None:
+    """MASKLET_PIPELINE_THREADS=0 (the default where the model's threads fill the CPU's cores:
+    inference/bridge/engine.py:pipeline_threads) cleans up and encodes in the model's thread,
+    between frames: same frames in the same order, same RLEs, no thread started; a mask that
+    fails is kept in `failure` and raised by `check`, as from a pool thread."""
+    rng = np.random.default_rng(3)
+    frames = [{obj: rng.random((48, 64)) > 0.6 for obj in (3, 1, 7)} for _ in range(5)]
+    params = PostprocessParams(fill_holes_below=20, remove_regions_below=5, open_kernel=2)
+    before = set(_pipeline_threads())
+    inline = _encode_all(0, frames, params)
+    assert set(_pipeline_threads()) == before
+    threaded = _encode_all(2, frames, params)
+    assert [f for f, _ in inline] == [0, 1, 2, 3, 4] and inline == threaded
+    with pytest.raises(ValueError):
+        _encode_all(0, [{1: np.zeros((4, 4, 3))}], params)  # not a 2-D mask
+
+    settings.MASKLET = {**settings.MASKLET, "PIPELINE_THREADS": 0}
+    from inference.bridge.engine import pipeline_threads
+
+    assert pipeline_threads() == 0
+    settings.MASKLET = {**settings.MASKLET, "PIPELINE_THREADS": 3}
+    assert pipeline_threads() == 3
