@@ -232,12 +232,21 @@ class _Announcer:
 
 
 _announcer: _Announcer | None = None
+_answers_clicks: bool | None = None  # None: this process is no worker that said (a test, a shell)
+
+
+def answers_clicks() -> bool:
+    """Whether this process may answer clicks: a worker that consumed an interactive queue when it
+    started, or a process that is no such worker (a test or a shell running a job itself). A
+    propagation fills the feature cache for later clicks only where they can come."""
+    return True if _answers_clicks is None else _answers_clicks
 
 
 @worker_ready.connect
 def _start_announcing(sender: Any = None, **kwargs: Any) -> None:
-    global _announcer
+    global _announcer, _answers_clicks
     consumed = _consumed_queues(sender)
+    _answers_clicks = any(q == "interactive" or q.startswith("interactive.") for q in consumed)
     if "interactive" in consumed:
         try:
             sender.add_task_queue(worker_queue(str(sender.hostname)))

@@ -16,6 +16,7 @@ from django.db.models import Q
 
 import maskcodec as rle_utils
 from annotation.jobs.runner import JobCancelled, JobContext
+from annotation.jobs.workers import answers_clicks
 from annotation.models import FrameMask, Job, Masklet, Video
 from annotation.models.masklets import USER_SOURCES, MaskSource
 from annotation.services.masklets import NewMask, frame_masks_store
@@ -211,6 +212,8 @@ def propagate_into_db(
                 resumed=start != plan.start_frame, job_id=ctx.job.pk,
             ))
             session = running.session
+            if hasattr(session, "cache_propagated_features"):  # SAM 2: only where clicks may read them
+                session.cache_propagated_features = answers_clicks()
             encoder = MaskEncoder(plan.postprocess, threads=pipeline_threads(), clock=clock, failure=failure)
             stack.callback(encoder.close)
             writer = BatchWriter(store, depth=2, clock=clock, failure=failure, name=f"job-{ctx.job.pk}-writer")

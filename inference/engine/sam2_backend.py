@@ -52,6 +52,7 @@ from .sam2_predictor import (
     CACHE,
     CACHE_KEY,
     COUNTERS,
+    FILL_CACHE,
     PROPAGATING,
     SINGLE_OBJECT,
     MaskletVideoPredictor,
@@ -129,6 +130,10 @@ class SAM2Session:
             memory_window=window,
         )
         self._spill = StateSpill(backend.state_spill_bytes)
+        # Whether a propagation leaves the frames' image features in the feature cache while its
+        # budget has room (for a first correction there): worth it only in a process that also
+        # answers clicks; a batch-only worker would fill its budget for nobody.
+        self.cache_propagated_features = True
         # conditioning masks given to the model only when a tracked frame first needs them
         self._deferred: dict[int, dict[int, Callable[[], np.ndarray]]] = {}
 
@@ -328,6 +333,7 @@ class SAM2Session:
             state, start_frame_idx=start_frame, max_frame_num_to_track=track, reverse=reverse
         )
         state[PROPAGATING] = True
+        state[FILL_CACHE] = self.cache_propagated_features
         try:
             while True:
                 if should_cancel is not None and should_cancel():

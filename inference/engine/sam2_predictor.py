@@ -38,6 +38,7 @@ _official.tqdm = _no_progress_bar
 CACHE = "masklet_feature_cache"  # ByteLRUCache or None
 CACHE_KEY = "masklet_cache_key"  # hashable naming the video and image size
 PROPAGATING = "masklet_propagating"  # bool: do not store features in the LRU; low-res output
+FILL_CACHE = "masklet_fill_cache"  # bool: a propagation leaves features in the cache while it has room
 SINGLE_OBJECT = "masklet_single_object"  # obj_idx a prompt call answers for, or None
 COUNTERS = "masklet_counters"  # dict[str, int]: encoder_runs, cache_hits
 
@@ -143,6 +144,8 @@ class MaskletVideoPredictor(SAM2VideoPredictor):
             inference_state["cached_features"] = {frame_idx: compact}
             key, size = (inference_state[CACHE_KEY], frame_idx), self._feature_bytes(compact)
             if inference_state.get(PROPAGATING, False):
+                if not inference_state.get(FILL_CACHE, True):
+                    return features  # no click in this process would read them
                 # while the budget allows, without evicting frames people are working on
                 counters["propagation_cached"] = counters.get("propagation_cached", 0) + int(
                     cache.put_if_room(key, compact, size=size)

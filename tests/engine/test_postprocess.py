@@ -4,10 +4,10 @@ import numpy as np
 
 from inference.engine.postprocess import (
     PostprocessParams,
+    _postprocess_whole_frame,
     close_mask,
     fill_holes,
     open_mask,
-    _postprocess_whole_frame,
     postprocess_mask,
     remove_small_regions,
 )

@@ -236,6 +236,23 @@ def test_propagation_fills_the_feature_cache_so_a_first_correction_runs_no_encod
         assert later.counters["encoder_runs"] == 0
 
 
+def test_a_propagation_where_no_click_can_come_leaves_the_cache_alone(sam2_backend, clip):
+    """A batch-only worker (annotation/jobs/workers.py:answers_clicks is False) propagates without
+    filling its feature cache: its budget would hold features no click of that process reads, and
+    its memory would grow with the video up to the budget (benchmarks/memory.py)."""
+    from inference.engine import ArrayFrameSource
+
+    with sam2_backend.open_session(ArrayFrameSource(clip.frames[:6])) as session:
+        session.add_points(A, 0, [_centre(clip, 0)], [1])
+        cached = len(sam2_backend.feature_cache)
+        session.cache_propagated_features = False
+        tracked = list(session.propagate(0, max_frames=6))
+        assert [fm.frame for fm in tracked] == list(range(6))
+        assert session.counters["encoder_runs"] == 6  # every frame encoded, none kept
+        assert "propagation_cached" not in session.counters
+        assert len(sam2_backend.feature_cache) == cached
+
+
 def test_propagation_never_evicts_what_clicks_cached(sam2_backend, clip):
     from inference.engine import ArrayFrameSource
     from inference.engine.sam2_backend import SAM2Backend
