@@ -114,21 +114,15 @@ def postprocess_mask(mask: np.ndarray, params: PostprocessParams) -> np.ndarray:
     h, w = out.shape
     y0, y1 = max(0, rows[0] - margin), min(h, rows[-1] + 1 + margin)
     x0, x1 = max(0, cols[0] - margin), min(w, cols[-1] + 1 + margin)
-    crop = out[y0:y1, x0:x1]
-    crop = fill_holes(crop, params.fill_holes_below)
-    crop = remove_small_regions(crop, params.remove_regions_below)
-    crop = open_mask(crop, params.open_kernel)
-    crop = close_mask(crop, params.close_kernel)
     result = np.zeros_like(out)
-    result[y0:y1, x0:x1] = crop
+    result[y0:y1, x0:x1] = _postprocess_whole_frame(out[y0:y1, x0:x1], params)
     return result
 
 
 def _postprocess_whole_frame(mask: np.ndarray, params: PostprocessParams) -> np.ndarray:
-    """`postprocess_mask` on the whole frame: the reference its crop must equal (tests)."""
+    """The steps of `postprocess_mask` on every pixel of `mask` (the reference its crop equals)."""
     out = np.asarray(mask, dtype=bool)
     out = fill_holes(out, params.fill_holes_below)
     out = remove_small_regions(out, params.remove_regions_below)
     out = open_mask(out, params.open_kernel)
-    out = close_mask(out, params.close_kernel)
-    return out
+    return close_mask(out, params.close_kernel)
