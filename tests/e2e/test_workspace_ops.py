@@ -153,6 +153,15 @@ def test_read_only_reasons_and_the_live_activity_feed(open_page: Any, team: Any,
     annotator.get_by_test_id("read-only").get_by_text("submitted for review").wait_for()
     assert annotator.get_by_test_id("tool-box").is_disabled() and annotator.get_by_test_id("undo").is_disabled()
     assert annotator.get_by_test_id("propagate").is_disabled()
+    # objects and proposals are the task's too: creating, proposing and deciding are off, with the reason
+    for control in ("new-object", "automask"):
+        assert annotator.get_by_test_id(control).is_disabled(), control
+        assert "submitted for review" in (annotator.get_by_test_id(control).get_attribute("title") or ""), control
+    count = len(rest(team.annotator).get(f"/api/videos/{video}/masklets/"))
+    annotator.get_by_test_id("canvas").focus()
+    annotator.keyboard.press("o")  # the New object shortcut says why instead of asking the server
+    annotator.get_by_test_id("toast").get_by_text("Read-only: submitted for review.").wait_for()
+    assert len(rest(team.annotator).get(f"/api/videos/{video}/masklets/")) == count
     _shot(annotator, "read-only-submitted")
 
     # the reviewer: read-only with their reason, the whole history in the feed
@@ -160,6 +169,7 @@ def test_read_only_reasons_and_the_live_activity_feed(open_page: Any, team: Any,
     open_workspace(reviewer, f"/tasks/{task}")
     reviewer.get_by_test_id("read-only").get_by_text("you review this task").wait_for()
     assert reviewer.get_by_test_id("tool-positive").is_disabled()
+    assert reviewer.get_by_test_id("new-object").is_disabled() and reviewer.get_by_test_id("automask").is_disabled()
     feed = reviewer.get_by_test_id("activity-list")
     feed.get_by_text("frame 3 is blurred, I skipped it").wait_for()
     feed.locator("[data-action=submit]").wait_for()

@@ -12,6 +12,8 @@ interface Props {
   discard: (ids: number[]) => void;
   /** the frame a proposal was found on (its first frame with a mask), for its thumbnail */
   keyFrame?: (masklet: number) => number | null;
+  /** why concept jobs cannot be started or their proposals decided here, or null */
+  locked?: string | null;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * proposal (a concept job, on the model the operator maps to the concept role); proposals are
  * listed with their text, to accept (as drafts) or discard, as automatic masklets are.
  */
-export function ConceptPanel({ jobs, accept, discard, keyFrame }: Props) {
+export function ConceptPanel({ jobs, accept, discard, keyFrame, locked = null }: Props) {
   const { dispatch, masklets, labelMap, jobs: tracked, video } = useWorkspace();
   const [text, setText] = useState("");
   const pending = masklets.filter(isPendingConceptMasklet);
@@ -28,7 +30,7 @@ export function ConceptPanel({ jobs, accept, discard, keyFrame }: Props) {
   const [first, last] = jobs.conceptRange;
   const submit = async () => {
     const phrase = text.trim();
-    if (!phrase || busy) return;
+    if (!phrase || busy || locked) return;
     if (await jobs.startConcept(phrase)) setText("");
   };
   return (
@@ -49,7 +51,7 @@ export function ConceptPanel({ jobs, accept, discard, keyFrame }: Props) {
           title={`every instance in frames ${first}–${last} becomes a proposal`}
           data-testid="concept-text"
         />
-        <button type="submit" disabled={busy || !text.trim()} data-testid="concept-start">
+        <button type="submit" disabled={locked !== null || busy || !text.trim()} title={locked ? `Read-only: ${locked}` : undefined} data-testid="concept-start">
           Find all
         </button>
       </form>
@@ -71,10 +73,10 @@ export function ConceptPanel({ jobs, accept, discard, keyFrame }: Props) {
       {pending.length > 0 ? (
         <>
           <div className="inline-form">
-            <button onClick={() => accept(pending.map((m) => m.id))} data-testid="concept-accept-all">
+            <button onClick={() => accept(pending.map((m) => m.id))} disabled={locked !== null} data-testid="concept-accept-all">
               Accept all ({pending.length})
             </button>
-            <button onClick={() => discard(pending.map((m) => m.id))} data-testid="concept-discard-all">
+            <button onClick={() => discard(pending.map((m) => m.id))} disabled={locked !== null} data-testid="concept-discard-all">
               Discard all
             </button>
           </div>
@@ -90,6 +92,7 @@ export function ConceptPanel({ jobs, accept, discard, keyFrame }: Props) {
                     e.stopPropagation();
                     accept([m.id]);
                   }}
+                  disabled={locked !== null}
                   data-testid={`concept-accept-${m.id}`}
                 >
                   Accept
@@ -100,6 +103,7 @@ export function ConceptPanel({ jobs, accept, discard, keyFrame }: Props) {
                     e.stopPropagation();
                     discard([m.id]);
                   }}
+                  disabled={locked !== null}
                   data-testid={`concept-discard-${m.id}`}
                 >
                   Discard

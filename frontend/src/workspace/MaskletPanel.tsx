@@ -10,14 +10,14 @@ import { ProposalThumb } from "./ProposalThumb";
 type ObjectActions = Pick<MaskletActions, "create" | "remove" | "changeLabel" | "rename" | "setAttribute">;
 
 /** The video's objects: select, hide, label, create and delete; `onFrame` have a mask on this frame. */
-export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onFrame: Set<number> }) {
+export function MaskletPanel({ actions, onFrame, locked = null }: { actions: ObjectActions; onFrame: Set<number>; locked?: string | null }) {
   const { state, dispatch, ordered, labels, labelMap } = useWorkspace();
   const regular = ordered.filter((m) => !isPendingProposal(m));
   return (
     <div className="panel" data-testid="masklet-panel">
       <div className="section-head">
         <h3>Objects ({regular.length})</h3>
-        <button onClick={() => void actions.create()} data-testid="new-object" title="New object (O)">
+        <button onClick={() => void actions.create()} disabled={locked !== null} data-testid="new-object" title={locked ? `Read-only: ${locked}` : "New object (O)"}>
           New
         </button>
       </div>
@@ -80,7 +80,11 @@ export function MaskletPanel({ actions, onFrame }: { actions: ObjectActions; onF
           </li>
         ))}
       </ul>
-      {state.selected != null ? <SelectedControls actions={actions} /> : <p className="muted">Click on the frame to start an object.</p>}
+      {state.selected != null ? (
+        <SelectedControls actions={actions} locked={locked} />
+      ) : locked ? null : (
+        <p className="muted">Click on the frame to start an object.</p>
+      )}
     </div>
   );
 }
@@ -95,12 +99,12 @@ function LabelChip({ name, color }: { name: string | undefined; color: string | 
   );
 }
 
-function SelectedControls({ actions }: { actions: ObjectActions }) {
+function SelectedControls({ actions, locked }: { actions: ObjectActions; locked: string | null }) {
   const { labels, labelMap, selectedMasklet: m } = useWorkspace();
   if (!m) return null;
   const schema = m.label != null ? labelMap.get(m.label)?.attributes ?? [] : [];
   return (
-    <div className="selected-controls">
+    <fieldset className="selected-controls" disabled={locked !== null} title={locked ? `Read-only: ${locked}` : undefined} data-testid="selected-controls">
       <NameField key={m.id} name={m.name} onRename={(name) => actions.rename(m.id, name)} />
       <label className="inline">
         Label{" "}
@@ -128,7 +132,7 @@ function SelectedControls({ actions }: { actions: ObjectActions }) {
           Reviewer: {m.review_comment}
         </p>
       ) : null}
-    </div>
+    </fieldset>
   );
 }
 
@@ -223,6 +227,8 @@ interface AutoProps {
   discard: (ids: number[]) => void;
   /** the frame a proposal was found on (its first frame with a mask), for its thumbnail */
   keyFrame?: (masklet: number) => number | null;
+  /** why proposals cannot be started or decided here, or null */
+  locked?: string | null;
 }
 
 /** Proposals of the automatic masklets job, to accept (as drafts) or discard. */
@@ -230,11 +236,17 @@ export function AutoMaskletPanel(p: AutoProps) {
   const { dispatch, masklets, labelMap, jobs, video } = useWorkspace();
   const pending = masklets.filter(isPendingAutoMasklet);
   const running = jobs.filter((j) => j.kind === "automask");
+  const locked = p.locked ?? null;
   return (
     <div className="panel" data-testid="auto-panel">
       <div className="section-head">
         <h3>Automatic masklets</h3>
-        <button onClick={p.start} disabled={running.some((j) => j.status === "queued" || j.status === "running")} data-testid="automask">
+        <button
+          onClick={p.start}
+          disabled={locked !== null || running.some((j) => j.status === "queued" || j.status === "running")}
+          title={locked ? `Read-only: ${locked}` : undefined}
+          data-testid="automask"
+        >
           Propose
         </button>
       </div>
@@ -248,10 +260,10 @@ export function AutoMaskletPanel(p: AutoProps) {
       {pending.length > 0 ? (
         <>
           <div className="inline-form">
-            <button onClick={() => p.accept(pending.map((m) => m.id))} data-testid="auto-accept-all">
+            <button onClick={() => p.accept(pending.map((m) => m.id))} disabled={locked !== null} data-testid="auto-accept-all">
               Accept all ({pending.length})
             </button>
-            <button onClick={() => p.discard(pending.map((m) => m.id))} data-testid="auto-discard-all">
+            <button onClick={() => p.discard(pending.map((m) => m.id))} disabled={locked !== null} data-testid="auto-discard-all">
               Discard all
             </button>
           </div>
@@ -267,6 +279,7 @@ export function AutoMaskletPanel(p: AutoProps) {
                     e.stopPropagation();
                     p.accept([m.id]);
                   }}
+                  disabled={locked !== null}
                   data-testid={`auto-accept-${m.id}`}
                 >
                   Accept
@@ -277,6 +290,7 @@ export function AutoMaskletPanel(p: AutoProps) {
                     e.stopPropagation();
                     p.discard([m.id]);
                   }}
+                  disabled={locked !== null}
                   data-testid={`auto-discard-${m.id}`}
                 >
                   Discard

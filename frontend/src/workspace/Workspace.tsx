@@ -92,10 +92,12 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
   const jobActions = useJobActions(ws, data, onFrame, say, taskRange);
   const review = useReviewActions(ws, data, maskletActions, { task, setTask }, say);
   const readOnly = readOnlyReason({ role: project?.my_role ?? null, task, meId: me?.id ?? null, frame, taskRange });
+  // objects and proposals belong to the whole task, not to a frame: only the task-level reasons lock them
+  const objectsLocked = readOnlyReason({ role: project?.my_role ?? null, task, meId: me?.id ?? null, frame, taskRange: null });
   const handlers = useReadOnlyTools(readOnly, state.tool, dispatch, useCanvasTools(ws, data, maskletActions, say), say);
   const activity = useTaskActivity(task, roles.isAssignee || roles.isReviewer || project?.my_role === "manager");
   useAutoStart(task, roles.isAssignee, editing.canUndo, review.transition);
-  const spaceHeld = useWorkspaceShortcuts({ ws, data, masklets: maskletActions, jobs: jobActions, review: { ...review, canReview: roles.isReviewer }, taskRange });
+  const spaceHeld = useWorkspaceShortcuts({ ws, data, masklets: maskletActions, jobs: jobActions, review: { ...review, canReview: roles.isReviewer }, taskRange, locked: objectsLocked, say });
 
   const allIssues = issues.data ?? [];
   const qaFlags = useMemo(() => data.qaFlags.data ?? [], [data.qaFlags.data]);
@@ -145,6 +147,7 @@ export function Workspace({ video, project, labels, masklets: maskletRes, task, 
           masklets: maskletActions,
           onFrame,
           jobs: readOnly ? { ...jobActions, disabled: true } : jobActions,
+          locked: objectsLocked,
           review,
           issues: allIssues,
           keyFrame: timeline.firstFrame,

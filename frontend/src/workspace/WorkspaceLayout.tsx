@@ -44,6 +44,8 @@ export interface SidePanels {
   qa: QAPanelProps;
   /** a masklet's first frame with a mask (a proposal's key frame) */
   keyFrame?: (masklet: number) => number | null;
+  /** why objects and proposals cannot be created, changed or decided here (task-level), or null */
+  locked: string | null;
 }
 
 interface Props {
@@ -118,25 +120,27 @@ function WorkspaceHeader({ project, backend, live, myId, answeredBy = null }: He
   );
 }
 
-function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review, issues, qa, keyFrame }: SidePanels) {
+function SidePanelList({ task, activity, roles, masklets, onFrame, jobs, review, issues, qa, keyFrame, locked }: SidePanels) {
   return (
     <>
       {task ? <TaskPanel task={task} roles={roles} onAction={review.transition} /> : null}
       {task && activity ? <ActivityPanel taskId={task.id} feed={activity} /> : null}
       <MaskletReview review={{ ...review, canReview: roles.isReviewer }} />
-      <MaskletPanel actions={masklets} onFrame={onFrame} />
+      <MaskletPanel actions={masklets} onFrame={onFrame} locked={locked} />
       <PropagatePanel jobs={jobs} />
       <AutoMaskletPanel
         start={jobs.startAutomasklets}
         accept={(ids) => void masklets.acceptProposals(ids)}
         discard={(ids) => void masklets.discardProposals(ids)}
         keyFrame={keyFrame}
+        locked={locked}
       />
       <ConceptPanel
         jobs={jobs}
         accept={(ids) => void masklets.acceptProposals(ids)}
         discard={(ids) => void masklets.discardProposals(ids)}
         keyFrame={keyFrame}
+        locked={locked}
       />
       <QAPanel {...qa} />
       <IssuesPanel issues={issues} canCreate={true} actions={review} />

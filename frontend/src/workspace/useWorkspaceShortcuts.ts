@@ -4,6 +4,7 @@ import type { MaskletActions } from "./useMaskletActions";
 import type { ReviewActions } from "./useReviewActions";
 import { useShortcuts } from "./useShortcuts";
 import type { WorkspaceData } from "./useWorkspaceData";
+import type { Say } from "./useWorkspaceState";
 
 /**
  * The workspace's keyboard shortcuts (lib/shortcuts.ts lists the keys). Home and End go to the
@@ -16,8 +17,11 @@ export function useWorkspaceShortcuts(opts: {
   jobs: JobActions;
   review: ReviewActions & { canReview: boolean };
   taskRange: [number, number] | null;
+  /** why objects cannot be created or deleted here (task-level), or null */
+  locked: string | null;
+  say: Say;
 }): boolean {
-  const { ws, data, masklets, jobs, review, taskRange } = opts;
+  const { ws, data, masklets, jobs, review, taskRange, locked, say } = opts;
   const { state, dispatch } = ws;
   const { editing } = data;
   const { frame, selected } = state;
@@ -44,11 +48,11 @@ export function useWorkspaceShortcuts(opts: {
     undo: () => void editing.undo(),
     redo: () => void editing.redo(),
     resetClicks: () => selected !== null && editing.resetClicks(selected, frame),
-    newObject: () => void masklets.create(),
-    deleteObject: () => selected !== null && void masklets.remove(selected),
+    newObject: () => (locked ? say(`Read-only: ${locked}.`, true) : void masklets.create()),
+    deleteObject: () => selected !== null && (locked ? say(`Read-only: ${locked}.`, true) : void masklets.remove(selected)),
     nextMasklet: () => masklets.step(1),
     prevMasklet: () => masklets.step(-1),
-    cycleLabel: masklets.cycleLabel,
+    cycleLabel: () => (locked ? say(`Read-only: ${locked}.`, true) : masklets.cycleLabel()),
     propagateForward: () => jobs.propagate("forward"),
     propagateBackward: () => jobs.propagate("backward"),
     propagateBoth: () => jobs.propagate("both"),
