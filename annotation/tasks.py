@@ -90,3 +90,11 @@ def expire_exports() -> list[int]:
     from annotation.services.exports_log import exports_expire
 
     return exports_expire()
+
+
+@shared_task(name="annotation.tasks.purge_expired_tokens", acks_late=False)
+def purge_expired_tokens() -> int:
+    """Delete expired API tokens; Celery beat runs it periodically."""
+    from annotation.services.accounts import tokens_purge_expired
+
+    return tokens_purge_expired()

@@ -96,6 +96,7 @@ def stack_env(workdir: Path) -> dict[str, str]:
         "MASKLET_DB_POOL_MAX": os.environ.get("MASKLET_DB_POOL_MAX", "8"),
         "MASKLET_WORKER_DB_POOL_MAX": os.environ.get("MASKLET_WORKER_DB_POOL_MAX", "2"),
         "MASKLET_INTERACTIVE_WORKERS": os.environ.get("MASKLET_INTERACTIVE_WORKERS", "2"),  # scripts/demo.sh's
+        "MASKLET_WEB_PROCESSES": os.environ.get("MASKLET_WEB_PROCESSES", str(max(1, (os.cpu_count() or 2) // 4))),  # scripts/demo.sh's rule
         "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "2"),
         "MASKLET_BACKEND": "opencv",
         "PYTHONUNBUFFERED": "1",
@@ -384,11 +385,22 @@ def click_service(stack: DemoStack, idle_clicks: int, window: float) -> dict[str
 
 
 def cpu_seconds(stack: DemoStack, before: dict[str, float] | None = None) -> dict[str, float]:
-    """CPU seconds (user + system) of each program and of this process, minus `before`."""
+    """CPU seconds (user + system) of each program and of this process, minus `before`; and of the
+    PostgreSQL backends serving the benchmark's database (per connection: the pools keep theirs, a
+    connection opened and closed inside the window is missed) and of redis-server (shared with
+    whatever else runs on the machine)."""
     import psutil
 
+    database = os.environ.get("BENCH_LOAD_DATABASE_URL", DEFAULT_DB).rsplit("/", 1)[-1]
+    services: dict[str, list[int]] = {"postgres": [], "redis": []}
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        words = " ".join(proc.info["cmdline"] or [])
+        if words.startswith("postgres: ") and f" {database} " in words:
+            services["postgres"].append(proc.pid)
+        elif (proc.info["name"] or "").startswith("redis-server"):
+            services["redis"].append(proc.pid)
     totals: dict[str, float] = {}
-    for name, pids in {**stack.programs(), "benchmark": [os.getpid()]}.items():
+    for name, pids in {**stack.programs(), "benchmark": [os.getpid()], **services}.items():
         for pid in pids:
             try:
                 times = psutil.Process(pid).cpu_times()

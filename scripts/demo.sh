@@ -11,6 +11,10 @@ export MASKLET_WORKER_DB_POOL_MAX=${MASKLET_WORKER_DB_POOL_MAX:-2}
 # Click workers: two, so that a click waits behind another click only when both are busy
 # (README, Team scale); each holds its own model (about 1 GB with SAM 2 B+ on the CPU).
 export MASKLET_INTERACTIVE_WORKERS=${MASKLET_INTERACTIVE_WORKERS:-2}
+# Web server processes: one per four cores, at least one. On two cores a second one took CPU from
+# the click workers (benchmarks/load.py: click p95 under load 2.1 s with one, 4.3 s with two).
+cores=$(nproc 2>/dev/null || echo 2)
+export MASKLET_WEB_PROCESSES=${MASKLET_WEB_PROCESSES:-$(( cores / 4 > 1 ? cores / 4 : 1 ))}
 
 db_name=$($PY - <<'PY'
 import os, dj_database_url

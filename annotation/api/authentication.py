@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 from knox.auth import TokenAuthentication as KnoxTokenAuthentication
+from knox.signals import token_expired
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -38,6 +39,18 @@ def refuse_until_password_changed(request: Request, user: Any) -> None:
 
 class TokenAuthentication(KnoxTokenAuthentication):
     """knox's hashed, expiring tokens; records when each token was last used."""
+
+    def _cleanup_token(self, auth_token: Any) -> bool:
+        """Refuse (and delete) the presented token once it has expired. knox's own version also
+        loads every other token of the user on each request to delete the expired ones: a query
+        and a model per token on every API call; `tokens_purge_expired` (Celery beat) does that
+        instead, and `tokens_of` never lists an expired token."""
+        if auth_token.expiry is not None and auth_token.expiry < timezone.now():
+            username = auth_token.user.get_username()
+            auth_token.delete()
+            token_expired.send(sender=type(self), username=username, source="auth_token")
+            return True
+        return False
 
     def validate_user(self, auth_token: Any) -> tuple[Any, Any]:
         user, token = super().validate_user(auth_token)

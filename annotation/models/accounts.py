@@ -1,11 +1,22 @@
 """Accounts: API tokens (hashed at rest, expiring), accounts that must change a one-time password,
 and invitations into a project."""
 
+from __future__ import annotations
+
 from django.conf import settings as django_settings
 from django.db import models
-from knox.models import AbstractAuthToken
+from knox.models import AbstractAuthToken, AuthTokenManager
 
 from annotation.models.projects import Project, Role
+
+
+class ApiTokenManager(AuthTokenManager):
+    """knox's manager (`create` returns the row and the key)."""
+
+    def get_queryset(self) -> models.QuerySet[ApiToken]:
+        # knox finds the presented token with `.select_related("user")`; the user's Account comes
+        # in the same query, so the one-time-password check costs no query of its own.
+        return super().get_queryset().select_related("user__masklet_account")
 
 
 class ApiToken(AbstractAuthToken):
@@ -18,6 +29,8 @@ class ApiToken(AbstractAuthToken):
     digest = models.CharField(max_length=128, unique=True)
     name = models.CharField(max_length=100, blank=True, default="")
     last_used = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenManager()
 
     class Meta:
         ordering = ["-created", "-id"]

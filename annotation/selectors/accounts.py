@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -16,6 +17,10 @@ def password_change_required(user: Any) -> bool:
     """True while the user holds a one-time password a manager handed out."""
     if not getattr(user, "is_authenticated", False):
         return False
+    relation = get_user_model().masklet_account.related
+    if isinstance(user, get_user_model()) and relation.is_cached(user):  # loaded with the API token (ApiTokenManager)
+        account = relation.get_cached_value(user)
+        return bool(account is not None and account.password_change_required)
     return Account.objects.filter(user_id=user.pk, password_change_required=True).exists()
 
 

@@ -47,6 +47,13 @@ def tokens_revoke_all(*, user: Any) -> int:
 # --- logins -------------------------------------------------------------------------------------
 
 
+def tokens_purge_expired(*, now: Any = None) -> int:
+    """Delete every expired API token (Celery beat runs it; a request presenting an expired token
+    deletes that one at once): the number deleted."""
+    deleted, _ = ApiToken.objects.filter(expiry__lt=now or timezone.now()).delete()
+    return deleted
+
+
 def login_failures_forget(*, username: str, ip_address: str | None) -> None:
     """After a successful login: forget the failed logins of this username from this address (a
     person's own typos), and only those, so a login to one account never clears the failures

@@ -258,6 +258,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": EXPORT_CLEANUP_PERIOD,
         "options": {"expires": EXPORT_CLEANUP_PERIOD},
     },
+    # Deletes expired API tokens (authentication checks only the token a request presents).
+    "purge-expired-tokens": {
+        "task": "annotation.tasks.purge_expired_tokens",
+        "schedule": EXPORT_CLEANUP_PERIOD,
+        "options": {"expires": EXPORT_CLEANUP_PERIOD},
+    },
 }
 
 # A CSRF refusal under /api/ answers the API's JSON error body (annotation/api/errors.py).
@@ -389,7 +395,7 @@ MASKLET = {
     "FRAME_PREFETCH": max(1, env_int("MASKLET_FRAME_PREFETCH", 4)),
     # Unset: 2 where the model leaves cores for them (a GPU, spare CPU cores), else 0 (the clean-up
     # runs in the model's thread between frames): inference/bridge/engine.py:pipeline_threads.
-    "PIPELINE_THREADS": env_int("MASKLET_PIPELINE_THREADS", -1) if os.environ.get("MASKLET_PIPELINE_THREADS") else None,
+    "PIPELINE_THREADS": int(os.environ["MASKLET_PIPELINE_THREADS"]) if os.environ.get("MASKLET_PIPELINE_THREADS") else None,
     # A running job holds a Redis lock with this time-to-live, refreshed as it works; a job whose
     # lock lapsed belongs to a dead worker and is resumed.
     "JOB_LOCK_TTL": env_int("MASKLET_JOB_LOCK_TTL", 60),

@@ -140,7 +140,7 @@ class MaskEncoder:
     def submit(self, item: FrameMasks) -> None:
         """Queue every mask of one frame (the caller drops `item` afterwards)."""
         futures: dict[int, Future[dict[str, Any]]] = {}
-        for object_id in item.masks:  # read in the pool: a lazy mask is made there, not here
+        for object_id in item.masks:  # a lazy mask is made where it is encoded: in the pool, or here without one
             self._throttle(self.max_pending - 1)
             future = self._pool.submit(self._encode, item.masks, object_id) if self._pool else _done(
                 self._encode, item.masks, object_id

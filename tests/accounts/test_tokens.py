@@ -59,6 +59,33 @@ def test_a_token_expires_after_the_configured_time(ada: Any) -> None:
     assert not ApiToken.objects.filter(user=ada).exists()  # an expired token is deleted when used
 
 
+def test_a_request_checks_only_its_own_token_and_beat_purges_the_expired_ones(
+    ada: Any, django_assert_max_num_queries: Any
+) -> None:
+    from django.utils import timezone
+
+    from annotation.tasks import purge_expired_tokens
+
+    keys = [_login(name=f"device {i}") for i in range(6)]
+    ApiToken.objects.filter(user=ada, name__in=["device 1", "device 2"]).update(expiry=timezone.now() - timedelta(seconds=1))
+    # knox's own clean-up loaded all six tokens of the user on every request; ours reads one row
+    client = _with_token(keys[0])
+    assert client.get("/api/projects/").status_code == 200
+    with django_assert_max_num_queries(4) as captured:
+        assert client.get("/api/projects/").status_code == 200
+    # the one-time-password check reads the Account loaded with the token: no query of its own
+    assert not any(q["sql"].split("WHERE")[0].endswith('FROM "annotation_account" ') for q in captured.captured_queries)
+    token_reads = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT") and '"annotation_apitoken"' in q["sql"].split("WHERE")[0]]
+    assert len(token_reads) == 1 and '"token_key" =' in token_reads[0].split("WHERE")[1], token_reads
+    assert ApiToken.objects.filter(user=ada).count() == 6  # the others' expiry is beat's business
+    assert _with_token(keys[1]).get("/api/auth/me/").status_code == 401  # an expired one is refused
+    assert ApiToken.objects.filter(user=ada).count() == 5  # ... and deleted at once
+    assert purge_expired_tokens.apply().get() == 1  # the other expired one
+    assert sorted(ApiToken.objects.filter(user=ada).values_list("name", flat=True)) == [
+        "device 0", "device 3", "device 4", "device 5"
+    ]
+
+
 def test_the_default_lifetime_is_the_setting(ada: Any, settings: Any) -> None:
     key = _login()
     row = ApiToken.objects.get(user=ada)

@@ -62,9 +62,9 @@ def demo_commands() -> dict[str, list[str]]:
     conf = configparser.RawConfigParser()
     conf.read(DEMO_CONF)
     return {
-        section.removeprefix("program:"): shlex.split(conf.get(section, "command"))
+        section.partition(":")[2]: shlex.split(conf.get(section, "command"))
         for section in conf.sections()
-        if section.startswith("program:")
+        if section.startswith(("program:", "fcgi-program:"))
     }
 
 
@@ -160,8 +160,8 @@ def test_beat_sends_the_reconciler_to_a_queue_a_worker_serves(deployment: str) -
     from config.celery import app
 
     app.loader.import_default_modules()
-    # the job reconciler, and the cleanup of expired export files (annotation/services/exports_log.py)
-    for task in ("annotation.tasks.reconcile_jobs", "annotation.tasks.expire_exports"):
+    # the job reconciler, the cleanup of expired export files (annotation/services/exports_log.py) and of expired tokens
+    for task in ("annotation.tasks.reconcile_jobs", "annotation.tasks.expire_exports", "annotation.tasks.purge_expired_tokens"):
         entries = [entry for entry in settings.CELERY_BEAT_SCHEDULE.values() if entry["task"] == task]
         assert len(entries) == 1 and task in app.tasks
         queue = app.amqp.router.route({}, task)["queue"].name
@@ -241,13 +241,14 @@ def test_every_process_has_a_bounded_database_pool() -> None:
 
 def test_the_demo_gives_clicks_and_requests_the_cpu_before_batch_and_cpu_work() -> None:
     """Without a GPU every process of `make demo` shares the CPU: the batch and cpu workers run at
-    a lower priority (nice), the web server and the interactive worker at the normal one."""
+    the lowest priority (nice 19: they take what clicks and requests leave), the web server and the
+    interactive worker at the normal one."""
     niceness = {
         name: int(command[2]) if command[:2] == ["nice", "-n"] else 0 for name, command in demo_commands().items()
     }
     queues = demo_workers()
     for name, served in queues.items():
-        assert niceness[name] == (0 if served == {"interactive"} else 10), (name, served, niceness[name])
+        assert niceness[name] == (0 if served == {"interactive"} else 19), (name, served, niceness[name])
     assert niceness["web"] == 0
 
 
