@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
 import secrets
+import socket
 import time
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,9 +61,60 @@ def _check_events(events: list[str]) -> list[str]:
     return sorted(set(events), key=EVENTS.index)
 
 
+def _allowed_networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    networks = []
+    for text in settings.MASKLET.get("WEBHOOK_ALLOWED_NETWORKS", []):
+        if text.strip():
+            try:
+                networks.append(ipaddress.ip_network(text.strip(), strict=False))
+            except ValueError:
+                log.error("MASKLET_WEBHOOK_ALLOWED_NETWORKS: %r is not a network; ignored", text)
+    return networks
+
+
+def target_refusal(url: str, *, resolve: bool = True) -> str | None:
+    """Why the server must not call this URL, or None. Its host (an address, or every address its
+    name resolves to) must be a public address or lie in WEBHOOK_ALLOWED_NETWORKS. A name that does
+    not resolve is not refused here (the request fails on its own). The check runs when a webhook
+    is saved and again before each attempt; a name re-pointed between that check and the connection
+    (DNS rebinding within milliseconds) is not caught."""
+    parts = urlsplit(url)
+    host = parts.hostname
+    if not host:
+        return "the webhook URL has no host"
+    try:
+        addresses = {ipaddress.ip_address(host)}
+    except ValueError:
+        if not resolve:
+            return None
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            found = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError, ValueError):
+            return None
+        addresses = {ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found}
+    allowed = _allowed_networks()
+    for address in sorted(addresses, key=str):
+        if any(address in network for network in allowed):
+            continue
+        if not address.is_global or address.is_multicast:
+            shown = host if str(address) == host else f"{host} ({address})"
+            return (
+                f"webhook target {shown} is not a public address; an operator can allow its "
+                "network with MASKLET_WEBHOOK_ALLOWED_NETWORKS"
+            )
+    return None
+
+
 def _check_url(url: str) -> str:
     if urlsplit(url).scheme not in ("http", "https"):
         raise InvalidInput("a webhook URL must start with http:// or https://")
+    try:
+        refusal = target_refusal(url)
+    except ValueError as error:  # e.g. a port out of range
+        raise InvalidInput(f"not a usable webhook URL: {error}") from error
+    if refusal:
+        raise InvalidInput(refusal)
     return url
 
 
@@ -146,6 +199,19 @@ def webhook_deliver(*, delivery_id: int, final: bool) -> str:
     }
     code: int | None = None
     error = ""
+    try:
+        refusal = target_refusal(hook.url)
+    except ValueError as exc:
+        refusal = f"not a usable webhook URL: {exc}"
+    if refusal:
+        # Not retried: the target's address will not become acceptable by waiting.
+        delivery.attempts += 1
+        delivery.status_code = None
+        delivery.last_error = f"refused: {refusal}"[:500]
+        delivery.status = DeliveryStatus.FAILED
+        delivery.save(update_fields=["attempts", "status_code", "last_error", "status"])
+        log.warning("webhook delivery %s refused: %s", delivery.pk, refusal)
+        return delivery.status
     try:
         answer = requests.post(
             hook.url, data=raw, headers=headers, timeout=settings.MASKLET["WEBHOOK_TIMEOUT"],

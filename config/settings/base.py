@@ -330,6 +330,11 @@ MASKLET = {
     "WEBHOOK_MAX_RETRIES": env_int("MASKLET_WEBHOOK_MAX_RETRIES", 6),
     "WEBHOOK_BACKOFF": env_int("MASKLET_WEBHOOK_BACKOFF", 10),
     "WEBHOOK_BACKOFF_MAX": env_int("MASKLET_WEBHOOK_BACKOFF_MAX", 3600),
+    # Webhook targets must be public addresses: private, loopback, link-local (cloud metadata),
+    # reserved and multicast ones are refused, so a project manager cannot make the server call
+    # into its own network, unless in these networks (comma-separated CIDRs, e.g. an intranet
+    # receiver's "10.20.0.0/16"). annotation/services/webhooks.py:target_refusal.
+    "WEBHOOK_ALLOWED_NETWORKS": (env("MASKLET_WEBHOOK_ALLOWED_NETWORKS", "") or "").split(","),
     # Inference: "auto" = SAM 2 when a checkpoint is configured, else the OpenCV backend; "sam2",
     # "opencv", "edgetam" or "sam3" choose one.
     "INFERENCE_BACKEND": env("MASKLET_BACKEND", "auto"),

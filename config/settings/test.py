@@ -24,4 +24,6 @@ DEBUG = False
 MASKLET = {**MASKLET, "JOB_LOCK_TTL": int(env("MASKLET_JOB_LOCK_TTL", "5") or 5), "INTERACTIVE_TIMEOUT": 120}  # noqa: F405
 # Webhook retries after 1, 2, 4... seconds, so a test sees a retry succeed.
 MASKLET.update({"WEBHOOK_BACKOFF": int(env("MASKLET_WEBHOOK_BACKOFF", "1") or 1), "WEBHOOK_TIMEOUT": 5})
+# Tests run their webhook receivers on this machine.
+MASKLET["WEBHOOK_ALLOWED_NETWORKS"] = ["127.0.0.0/8", "::1/128"]
 WHITENOISE_USE_FINDERS = True
