@@ -5,9 +5,7 @@ address, private ranges), neither when saving a webhook nor later, when its name
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -16,6 +14,7 @@ from django.test import override_settings
 
 from annotation.models import Webhook, WebhookDelivery
 from annotation.services.webhooks import target_refusal, webhook_deliver
+from tests.delivery.test_delivery_webhooks import Receiver
 from tests.factories import make_team
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -71,43 +70,25 @@ def test_the_api_refuses_such_a_target_with_a_400_naming_it() -> None:
     assert Webhook.objects.get().url == "https://93.184.215.14/hook"
 
 
-class _Receiver:
-    def __init__(self) -> None:
-        self.hits = 0
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                receiver.hits += 1
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://localhost:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 def _delivery(hook: Webhook, task: int) -> int:
     body = {"event": "task.accepted", "project": hook.project_id, "delivery": 0, "timestamp": 0, "data": {"task": task}}
     return WebhookDelivery.objects.create(webhook=hook, event="task.accepted", body=json.dumps(body)).pk
 
 
 @pytest.fixture
-def receiver() -> Iterator[_Receiver]:
-    r = _Receiver()
+def receiver() -> Iterator[Receiver]:
+    r = Receiver()
     yield r
     r.server.shutdown()
     r.server.server_close()
 
 
-def test_a_delivery_checks_the_address_again_and_is_refused_without_a_request(receiver: _Receiver) -> None:
+def test_a_delivery_checks_the_address_again_and_is_refused_without_a_request(receiver: Receiver) -> None:
     """A webhook saved while its name pointed elsewhere (or before the operator narrowed the allowed
     networks) is checked before each attempt: refused, failed at once (no retry), nothing sent."""
     team = make_team("ssrf2")
-    hook = Webhook.objects.create(project=team.project, url=receiver.url, events=["task.accepted"], secret="s", created_by=team.manager)
+    by_name = receiver.url.replace("127.0.0.1", "localhost")  # a name, resolved at delivery
+    hook = Webhook.objects.create(project=team.project, url=by_name, events=["task.accepted"], secret="s", created_by=team.manager)
     # rows made here, not by webhooks_emit: that queues them, and a worker another test started
     # would deliver them meanwhile (under the test settings, which allow loopback)
     delivery_id = _delivery(hook, 1)
@@ -115,7 +96,7 @@ def test_a_delivery_checks_the_address_again_and_is_refused_without_a_request(re
         assert webhook_deliver(delivery_id=delivery_id, final=False) == "failed"
     delivery = WebhookDelivery.objects.get(pk=delivery_id)
     assert delivery.last_error.startswith("refused: webhook target localhost (127.0.0.1) is not a public address")
-    assert delivery.attempts == 1 and delivery.status_code is None and receiver.hits == 0
+    assert delivery.attempts == 1 and delivery.status_code is None and not receiver.requests
     # allowed (the test settings allow loopback, as development does): delivered
     again = _delivery(hook, 2)
-    assert webhook_deliver(delivery_id=again, final=False) == "succeeded" and receiver.hits == 1
+    assert webhook_deliver(delivery_id=again, final=False) == "succeeded" and len(receiver.requests) == 1
