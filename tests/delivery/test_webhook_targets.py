@@ -5,7 +5,6 @@ address, private ranges), neither when saving a webhook nor later, when its name
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from django.test import override_settings
 
 from annotation.models import Webhook, WebhookDelivery
 from annotation.services.webhooks import target_refusal, webhook_deliver
-from tests.delivery.test_delivery_webhooks import Receiver
+from tests.delivery.webhook_receiver import Receiver
 from tests.factories import make_team
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -73,14 +72,6 @@ def test_the_api_refuses_such_a_target_with_a_400_naming_it() -> None:
 def _delivery(hook: Webhook, task: int) -> int:
     body = {"event": "task.accepted", "project": hook.project_id, "delivery": 0, "timestamp": 0, "data": {"task": task}}
     return WebhookDelivery.objects.create(webhook=hook, event="task.accepted", body=json.dumps(body)).pk
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    yield r
-    r.server.shutdown()
-    r.server.server_close()
 
 
 def test_a_delivery_checks_the_address_again_and_is_refused_without_a_request(receiver: Receiver) -> None:
